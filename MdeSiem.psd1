@@ -1,0 +1,25 @@
+@{
+    RootModule           = 'MdeSiem.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '6f0e7c1a-3d5b-4f4e-9a63-1c2b8e5d7a41'
+    Author               = 'MdeSiem contributors'
+    CompanyName          = 'MdeSiem'
+    Copyright            = '(c) MdeSiem contributors. MIT License.'
+    Description          = 'Pull Microsoft Defender for Endpoint detections and Defender XDR / Microsoft Graph security alerts into scripts and SIEM pipelines, and migrate from the legacy SIEM API to Graph.'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    PowerShellVersion    = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
+    CmdletsToExport      = @(
+        'Connect-MdeSiem'
+        'Get-MdeSiemAlert'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags       = @('Defender', 'MDE', 'SIEM', 'Security', 'Graph', 'XDR', 'PSEdition_Desktop', 'PSEdition_Core')
+            ProjectUri = 'https://github.com/mdesiem/MdeSiem'
+        }
+    }
+}

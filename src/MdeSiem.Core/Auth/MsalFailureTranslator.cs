@@ -1,0 +1,37 @@
+using System;
+using MdeSiem.Core.Errors;
+using Microsoft.Identity.Client;
+
+namespace MdeSiem.Core.Auth;
+
+/// <summary>Turns MSAL's exceptions into the module's error codes, keeping the identity platform's own words.</summary>
+internal static class MsalFailureTranslator
+{
+    public static MdeSiemException Translate(MsalException exception)
+    {
+        // Entra's description starts with the AADSTS code and its sentence; the trace lines after it only add noise.
+        var firstLine = exception.Message.Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries);
+        var reason = firstLine.Length > 0 ? firstLine[0] : exception.ErrorCode;
+
+        if (exception is MsalServiceException service)
+        {
+            var isOutage = service.StatusCode >= 500 || service.StatusCode == 0;
+            return new MdeSiemException(
+                isOutage ? ErrorCode.ConnectionFailed : ErrorCode.AuthenticationFailed,
+                $"Sign-in failed ({service.ErrorCode}): {reason}",
+                exception)
+            {
+                StatusCode = service.StatusCode == 0 ? null : service.StatusCode,
+                RequestId = service.CorrelationId,
+                RecommendedAction = isOutage
+                    ? "Check the network path to the sign-in endpoint and try again."
+                    : "Check the tenant id, the application (client) id and the client secret of the app registration, and that the secret has not expired.",
+            };
+        }
+
+        return new MdeSiemException(ErrorCode.AuthenticationFailed, $"Sign-in failed ({exception.ErrorCode}): {reason}", exception)
+        {
+            RecommendedAction = "Check the connection parameters and try again.",
+        };
+    }
+}

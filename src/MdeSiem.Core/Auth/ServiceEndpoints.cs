@@ -1,0 +1,98 @@
+using System;
+using MdeSiem.Core.Errors;
+
+namespace MdeSiem.Core.Auth;
+
+/// <summary>
+/// Where each service lives for one connection: the sign-in authority host and the SIEM API host per region. Real
+/// clouds get the documented hosts; a custom base URI (the simulated tenant, a private proxy) serves every service
+/// from one host.
+/// </summary>
+public sealed class ServiceEndpoints
+{
+    /// <summary>The SIEM API's token audience, as the service's own documentation requests it.</summary>
+    public const string SiemResource = "https://graph.windows.net";
+
+    private readonly Uri? _customBase;
+
+    private ServiceEndpoints(CloudEnvironment environment, Uri authorityHost, Uri? customBase)
+    {
+        Environment = environment;
+        AuthorityHost = authorityHost;
+        _customBase = customBase;
+    }
+
+    public CloudEnvironment Environment { get; }
+
+    /// <summary>Base of the sign-in authority; the tenant id is appended to it.</summary>
+    public Uri AuthorityHost { get; }
+
+    /// <summary>True when every service is pointed at a custom base URI.</summary>
+    public bool IsCustom => _customBase is not null;
+
+    /// <summary>The documented sign-in host of a cloud.</summary>
+    public static ServiceEndpoints ForCloud(CloudEnvironment environment)
+    {
+        var authority = environment switch
+        {
+            // GCC (USGov) signs in with the commercial authority; GCC High and DoD have their own.
+            CloudEnvironment.Global or CloudEnvironment.USGov => "https://login.microsoftonline.com/",
+            CloudEnvironment.USGovHigh or CloudEnvironment.USGovDoD => "https://login.microsoftonline.us/",
+            CloudEnvironment.China => "https://login.chinacloudapi.cn/",
+            _ => throw new ArgumentOutOfRangeException(nameof(environment)),
+        };
+        return new ServiceEndpoints(environment, new Uri(authority), customBase: null);
+    }
+
+    /// <summary>Every service served from one base URI, e.g. https://127.0.0.1:5001/ for the simulated tenant.</summary>
+    public static ServiceEndpoints ForCustomBase(Uri baseUri)
+    {
+        if (baseUri is null)
+        {
+            throw new ArgumentNullException(nameof(baseUri));
+        }
+
+        if (!baseUri.IsAbsoluteUri || baseUri.Scheme != Uri.UriSchemeHttps)
+        {
+            throw new MdeSiemException(ErrorCode.InvalidArgument, $"The endpoint URI '{baseUri}' must be an absolute https URI.")
+            {
+                RecommendedAction = "Pass a URI such as https://127.0.0.1:5001/.",
+                Target = baseUri,
+            };
+        }
+
+        var root = baseUri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? baseUri : new Uri(baseUri.AbsoluteUri + "/");
+        return new ServiceEndpoints(CloudEnvironment.Global, root, root);
+    }
+
+    /// <summary>The absolute URI of the SIEM alerts resource for a region.</summary>
+    public Uri GetSiemAlertsUri(SiemRegion region)
+    {
+        if (_customBase is not null)
+        {
+            return new Uri(_customBase, "api/alerts");
+        }
+
+        var host = Environment switch
+        {
+            CloudEnvironment.Global => $"wdatp-alertexporter-{RegionSuffix(region)}.windows.com",
+            // The US Government clouds have one SIEM host each, whatever the region.
+            CloudEnvironment.USGov => "wdatp-alertexporter-us.gcc.securitycenter.windows.us",
+            CloudEnvironment.USGovHigh or CloudEnvironment.USGovDoD => "wdatp-alertexporter-us.securitycenter.windows.us",
+            _ => throw new MdeSiemException(
+                ErrorCode.InvalidArgument,
+                $"The SIEM API is not offered in the {Environment} cloud.")
+            {
+                RecommendedAction = "Use Get-DefenderAlert against Microsoft Graph in that cloud, or connect with -Environment Global, USGov, USGovHigh or USGovDoD.",
+            },
+        };
+        return new Uri($"https://{host}/api/alerts");
+    }
+
+    private static string RegionSuffix(SiemRegion region) => region switch
+    {
+        SiemRegion.EU => "eu",
+        SiemRegion.UK => "uk",
+        _ => "us",
+    };
+}

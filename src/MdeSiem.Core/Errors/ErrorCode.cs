@@ -1,0 +1,47 @@
+namespace MdeSiem.Core.Errors;
+
+/// <summary>
+/// Every failure the module reports. The error id a user sees is "MdeSiem." + the member name, so members are
+/// never renamed: scripts and tests match on them.
+/// </summary>
+public enum ErrorCode
+{
+    /// <summary>No connection in this runspace: run Connect-MdeSiem first.</summary>
+    NotConnected,
+
+    /// <summary>The identity platform refused the credentials (wrong secret, client or tenant).</summary>
+    AuthenticationFailed,
+
+    /// <summary>The service rejected the access token (HTTP 401).</summary>
+    Unauthorized,
+
+    /// <summary>The service refused access to the tenant or resource (HTTP 403).</summary>
+    PermissionDenied,
+
+    /// <summary>The resource does not exist (HTTP 404).</summary>
+    NotFound,
+
+    /// <summary>The service throttled the caller (HTTP 429) and retries were exhausted.</summary>
+    Throttled,
+
+    /// <summary>The service failed (HTTP 5xx) and retries were exhausted.</summary>
+    ServiceError,
+
+    /// <summary>The service could not be reached (DNS, TCP, TLS).</summary>
+    ConnectionFailed,
+
+    /// <summary>The request did not complete in time.</summary>
+    Timeout,
+
+    /// <summary>The service answered with something that is not the documented JSON.</summary>
+    InvalidResponse,
+
+    /// <summary>The service rejected the request as malformed (HTTP 400).</summary>
+    BadRequest,
+
+    /// <summary>A parameter value or combination is not valid; nothing was sent.</summary>
+    InvalidArgument,
+
+    /// <summary>A certificate check was asked to be skipped for a host that is not loopback.</summary>
+    CertificateCheckNotAllowed,
+}

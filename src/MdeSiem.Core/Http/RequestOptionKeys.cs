@@ -1,0 +1,8 @@
+namespace MdeSiem.Core.Http;
+
+/// <summary>Names of the per-request properties the handler chain reads.</summary>
+internal static class RequestOptionKeys
+{
+    /// <summary>The token audience the bearer handler asks for.</summary>
+    public const string Resource = "MdeSiem.Resource";
+}

@@ -1,0 +1,23 @@
+using System.Linq;
+using System.Net.Http;
+
+namespace MdeSiem.Core.Http;
+
+/// <summary>Reads the headers Microsoft services use to identify a request for support.</summary>
+internal static class ResponseHeaders
+{
+    private static readonly string[] RequestIdHeaders = { "request-id", "client-request-id", "x-ms-request-id" };
+
+    public static string? RequestId(HttpResponseMessage response)
+    {
+        foreach (var name in RequestIdHeaders)
+        {
+            if (response.Headers.TryGetValues(name, out var values))
+            {
+                return values.FirstOrDefault();
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,171 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.IO;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using MdeSiem.Core.Errors;
+
+namespace MdeSiem.Core.Json;
+
+/// <summary>
+/// Streams the elements of a top-level JSON array from a stream: each element is parsed and handed out as soon as
+/// its bytes have arrived, and memory stays at one buffer (grown only for an element larger than it) whatever the
+/// array's length. This is what lets a million-record response flow through at the JSON reader's speed.
+/// </summary>
+public static class JsonArrayStreamReader
+{
+    private const int InitialBufferSize = 64 * 1024;
+
+    public static async IAsyncEnumerable<T> ReadAsync<T>(
+        Stream stream,
+        JsonElementParser<T> parseElement,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var state = new ParseState();
+        var buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
+        var batch = new List<T>();
+        try
+        {
+            var start = 0;
+            var end = 0;
+            var isFinalBlock = false;
+            while (!state.ArrayEnded)
+            {
+                if (!isFinalBlock)
+                {
+                    if (end == buffer.Length)
+                    {
+                        buffer = MakeRoom(buffer, ref start, ref end);
+                    }
+
+                    var read = await stream.ReadAsync(buffer, end, buffer.Length - end, cancellationToken).ConfigureAwait(false);
+                    end += read;
+                    isFinalBlock = read == 0;
+                }
+
+                var consumed = ParseAvailable(buffer.AsSpan(start, end - start), isFinalBlock, ref state, parseElement, batch);
+                start += consumed;
+                foreach (var item in batch)
+                {
+                    yield return item;
+                }
+
+                batch.Clear();
+                if (isFinalBlock && !state.ArrayEnded)
+                {
+                    throw new MdeSiemException(
+                        ErrorCode.InvalidResponse,
+                        "The response ended before its JSON array was complete; the connection may have been cut.")
+                    {
+                        RecommendedAction = "Run the pull again; records already written were complete.",
+                    };
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Moves the unread bytes to the front, or grows the buffer when an element fills all of it.</summary>
+    private static byte[] MakeRoom(byte[] buffer, ref int start, ref int end)
+    {
+        var unread = end - start;
+        var target = buffer;
+        if (start == 0)
+        {
+            target = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+        }
+
+        Buffer.BlockCopy(buffer, start, target, 0, unread);
+        if (!ReferenceEquals(target, buffer))
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        start = 0;
+        end = unread;
+        return target;
+    }
+
+    private static int ParseAvailable<T>(
+        ReadOnlySpan<byte> data,
+        bool isFinalBlock,
+        ref ParseState state,
+        JsonElementParser<T> parseElement,
+        List<T> batch)
+    {
+        var reader = new Utf8JsonReader(data, isFinalBlock, state.ReaderState);
+        try
+        {
+            if (!state.ArrayStarted)
+            {
+                if (!reader.Read())
+                {
+                    return 0;
+                }
+
+                if (reader.TokenType != JsonTokenType.StartArray)
+                {
+                    throw NotAnArray(reader.TokenType);
+                }
+
+                state.ArrayStarted = true;
+            }
+
+            while (true)
+            {
+                var beforeElement = reader;
+                if (!reader.Read())
+                {
+                    reader = beforeElement;
+                    break;
+                }
+
+                if (reader.TokenType == JsonTokenType.EndArray)
+                {
+                    state.ArrayEnded = true;
+                    break;
+                }
+
+                // Only parse an element whose bytes are all here: probe with a copy, and wait for more if not.
+                var probe = reader;
+                if (!probe.TrySkip())
+                {
+                    reader = beforeElement;
+                    break;
+                }
+
+                batch.Add(parseElement(ref reader));
+            }
+        }
+        catch (JsonException exception)
+        {
+            throw new MdeSiemException(ErrorCode.InvalidResponse, "The response is not valid JSON: " + exception.Message, exception)
+            {
+                RecommendedAction = "Run the pull again; if it persists, quote the request id shown with -Verbose.",
+            };
+        }
+
+        state.ReaderState = reader.CurrentState;
+        return (int)reader.BytesConsumed;
+    }
+
+    private static MdeSiemException NotAnArray(JsonTokenType token) => new(
+        ErrorCode.InvalidResponse,
+        $"The response is not a JSON array (it starts with {token}).")
+    {
+        RecommendedAction = "Check that the endpoint is the documented API; a proxy may have answered instead.",
+    };
+
+    private struct ParseState
+    {
+        public JsonReaderState ReaderState;
+        public bool ArrayStarted;
+        public bool ArrayEnded;
+    }
+}

@@ -1,0 +1,91 @@
+using System;
+using System.Management.Automation;
+using MdeSiem.Core.Auth;
+using MdeSiem.Core.Siem;
+
+namespace MdeSiem.Commands;
+
+/// <summary>
+/// Pulls detections from the legacy SIEM API and writes each one as soon as it is parsed, so a million-record
+/// window flows into Export-Csv or a forwarder in constant memory.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "MdeSiemAlert", DefaultParameterSetName = TimeRangeSet)]
+[OutputType(typeof(MdeSiemAlert))]
+public sealed class GetMdeSiemAlertCommand : MdeSiemCmdlet
+{
+    private const string TimeRangeSet = "TimeRange";
+    private const string AgoSet = "Ago";
+
+    [Parameter(ParameterSetName = TimeRangeSet)]
+    public DateTime SinceTimeUtc { get; set; }
+
+    [Parameter(ParameterSetName = TimeRangeSet)]
+    public DateTime UntilTimeUtc { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = AgoSet)]
+    public TimeSpan Ago { get; set; }
+
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int Limit { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? MachineGroup { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? DeviceCreatedMachineTag { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? CloudCreatedMachineTag { get; set; }
+
+    /// <summary>Overrides the connection's region for this pull.</summary>
+    [Parameter]
+    public SiemRegion Region { get; set; }
+
+    protected override void ProcessRecordCore()
+    {
+        var query = BuildQuery();
+        var connection = RequireConnection();
+        WarnDeprecatedOnce();
+
+        var client = new SiemAlertClient(connection);
+        SiemRegion? region = MyInvocation.BoundParameters.ContainsKey(nameof(Region)) ? Region : null;
+        WriteVerbose("Pulling detections from " + client.BuildRequestUri(query, region));
+        WriteEach(client.GetAlertsAsync(query, region, CancellationToken));
+    }
+
+    private SiemAlertQuery BuildQuery()
+    {
+        var bound = MyInvocation.BoundParameters;
+        var query = new SiemAlertQuery
+        {
+            SinceTimeUtc = bound.ContainsKey(nameof(SinceTimeUtc)) ? SinceTimeUtc : null,
+            UntilTimeUtc = bound.ContainsKey(nameof(UntilTimeUtc)) ? UntilTimeUtc : null,
+            Ago = bound.ContainsKey(nameof(Ago)) ? Ago : null,
+            Limit = bound.ContainsKey(nameof(Limit)) ? Limit : null,
+            DeviceCreatedMachineTag = DeviceCreatedMachineTag,
+            CloudCreatedMachineTag = CloudCreatedMachineTag,
+        };
+        foreach (var group in MachineGroup ?? Array.Empty<string>())
+        {
+            query.MachineGroups.Add(group);
+        }
+
+        query.Validate();
+        return query;
+    }
+
+    private void WarnDeprecatedOnce()
+    {
+        if (Session.SiemDeprecationWarned)
+        {
+            return;
+        }
+
+        Session.SiemDeprecationWarned = true;
+        WriteWarning("Microsoft has deprecated the Defender for Endpoint SIEM API. Move to Get-DefenderAlert (Microsoft Graph security alerts); ConvertTo-GraphAlert maps SIEM records onto the Graph alert shape.");
+    }
+}

@@ -1,0 +1,52 @@
+using System;
+using System.Management.Automation;
+using MdeSiem.Core.Errors;
+
+namespace MdeSiem;
+
+/// <summary>The one place that turns core failures into ErrorRecords with stable ids and the right category.</summary>
+internal static class ErrorRecords
+{
+    public static ErrorRecord From(MdeSiemException exception, object? fallbackTarget = null)
+    {
+        var record = new ErrorRecord(exception, exception.ErrorId, CategoryOf(exception.Code), exception.Target ?? fallbackTarget);
+        var details = new ErrorDetails(exception.Message);
+        if (exception.RecommendedAction is not null || exception.RequestId is not null)
+        {
+            details.RecommendedAction = exception.RecommendedAction
+                + (exception.RequestId is null ? string.Empty : $" (request id: {exception.RequestId})");
+        }
+
+        record.ErrorDetails = details;
+        return record;
+    }
+
+    public static ErrorRecord NotConnected() => From(new MdeSiemException(
+        ErrorCode.NotConnected,
+        "You are not connected to a tenant in this session.")
+    {
+        RecommendedAction = "Run Connect-MdeSiem first.",
+    });
+
+    /// <summary>A failure the core did not anticipate: still an ErrorRecord, never a stack trace.</summary>
+    public static ErrorRecord Unexpected(Exception exception, object? target) =>
+        new(exception, "MdeSiem.UnexpectedError", ErrorCategory.NotSpecified, target)
+        {
+            ErrorDetails = new ErrorDetails("Unexpected failure: " + exception.Message),
+        };
+
+    private static ErrorCategory CategoryOf(ErrorCode code) => code switch
+    {
+        ErrorCode.NotConnected => ErrorCategory.ConnectionError,
+        ErrorCode.AuthenticationFailed or ErrorCode.Unauthorized => ErrorCategory.AuthenticationError,
+        ErrorCode.PermissionDenied => ErrorCategory.PermissionDenied,
+        ErrorCode.NotFound => ErrorCategory.ObjectNotFound,
+        ErrorCode.Throttled => ErrorCategory.LimitsExceeded,
+        ErrorCode.Timeout => ErrorCategory.OperationTimeout,
+        ErrorCode.ServiceError or ErrorCode.ConnectionFailed => ErrorCategory.ConnectionError,
+        ErrorCode.InvalidResponse => ErrorCategory.InvalidResult,
+        ErrorCode.BadRequest or ErrorCode.InvalidArgument => ErrorCategory.InvalidArgument,
+        ErrorCode.CertificateCheckNotAllowed => ErrorCategory.SecurityError,
+        _ => ErrorCategory.NotSpecified,
+    };
+}

@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using MdeSiem.Core.Auth;
+using MdeSiem.Core.Errors;
+using MdeSiem.Core.Http;
+
+namespace MdeSiem;
+
+/// <summary>
+/// Base of every MdeSiem cmdlet: owns cancellation (Ctrl+C stops a pull at once), finds the connection, runs the
+/// async core on the pipeline thread, relays the core's log lines to -Verbose, and maps failures to ErrorRecords.
+/// Nothing here calls Write* from another thread: background work queues, the pipeline thread writes.
+/// </summary>
+public abstract class MdeSiemCmdlet : PSCmdlet, IDisposable
+{
+    // How often the pipeline thread wakes while it waits on the core, to show verbose lines as they happen.
+    private static readonly TimeSpan LogDrainInterval = TimeSpan.FromMilliseconds(200);
+
+    private readonly CancellationTokenSource _cancellation = new();
+    private readonly ConcurrentQueue<string> _log = new();
+
+    protected CancellationToken CancellationToken => _cancellation.Token;
+
+    internal SessionStore Session => SessionStore.ForCurrentRunspace();
+
+    public void Dispose()
+    {
+        _cancellation.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    protected sealed override void ProcessRecord()
+    {
+        var previousLog = RequestLog.Current;
+        RequestLog.Current = _log.Enqueue;
+        try
+        {
+            ProcessRecordCore();
+        }
+        catch (MdeSiemException exception)
+        {
+            FlushLog();
+            ThrowTerminatingError(ErrorRecords.From(exception));
+        }
+        catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+        {
+            // The user pressed Ctrl+C; the engine is already stopping the pipeline.
+        }
+        catch (Exception exception) when (exception is not RuntimeException)
+        {
+            // RuntimeException covers the engine's own (ThrowTerminatingError, pipeline stopped): let those pass.
+            FlushLog();
+            ThrowTerminatingError(ErrorRecords.Unexpected(exception, null));
+        }
+        finally
+        {
+            RequestLog.Current = previousLog;
+        }
+
+        FlushLog();
+    }
+
+    protected override void StopProcessing() => _cancellation.Cancel();
+
+    /// <summary>The work of one input object; throw <see cref="MdeSiemException"/> for expected failures.</summary>
+    protected abstract void ProcessRecordCore();
+
+    /// <summary>The session's connection, or a terminating NotConnected error.</summary>
+    protected MdeSiemConnection RequireConnection()
+    {
+        var connection = Session.Connection;
+        if (connection is null)
+        {
+            ThrowTerminatingError(ErrorRecords.NotConnected());
+        }
+
+        return connection!;
+    }
+
+    /// <summary>Waits for a core task on the pipeline thread, showing its log lines while it runs.</summary>
+    protected T Await<T>(Task<T> task)
+    {
+        WaitRelayingLog(task);
+        return task.GetAwaiter().GetResult();
+    }
+
+    /// <summary>Writes each item of a core stream to the pipeline as soon as it arrives.</summary>
+    protected void WriteEach<T>(IAsyncEnumerable<T> items, Action<T>? beforeWrite = null)
+    {
+        var enumerator = items.GetAsyncEnumerator(CancellationToken);
+        try
+        {
+            while (Await(enumerator.MoveNextAsync()))
+            {
+                beforeWrite?.Invoke(enumerator.Current);
+                WriteObject(enumerator.Current);
+            }
+        }
+        finally
+        {
+            var disposal = enumerator.DisposeAsync();
+            if (!disposal.IsCompleted)
+            {
+                WaitRelayingLog(disposal.AsTask());
+            }
+        }
+    }
+
+    protected void FlushLog()
+    {
+        while (_log.TryDequeue(out var line))
+        {
+            WriteVerbose(line);
+        }
+    }
+
+    private bool Await(ValueTask<bool> pending)
+    {
+        // Most items come from an already-parsed batch: skip the Task allocation on that hot path.
+        if (pending.IsCompleted)
+        {
+            return pending.GetAwaiter().GetResult();
+        }
+
+        return Await(pending.AsTask());
+    }
+
+    private void WaitRelayingLog(Task task)
+    {
+        var handle = ((IAsyncResult)task).AsyncWaitHandle;
+        while (!task.IsCompleted && !handle.WaitOne(LogDrainInterval))
+        {
+            FlushLog();
+        }
+
+        FlushLog();
+    }
+}
