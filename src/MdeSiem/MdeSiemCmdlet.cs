@@ -89,15 +89,15 @@ public abstract class MdeSiemCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>Writes each item of a core stream to the pipeline as soon as it arrives.</summary>
-    protected void WriteEach<T>(IAsyncEnumerable<T> items, Action<T>? beforeWrite = null)
+    protected void WriteEach<T>(IAsyncEnumerable<T> items, Func<T, object>? toOutput = null)
     {
         var enumerator = items.GetAsyncEnumerator(CancellationToken);
         try
         {
             while (Await(enumerator.MoveNextAsync()))
             {
-                beforeWrite?.Invoke(enumerator.Current);
-                WriteObject(enumerator.Current);
+                var item = enumerator.Current;
+                WriteObject(toOutput is null ? item : toOutput(item));
             }
         }
         finally

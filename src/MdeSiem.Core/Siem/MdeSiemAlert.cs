@@ -116,11 +116,24 @@ public sealed class MdeSiemAlert
 
     public string? IocUniqueId { get; set; }
 
+    private Dictionary<string, object?>? _additionalFields;
+
     /// <summary>
     /// Fields the service sent that this version does not know, and known fields whose value could not be read as
-    /// the documented type (kept as sent). Values are strings, numbers, booleans, null, or raw JSON text.
+    /// the documented type (kept as sent). Values are strings, numbers, booleans, null, or raw JSON text. A method,
+    /// not a property, so Export-Csv and ConvertTo-Json keep the service's columns; the cmdlet also attaches each
+    /// unknown field to the object as a property of its own name.
     /// </summary>
-    public Dictionary<string, object?> AdditionalFields { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public IReadOnlyDictionary<string, object?> GetAdditionalFields() =>
+        _additionalFields ?? (IReadOnlyDictionary<string, object?>)EmptyFields;
+
+    internal void SetAdditionalField(string name, object? value)
+    {
+        _additionalFields ??= new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+        _additionalFields[name] = value;
+    }
+
+    private static readonly Dictionary<string, object?> EmptyFields = new();
 
     public override string ToString() => FullId ?? AlertId ?? base.ToString()!;
 }

@@ -23,7 +23,7 @@ public static class SiemAlertParser
             reader.Read();
             if (!SiemAlertFields.Readers.TryGetValue(name, out var read) || !read(ref reader, alert))
             {
-                alert.AdditionalFields[name] = JsonValueReaders.ReadAny(ref reader);
+                alert.SetAdditionalField(name, JsonValueReaders.ReadAny(ref reader));
             }
         }
 

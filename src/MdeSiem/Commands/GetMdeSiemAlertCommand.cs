@@ -54,7 +54,28 @@ public sealed class GetMdeSiemAlertCommand : MdeSiemCmdlet
         var client = new SiemAlertClient(connection);
         SiemRegion? region = MyInvocation.BoundParameters.ContainsKey(nameof(Region)) ? Region : null;
         WriteVerbose("Pulling detections from " + client.BuildRequestUri(query, region));
-        WriteEach(client.GetAlertsAsync(query, region, CancellationToken));
+        WriteEach(client.GetAlertsAsync(query, region, CancellationToken), WithAdditionalFields);
+    }
+
+    /// <summary>Fields this version does not know become properties of their own name, as ConvertFrom-Json would.</summary>
+    private static object WithAdditionalFields(MdeSiemAlert alert)
+    {
+        var additional = alert.GetAdditionalFields();
+        if (additional.Count == 0)
+        {
+            return alert;
+        }
+
+        var wrapped = PSObject.AsPSObject(alert);
+        foreach (var field in additional)
+        {
+            if (wrapped.Properties[field.Key] is null)
+            {
+                wrapped.Properties.Add(new PSNoteProperty(field.Key, field.Value));
+            }
+        }
+
+        return wrapped;
     }
 
     private SiemAlertQuery BuildQuery()

@@ -1,0 +1,197 @@
+<#
+.SYNOPSIS
+    Builds, tests and demonstrates the MdeSiem module.
+.DESCRIPTION
+    Build  : dotnet build of the solution; leaves the importable module in out/MdeSiem/.
+    Test   : Build, then the xunit suite (dotnet test), then the Pester suite in a fresh pwsh process that imports
+             out/MdeSiem/MdeSiem.psd1. Ends with one line "N passed, N failed[, N skipped]" summed over both, and
+             exits non-zero on any failure.
+    Demo   : Build, start the simulated tenant, connect, pull, show a table, stop it.
+    Clean  : remove out/ and the projects' bin/obj folders.
+.EXAMPLE
+    dotnet tool restore; dotnet pwsh ./build.ps1 -Task Test
+.EXAMPLE
+    dotnet tool restore; dotnet pwsh ./build.ps1 -Task Demo
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Demo', 'Clean')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+
+    # Run only the Pester files whose names match (e.g. 'Connect'); the xunit suite still runs in full.
+    [string] $PesterFilter = '*'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+
+$RepoRoot = $PSScriptRoot
+$OutDir = Join-Path $RepoRoot 'out'
+$ModuleManifest = Join-Path $OutDir 'MdeSiem/MdeSiem.psd1'
+$TestResultsDir = Join-Path $OutDir 'test'
+
+function Invoke-Native {
+    param([string] $FilePath, [string[]] $Arguments)
+    & $FilePath @Arguments
+    if ($LASTEXITCODE -ne 0) {
+        throw "'$FilePath $($Arguments -join ' ')' failed with exit code $LASTEXITCODE."
+    }
+}
+
+function Invoke-Build {
+    Write-Host "Building MdeSiem ($Configuration)..."
+    Invoke-Native dotnet @('build', (Join-Path $RepoRoot 'MdeSiem.sln'), '-c', $Configuration, '--nologo', '-v', 'minimal')
+    if (-not (Test-Path $ModuleManifest)) {
+        throw "The build did not produce $ModuleManifest."
+    }
+}
+
+# A fresh pwsh for the Pester run: the process that runs build.ps1 may be Windows PowerShell or have the module
+# loaded already. Under 'dotnet pwsh' the process is dotnet itself, so run pwsh.dll through it.
+function Get-PwshCommand {
+    $processPath = [Environment]::ProcessPath
+    $pwshDll = Join-Path $PSHOME 'pwsh.dll'
+    if ($processPath -and [IO.Path]::GetFileNameWithoutExtension($processPath) -eq 'dotnet' -and (Test-Path $pwshDll)) {
+        return @($processPath, $pwshDll)
+    }
+    if ($processPath) {
+        return @($processPath)
+    }
+    return @('pwsh')
+}
+
+function Get-PesterModulePath {
+    $installed = Get-Module -ListAvailable Pester | Where-Object { $_.Version -ge [version]'5.5.0' -and $_.Version.Major -eq 5 } |
+        Sort-Object Version -Descending | Select-Object -First 1
+    if ($installed) {
+        return $installed.Path
+    }
+
+    $toolsDir = Join-Path $OutDir 'tools'
+    $restored = Get-ChildItem -Path (Join-Path $toolsDir 'pester') -Filter Pester.psd1 -Recurse -ErrorAction SilentlyContinue |
+        Select-Object -First 1
+    if (-not $restored) {
+        Write-Host 'Pester 5 is not installed; restoring the Pester NuGet package into out/tools...'
+        Invoke-Native dotnet @('restore', (Join-Path $RepoRoot 'build/TestTools.csproj'), '--packages', $toolsDir, '--nologo', '-v', 'minimal')
+        $restored = Get-ChildItem -Path (Join-Path $toolsDir 'pester') -Filter Pester.psd1 -Recurse | Select-Object -First 1
+    }
+    return $restored.FullName
+}
+
+# Reads passed/failed/skipped from the xunit TRX files dotnet test wrote.
+function Get-TrxCounts {
+    param([string] $Directory)
+    $counts = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    foreach ($file in Get-ChildItem -Path $Directory -Filter *.trx -ErrorAction SilentlyContinue) {
+        [xml] $trx = Get-Content -Raw -Path $file.FullName
+        $counters = $trx.TestRun.ResultSummary.Counters
+        $counts.Passed += [int] $counters.passed
+        $counts.Failed += [int] $counters.failed + [int] $counters.error + [int] $counters.timeout + [int] $counters.aborted
+        $counts.Skipped += [int] $counters.notExecuted
+    }
+    return $counts
+}
+
+function Invoke-XunitSuite {
+    $trxDir = Join-Path $TestResultsDir 'xunit'
+    if (Test-Path $trxDir) { Remove-Item -Recurse -Force $trxDir }
+    Write-Host 'Running the xunit suite...'
+    & dotnet test (Join-Path $RepoRoot 'MdeSiem.sln') -c $Configuration --no-build --nologo `
+        --logger 'console;verbosity=normal' --logger 'trx' --results-directory $trxDir
+    $exitCode = $LASTEXITCODE
+    $counts = Get-TrxCounts -Directory $trxDir
+    if ($exitCode -ne 0 -and $counts.Failed -eq 0) {
+        # dotnet test failed without a failed test (crash, build error): count it so the run cannot pass.
+        $counts.Failed = 1
+    }
+    return $counts
+}
+
+function Invoke-PesterSuite {
+    $pesterPath = Get-PesterModulePath
+    $summaryPath = Join-Path $TestResultsDir 'pester-summary.json'
+    New-Item -ItemType Directory -Force -Path $TestResultsDir | Out-Null
+    if (Test-Path $summaryPath) { Remove-Item -Force $summaryPath }
+
+    Write-Host "Running the Pester suite in a fresh pwsh (Pester from $pesterPath)..."
+    $pwsh = Get-PwshCommand
+    $runner = Join-Path $RepoRoot 'tests/Invoke-PesterSuite.ps1'
+    $arguments = @($pwsh | Select-Object -Skip 1) + @(
+        '-NoProfile', '-NonInteractive', '-File', $runner,
+        '-PesterPath', $pesterPath, '-ModuleManifest', $ModuleManifest, '-SummaryPath', $summaryPath,
+        '-Configuration', $Configuration, '-Filter', $PesterFilter)
+    & $pwsh[0] @arguments
+    $exitCode = $LASTEXITCODE
+
+    $counts = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    if (Test-Path $summaryPath) {
+        $summary = Get-Content -Raw $summaryPath | ConvertFrom-Json
+        $counts.Passed = [int] $summary.Passed
+        $counts.Failed = [int] $summary.Failed
+        $counts.Skipped = [int] $summary.Skipped
+    }
+    if ($exitCode -ne 0 -and $counts.Failed -eq 0) {
+        $counts.Failed = 1
+    }
+    return $counts
+}
+
+function Invoke-Test {
+    Invoke-Build
+    $xunit = Invoke-XunitSuite
+    $pester = Invoke-PesterSuite
+    $passed = $xunit.Passed + $pester.Passed
+    $failed = $xunit.Failed + $pester.Failed
+    $skipped = $xunit.Skipped + $pester.Skipped
+    Write-Host ("xunit: {0} passed, {1} failed, {2} skipped; Pester: {3} passed, {4} failed, {5} skipped" -f `
+            $xunit.Passed, $xunit.Failed, $xunit.Skipped, $pester.Passed, $pester.Failed, $pester.Skipped)
+    $line = "$passed passed, $failed failed"
+    if ($skipped -gt 0) { $line += ", $skipped skipped" }
+    Write-Host $line
+    if ($failed -gt 0 -or $passed -eq 0) {
+        exit 1
+    }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    Import-Module (Join-Path $RepoRoot 'tests/TestSupport/MdeSiem.TestSupport.psm1') -Force
+    $simulator = Start-MdeSiemSimulator -AlertCount 500 -Configuration $Configuration
+    try {
+        Write-Host "Simulated tenant at $($simulator.BaseUri) (tenant $($simulator.TenantId))"
+        $script = @"
+Import-Module '$ModuleManifest'
+`$secret = ConvertTo-SecureString '$($simulator.ClientSecret)' -AsPlainText -Force
+Connect-MdeSiem -TenantId '$($simulator.TenantId)' -ClientId '$($simulator.ClientId)' -ClientSecret `$secret -EndpointUri '$($simulator.BaseUri)' -SkipCertificateCheck
+'The 15 most recent detections of the last two hours:'
+Get-MdeSiemAlert -Limit 15 -WarningAction SilentlyContinue |
+    Format-Table LastProcessedTimeUtc, Severity, AlertTitle, MachineName, AlertPart -AutoSize | Out-String -Width 200
+'Detections per severity over the last six hours:'
+Get-MdeSiemAlert -SinceTimeUtc (Get-Date).AddHours(-6) -WarningAction SilentlyContinue |
+    Group-Object Severity -NoElement | Sort-Object Count -Descending | Format-Table -AutoSize | Out-String
+"@
+        $pwsh = Get-PwshCommand
+        $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command', $script)
+        & $pwsh[0] @arguments
+        if ($LASTEXITCODE -ne 0) { throw "The demo failed with exit code $LASTEXITCODE." }
+    }
+    finally {
+        Stop-MdeSiemSimulator $simulator
+    }
+}
+
+function Invoke-Clean {
+    Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $OutDir
+    Get-ChildItem -Path (Join-Path $RepoRoot 'src'), (Join-Path $RepoRoot 'tests') -Directory -Recurse -Include bin, obj |
+        Remove-Item -Recurse -Force -ErrorAction SilentlyContinue
+}
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Test' { Invoke-Test }
+    'Demo' { Invoke-Demo }
+    'Clean' { Invoke-Clean }
+}

@@ -1,0 +1,37 @@
+<#
+.SYNOPSIS
+    Runs the Pester suite in this (fresh) process and writes a JSON summary of the counts for build.ps1.
+#>
+param(
+    [Parameter(Mandatory)] [string] $PesterPath,
+    [Parameter(Mandatory)] [string] $ModuleManifest,
+    [Parameter(Mandatory)] [string] $SummaryPath,
+    [string] $Configuration = 'Release',
+    [string] $Filter = '*'
+)
+
+$ErrorActionPreference = 'Stop'
+Import-Module $PesterPath -MinimumVersion 5.5.0 -Force
+
+# The test files read these to import the built module and find the simulator, exactly as a user would.
+$env:MDESIEM_MODULE_MANIFEST = $ModuleManifest
+$env:MDESIEM_BUILD_CONFIGURATION = $Configuration
+
+$testFiles = Get-ChildItem -Path $PSScriptRoot -Filter '*.Tests.ps1' | Where-Object { $_.Name -like "*$Filter*" }
+$configuration = New-PesterConfiguration
+$configuration.Run.Path = @($testFiles.FullName)
+$configuration.Run.PassThru = $true
+$configuration.Output.Verbosity = 'Detailed'
+$configuration.TestResult.Enabled = $true
+$configuration.TestResult.OutputFormat = 'NUnitXml'
+$configuration.TestResult.OutputPath = Join-Path (Split-Path $SummaryPath -Parent) 'pester.xml'
+
+$result = Invoke-Pester -Configuration $configuration
+$failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+[ordered]@{
+    Passed  = $result.PassedCount
+    Failed  = $failed
+    Skipped = $result.SkippedCount + $result.NotRunCount
+} | ConvertTo-Json | Set-Content -Path $SummaryPath -Encoding utf8
+
+exit ([int]($failed -gt 0))
