@@ -46,13 +46,14 @@ public sealed class ClientSecretTokenSource : IAccessTokenSource
         _application = builder.Build();
     }
 
-    public async Task<string> GetAccessTokenAsync(string resource, CancellationToken cancellationToken)
+    public async Task<string> GetAccessTokenAsync(string resource, bool forceRefresh, CancellationToken cancellationToken)
     {
         var scope = resource.TrimEnd('/') + "/.default";
         try
         {
             var result = await _application
                 .AcquireTokenForClient(new[] { scope })
+                .WithForceRefresh(forceRefresh)
                 .ExecuteAsync(cancellationToken)
                 .ConfigureAwait(false);
             return result.AccessToken;

@@ -1,5 +1,6 @@
 using System;
 using System.Security;
+using MdeSiem.Core.Http;
 
 namespace MdeSiem.Core.Auth;
 
@@ -21,4 +22,7 @@ public sealed class ConnectionSettings
 
     /// <summary>Accept an untrusted certificate; allowed only when <see cref="EndpointUri"/> is loopback.</summary>
     public bool SkipCertificateCheck { get; set; }
+
+    /// <summary>How throttling and service failures are retried.</summary>
+    public RetrySettings Retry { get; set; } = new();
 }

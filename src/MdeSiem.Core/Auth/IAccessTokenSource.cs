@@ -7,6 +7,7 @@ namespace MdeSiem.Core.Auth;
 public interface IAccessTokenSource
 {
     /// <param name="resource">The token audience, e.g. https://graph.windows.net.</param>
+    /// <param name="forceRefresh">Skip the cache: the service refused the cached token.</param>
     /// <param name="cancellationToken">Cancels the token request.</param>
-    Task<string> GetAccessTokenAsync(string resource, CancellationToken cancellationToken);
+    Task<string> GetAccessTokenAsync(string resource, bool forceRefresh, CancellationToken cancellationToken);
 }

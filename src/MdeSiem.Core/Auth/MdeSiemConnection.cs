@@ -21,7 +21,10 @@ public sealed class MdeSiemConnection : IDisposable
         Environment = settings.Environment;
         Endpoints = endpoints;
         Tokens = tokens;
-        Http = new HttpClient(new BearerTokenHandler(tokens, new RequestLoggingHandler(transport)), disposeHandler: true);
+        // Retry outermost so every attempt gets a current token; logging innermost so every attempt is logged.
+        Http = new HttpClient(
+            new RetryHandler(settings.Retry, new BearerTokenHandler(tokens, new RequestLoggingHandler(transport))),
+            disposeHandler: true);
         ConnectedAtUtc = DateTime.UtcNow;
     }
 
@@ -63,7 +66,7 @@ public sealed class MdeSiemConnection : IDisposable
         var connection = new MdeSiemConnection(settings, endpoints, tokens, transport);
         try
         {
-            await tokens.GetAccessTokenAsync(ServiceEndpoints.SiemResource, cancellationToken).ConfigureAwait(false);
+            await tokens.GetAccessTokenAsync(ServiceEndpoints.SiemResource, forceRefresh: false, cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch

@@ -33,9 +33,14 @@ public sealed class SiemAlertClient
         return new Uri(resource.AbsoluteUri + query.ToQueryString());
     }
 
+    /// <summary>
+    /// Streams the detections of a query. Records are yielded as they are parsed; when the body breaks off, the
+    /// error says how many complete records were delivered before it.
+    /// </summary>
     public async IAsyncEnumerable<MdeSiemAlert> GetAlertsAsync(
         SiemAlertQuery query,
         SiemRegion? region = null,
+        PullStatistics? statistics = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         if (query is null)
@@ -44,9 +49,13 @@ public sealed class SiemAlertClient
         }
 
         query.Validate();
+        statistics ??= new PullStatistics();
         var uri = BuildRequestUri(query, region);
         using var response = await ServiceCaller.GetAsync(_connection.Http, uri, ServiceEndpoints.SiemResource, cancellationToken).ConfigureAwait(false);
-        using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+
+        // Some stacks ignore cancellation inside a body read; closing the response always ends it.
+        using var abortOnCancel = cancellationToken.Register(response.Dispose);
+        using var body = new CountingReadStream(await response.Content.ReadAsStreamAsync().ConfigureAwait(false), statistics);
         var records = JsonArrayStreamReader.ReadAsync(body, SiemAlertParser.Parse, cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
         {
@@ -57,10 +66,13 @@ public sealed class SiemAlertClient
                 {
                     hasNext = await records.MoveNextAsync().ConfigureAwait(false);
                 }
-                catch (Exception exception) when (exception is IOException or HttpRequestException)
+                catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is IOException or HttpRequestException or ObjectDisposedException)
                 {
-                    // The connection broke mid-body: records already yielded were complete; the rest is lost.
-                    throw HttpFailureTranslator.FromTransport(exception, uri, timedOut: false);
+                    throw WithDeliveredCount(HttpFailureTranslator.FromTransport(exception, uri, timedOut: false), statistics.Records);
+                }
+                catch (MdeSiemException exception)
+                {
+                    throw WithDeliveredCount(exception, statistics.Records);
                 }
 
                 if (!hasNext)
@@ -68,6 +80,7 @@ public sealed class SiemAlertClient
                     yield break;
                 }
 
+                statistics.AddRecord();
                 yield return records.Current;
             }
         }
@@ -76,4 +89,13 @@ public sealed class SiemAlertClient
             await records.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    private static MdeSiemException WithDeliveredCount(MdeSiemException exception, long delivered) =>
+        new(exception.Code, $"{exception.Message} {delivered} complete record(s) were delivered before the failure.", exception.InnerException ?? exception)
+        {
+            RecommendedAction = exception.RecommendedAction,
+            RequestId = exception.RequestId,
+            StatusCode = exception.StatusCode,
+            Target = exception.Target,
+        };
 }

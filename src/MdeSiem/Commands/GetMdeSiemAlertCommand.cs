@@ -54,7 +54,17 @@ public sealed class GetMdeSiemAlertCommand : MdeSiemCmdlet
         var client = new SiemAlertClient(connection);
         SiemRegion? region = MyInvocation.BoundParameters.ContainsKey(nameof(Region)) ? Region : null;
         WriteVerbose("Pulling detections from " + client.BuildRequestUri(query, region));
-        WriteEach(client.GetAlertsAsync(query, region, CancellationToken), WithAdditionalFields);
+        var progress = new PullProgress(this, "Pulling detections from the SIEM API");
+        WriteEach(
+            client.GetAlertsAsync(query, region, progress.Statistics, CancellationToken),
+            alert =>
+            {
+                progress.Tick();
+                return WithAdditionalFields(alert);
+            });
+        progress.Complete();
+
+        WriteVerbose($"Received {progress.Statistics.Records} detection(s), {progress.Statistics.Bytes} bytes.");
     }
 
     /// <summary>Fields this version does not know become properties of their own name, as ConvertFrom-Json would.</summary>
