@@ -44,7 +44,7 @@ internal static class ErrorRecords
         ErrorCode.Throttled => ErrorCategory.LimitsExceeded,
         ErrorCode.Timeout => ErrorCategory.OperationTimeout,
         ErrorCode.ServiceError or ErrorCode.ConnectionFailed => ErrorCategory.ConnectionError,
-        ErrorCode.InvalidResponse => ErrorCategory.InvalidResult,
+        ErrorCode.InvalidResponse or ErrorCode.IncompleteResponse => ErrorCategory.InvalidResult,
         ErrorCode.BadRequest or ErrorCode.InvalidArgument => ErrorCategory.InvalidArgument,
         ErrorCode.CertificateCheckNotAllowed => ErrorCategory.SecurityError,
         _ => ErrorCategory.NotSpecified,

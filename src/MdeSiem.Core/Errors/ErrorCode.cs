@@ -36,6 +36,9 @@ public enum ErrorCode
     /// <summary>The service answered with something that is not the documented JSON.</summary>
     InvalidResponse,
 
+    /// <summary>The response broke off before it was complete (connection reset, body cut short).</summary>
+    IncompleteResponse,
+
     /// <summary>The service rejected the request as malformed (HTTP 400).</summary>
     BadRequest,
 

@@ -46,6 +46,14 @@ internal static class HttpFailureTranslator
         };
     }
 
+    /// <summary>The body stopped arriving after the headers said 200: what came before it was complete.</summary>
+    public static MdeSiemException FromBrokenBody(Exception exception, Uri target) =>
+        new(ErrorCode.IncompleteResponse, $"The response from {target.Host} broke off: {exception.Message}", exception)
+        {
+            RecommendedAction = "Run the pull again; records already written were complete.",
+            Target = RedactQuery(target),
+        };
+
     /// <summary>Query strings are kept: none of the module's APIs carry secrets in them, but a user-supplied URI may.</summary>
     public static Uri RedactQuery(Uri uri)
     {

@@ -31,10 +31,10 @@ public static class JsonArrayStreamReader
         {
             var start = 0;
             var end = 0;
-            var isFinalBlock = false;
+            var streamEnded = false;
             while (!state.ArrayEnded)
             {
-                if (!isFinalBlock)
+                if (!streamEnded)
                 {
                     if (end == buffer.Length)
                     {
@@ -43,10 +43,10 @@ public static class JsonArrayStreamReader
 
                     var read = await stream.ReadAsync(buffer, end, buffer.Length - end, cancellationToken).ConfigureAwait(false);
                     end += read;
-                    isFinalBlock = read == 0;
+                    streamEnded = read == 0;
                 }
 
-                var consumed = ParseAvailable(buffer.AsSpan(start, end - start), isFinalBlock, ref state, parseElement, batch);
+                var consumed = ParseAvailable(buffer.AsSpan(start, end - start), ref state, parseElement, batch);
                 start += consumed;
                 foreach (var item in batch)
                 {
@@ -54,10 +54,10 @@ public static class JsonArrayStreamReader
                 }
 
                 batch.Clear();
-                if (isFinalBlock && !state.ArrayEnded)
+                if (streamEnded && !state.ArrayEnded)
                 {
                     throw new MdeSiemException(
-                        ErrorCode.InvalidResponse,
+                        ErrorCode.IncompleteResponse,
                         "The response ended before its JSON array was complete; the connection may have been cut.")
                     {
                         RecommendedAction = "Run the pull again; records already written were complete.",
@@ -94,12 +94,19 @@ public static class JsonArrayStreamReader
 
     private static int ParseAvailable<T>(
         ReadOnlySpan<byte> data,
-        bool isFinalBlock,
         ref ParseState state,
         JsonElementParser<T> parseElement,
         List<T> batch)
     {
-        var reader = new Utf8JsonReader(data, isFinalBlock, state.ReaderState);
+        if (data.IsEmpty)
+        {
+            // Nothing (more) arrived: the caller decides whether that is the end or a cut-off body.
+            return 0;
+        }
+
+        // Never a final block: an element is parsed only once it is complete, so bytes that end mid-element mean
+        // a cut-off body (reported by the caller as incomplete), not malformed JSON.
+        var reader = new Utf8JsonReader(data, isFinalBlock: false, state.ReaderState);
         try
         {
             if (!state.ArrayStarted)

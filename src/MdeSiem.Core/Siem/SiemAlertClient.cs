@@ -68,7 +68,7 @@ public sealed class SiemAlertClient
                 }
                 catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is IOException or HttpRequestException or ObjectDisposedException)
                 {
-                    throw WithDeliveredCount(HttpFailureTranslator.FromTransport(exception, uri, timedOut: false), statistics.Records);
+                    throw WithDeliveredCount(HttpFailureTranslator.FromBrokenBody(exception, uri), statistics.Records);
                 }
                 catch (MdeSiemException exception)
                 {

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Security;
 using MdeSiem.Core.Auth;
+using MdeSiem.Core.Http;
 
 namespace MdeSiem.Commands;
 
@@ -49,6 +50,11 @@ public sealed class ConnectMdeSiemCommand : MdeSiemCmdlet
     [Parameter]
     public SwitchParameter SkipCertificateCheck { get; set; }
 
+    /// <summary>Retries after a throttled (429) or failed (5xx, network) request before giving up.</summary>
+    [Parameter]
+    [ValidateRange(0, 10)]
+    public int MaxRetryCount { get; set; } = new RetrySettings().MaxRetries;
+
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
@@ -63,6 +69,7 @@ public sealed class ConnectMdeSiemCommand : MdeSiemCmdlet
             Environment = Environment,
             EndpointUri = EndpointUri,
             SkipCertificateCheck = SkipCertificateCheck.IsPresent,
+            Retry = new RetrySettings { MaxRetries = MaxRetryCount },
         };
 
         WriteVerbose($"Signing in to tenant {settings.TenantId} as application {settings.ClientId} ({Environment}).");

@@ -66,12 +66,12 @@ public class JsonArrayStreamReaderTests
                 seen.Add(item);
             }
         });
-        Assert.Equal(ErrorCode.InvalidResponse, failure.Code);
+        Assert.Equal(ErrorCode.IncompleteResponse, failure.Code);
         Assert.Equal(new[] { "one", "two" }, seen);
     }
 
     [Fact]
-    public async Task A_truncated_element_is_an_invalid_response_not_a_partial_record()
+    public async Task A_truncated_element_is_an_incomplete_response_not_a_partial_record()
     {
         var data = Encoding.UTF8.GetBytes("[{\"id\":\"one\"},{\"id\":\"tw");
         var seen = new List<string>();
@@ -82,18 +82,24 @@ public class JsonArrayStreamReaderTests
                 seen.Add(item);
             }
         });
-        Assert.Equal(ErrorCode.InvalidResponse, failure.Code);
+        Assert.Equal(ErrorCode.IncompleteResponse, failure.Code);
         Assert.Equal(new[] { "one" }, seen);
     }
 
     [Theory]
     [InlineData("{\"error\":{\"code\":\"x\"}}")]
     [InlineData("<html>proxy</html>")]
-    [InlineData("")]
     public async Task A_body_that_is_not_a_json_array_is_an_invalid_response(string body)
     {
         var failure = await Assert.ThrowsAsync<MdeSiemException>(() => ReadAll(new MemoryStream(Encoding.UTF8.GetBytes(body))));
         Assert.Equal(ErrorCode.InvalidResponse, failure.Code);
+    }
+
+    [Fact]
+    public async Task An_empty_body_is_an_incomplete_response()
+    {
+        var failure = await Assert.ThrowsAsync<MdeSiemException>(() => ReadAll(new MemoryStream(Array.Empty<byte>())));
+        Assert.Equal(ErrorCode.IncompleteResponse, failure.Code);
     }
 
     [Fact]
