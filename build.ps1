@@ -43,7 +43,7 @@ function Invoke-Native {
 
 function Invoke-Build {
     Write-Host "Building MdeSiem ($Configuration)..."
-    Invoke-Native dotnet @('build', (Join-Path $RepoRoot 'MdeSiem.sln'), '-c', $Configuration, '--nologo', '-v', 'minimal')
+    Invoke-Native dotnet @('build', (Join-Path $RepoRoot 'MdeSiem.sln'), '-c', $Configuration, '--nologo', '-v', 'minimal') | Out-Host
     if (-not (Test-Path $ModuleManifest)) {
         throw "The build did not produce $ModuleManifest."
     }
@@ -75,7 +75,7 @@ function Get-PesterModulePath {
         Select-Object -First 1
     if (-not $restored) {
         Write-Host 'Pester 5 is not installed; restoring the Pester NuGet package into out/tools...'
-        Invoke-Native dotnet @('restore', (Join-Path $RepoRoot 'build/TestTools.csproj'), '--packages', $toolsDir, '--nologo', '-v', 'minimal')
+        Invoke-Native dotnet @('restore', (Join-Path $RepoRoot 'build/TestTools.csproj'), '--packages', $toolsDir, '--nologo', '-v', 'minimal') | Out-Host
         $restored = Get-ChildItem -Path (Join-Path $toolsDir 'pester') -Filter Pester.psd1 -Recurse | Select-Object -First 1
     }
     return $restored.FullName
@@ -99,8 +99,9 @@ function Invoke-XunitSuite {
     $trxDir = Join-Path $TestResultsDir 'xunit'
     if (Test-Path $trxDir) { Remove-Item -Recurse -Force $trxDir }
     Write-Host 'Running the xunit suite...'
+    # Out-Host: the test output is for the reader, not part of this function's result.
     & dotnet test (Join-Path $RepoRoot 'MdeSiem.sln') -c $Configuration --no-build --nologo `
-        --logger 'console;verbosity=normal' --logger 'trx' --results-directory $trxDir
+        --logger 'console;verbosity=normal' --logger 'trx' --results-directory $trxDir | Out-Host
     $exitCode = $LASTEXITCODE
     $counts = Get-TrxCounts -Directory $trxDir
     if ($exitCode -ne 0 -and $counts.Failed -eq 0) {
@@ -122,8 +123,12 @@ function Invoke-PesterSuite {
     $arguments = @($pwsh | Select-Object -Skip 1) + @(
         '-NoProfile', '-NonInteractive', '-File', $runner,
         '-PesterPath', $pesterPath, '-ModuleManifest', $ModuleManifest, '-SummaryPath', $summaryPath,
-        '-Configuration', $Configuration, '-Filter', $PesterFilter)
-    & $pwsh[0] @arguments
+        '-Configuration', $Configuration)
+    if ($PesterFilter -ne '*') {
+        # Only when narrowed: pwsh on Unix would expand a bare '*' argument against the current folder.
+        $arguments += @('-Filter', $PesterFilter)
+    }
+    & $pwsh[0] @arguments | Out-Host
     $exitCode = $LASTEXITCODE
 
     $counts = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0 }

@@ -18,15 +18,15 @@ $env:MDESIEM_MODULE_MANIFEST = $ModuleManifest
 $env:MDESIEM_BUILD_CONFIGURATION = $Configuration
 
 $testFiles = Get-ChildItem -Path $PSScriptRoot -Filter '*.Tests.ps1' | Where-Object { $_.Name -like "*$Filter*" }
-$configuration = New-PesterConfiguration
-$configuration.Run.Path = @($testFiles.FullName)
-$configuration.Run.PassThru = $true
-$configuration.Output.Verbosity = 'Detailed'
-$configuration.TestResult.Enabled = $true
-$configuration.TestResult.OutputFormat = 'NUnitXml'
-$configuration.TestResult.OutputPath = Join-Path (Split-Path $SummaryPath -Parent) 'pester.xml'
+$pesterConfiguration = New-PesterConfiguration
+$pesterConfiguration.Run.Path = @($testFiles.FullName)
+$pesterConfiguration.Run.PassThru = $true
+$pesterConfiguration.Output.Verbosity = 'Detailed'
+$pesterConfiguration.TestResult.Enabled = $true
+$pesterConfiguration.TestResult.OutputFormat = 'NUnitXml'
+$pesterConfiguration.TestResult.OutputPath = Join-Path (Split-Path $SummaryPath -Parent) 'pester.xml'
 
-$result = Invoke-Pester -Configuration $configuration
+$result = Invoke-Pester -Configuration $pesterConfiguration
 $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
 [ordered]@{
     Passed  = $result.PassedCount
