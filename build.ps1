@@ -7,6 +7,8 @@
              out/MdeSiem/MdeSiem.psd1. Ends with one line "N passed, N failed[, N skipped]" summed over both, and
              exits non-zero on any failure.
     Demo   : Build, start the simulated tenant, connect, pull, show a table, stop it.
+    Bench  : Build, then the benchmark harness: the module against Invoke-RestMethod / Invoke-WebRequest and a bare
+             Utf8JsonReader scan, side by side, with ratios; the table is also written under out/bench/.
     Clean  : remove out/ and the projects' bin/obj folders.
 .EXAMPLE
     dotnet tool restore; dotnet pwsh ./build.ps1 -Task Test
@@ -15,14 +17,17 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
 
     # Run only the Pester files whose names match (e.g. 'Connect'); the xunit suite still runs in full.
-    [string] $PesterFilter = '*'
+    [string] $PesterFilter = '*',
+
+    # Bench: the numbers of SIEM records to measure at.
+    [long[]] $BenchSizes = @(10000, 100000, 1000000)
 )
 
 $ErrorActionPreference = 'Stop'
@@ -188,6 +193,15 @@ Get-MdeSiemAlert -SinceTimeUtc (Get-Date).AddHours(-6) -WarningAction SilentlyCo
     }
 }
 
+function Invoke-Bench {
+    Invoke-Build
+    $harness = Join-Path $RepoRoot "tests/MdeSiem.Benchmarks/bin/$Configuration/net10.0/MdeSiem.Benchmarks.dll"
+    Import-Module (Join-Path $RepoRoot 'tests/TestSupport/MdeSiem.TestSupport.psm1') -Force
+    $simulator = Find-SimulatorAssembly -Configuration $Configuration
+    Invoke-Native dotnet @($harness, '--pwsh', ((Get-PwshCommand) -join ';'), '--module', $ModuleManifest,
+        '--simulator', $simulator, '--sizes', ($BenchSizes -join ','), '--out', (Join-Path $OutDir 'bench'))
+}
+
 function Invoke-Clean {
     Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $OutDir
     Get-ChildItem -Path (Join-Path $RepoRoot 'src'), (Join-Path $RepoRoot 'tests') -Directory -Recurse -Include bin, obj |
@@ -198,5 +212,6 @@ switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
+    'Bench' { Invoke-Bench }
     'Clean' { Invoke-Clean }
 }

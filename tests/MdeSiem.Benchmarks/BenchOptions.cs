@@ -1,0 +1,52 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace MdeSiem.Benchmarks;
+
+/// <summary>The harness's command line.</summary>
+internal sealed class BenchOptions
+{
+    public string[] Pwsh { get; private set; } = { "pwsh" };
+
+    public string ModuleManifest { get; private set; } = string.Empty;
+
+    public string SimulatorAssembly { get; private set; } = string.Empty;
+
+    public IReadOnlyList<long> Sizes { get; private set; } = new long[] { 10_000, 100_000, 1_000_000 };
+
+    /// <summary>Above this size the Invoke-RestMethod baselines are not run: they hold the whole body in memory.</summary>
+    public long BaselineMaxSize { get; private set; } = 100_000;
+
+    public int ImportRuns { get; private set; } = 7;
+
+    public string OutputDirectory { get; private set; } = "out/bench";
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var options = new BenchOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            switch (args[i])
+            {
+                case "--pwsh": options.Pwsh = Next().Split(';', StringSplitOptions.RemoveEmptyEntries); break;
+                case "--module": options.ModuleManifest = Next(); break;
+                case "--simulator": options.SimulatorAssembly = Next(); break;
+                case "--sizes": options.Sizes = Next().Split(',').Select(s => long.Parse(s, CultureInfo.InvariantCulture)).ToArray(); break;
+                case "--baseline-max": options.BaselineMaxSize = long.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--import-runs": options.ImportRuns = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--out": options.OutputDirectory = Next(); break;
+                default: throw new ArgumentException($"Unknown argument {args[i]}.");
+            }
+        }
+
+        if (options.ModuleManifest.Length == 0 || options.SimulatorAssembly.Length == 0)
+        {
+            throw new ArgumentException("--module and --simulator are required.");
+        }
+
+        return options;
+    }
+}

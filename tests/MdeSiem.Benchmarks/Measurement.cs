@@ -1,0 +1,17 @@
+namespace MdeSiem.Benchmarks;
+
+/// <summary>One workload at one size: how long it took, what it read, and how much memory its process grew.</summary>
+internal sealed record Measurement(
+    string Workload,
+    long Size,
+    double Seconds,
+    long Records,
+    long Bytes,
+    double PeakMegabytes,
+    double GrowthMegabytes,
+    string? Note = null)
+{
+    public double RecordsPerSecond => Seconds > 0 ? Records / Seconds : 0;
+
+    public double MegabytesPerSecond => Seconds > 0 ? Bytes / 1048576.0 / Seconds : 0;
+}

@@ -1,0 +1,178 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+
+namespace MdeSiem.Benchmarks;
+
+/// <summary>
+/// Measures every contender against the same simulated tenant in one run and prints ratios, never absolute
+/// targets: these machines are shared, so only numbers taken side by side mean anything.
+/// </summary>
+internal static class Program
+{
+    private const string ModuleNull = "Get-MdeSiemAlert | Out-Null (1)";
+    private const string ModuleCsv = "Get-MdeSiemAlert | Export-Csv (1)";
+    private const string RestNull = "Invoke-RestMethod | Out-Null (A)";
+    private const string WebNull = "Invoke-WebRequest + ConvertFrom-Json (A)";
+    private const string RestCsv = "Invoke-RestMethod | Export-Csv (A)";
+    private const string Scan = "C# Utf8JsonReader scan (B)";
+
+    private static async Task<int> Main(string[] args)
+    {
+        BenchOptions options;
+        try
+        {
+            options = BenchOptions.Parse(args);
+        }
+        catch (ArgumentException exception)
+        {
+            Console.Error.WriteLine(exception.Message);
+            return 2;
+        }
+
+        var pwsh = new PwshRunner(options.Pwsh);
+        var scripts = Path.Combine(AppContext.BaseDirectory, "Scripts");
+        var csvPath = Path.Combine(Path.GetTempPath(), $"mdesiem-bench-{Guid.NewGuid():N}.csv");
+        var results = new List<Measurement>();
+        foreach (var size in options.Sizes)
+        {
+            Console.Error.WriteLine($"Size {size:N0}: starting the simulated tenant...");
+            using var simulator = SimulatorProcess.Start(options.SimulatorAssembly, size);
+            var parameters = new Dictionary<string, string>
+            {
+                ["BaseUri"] = simulator.BaseUri,
+                ["TenantId"] = simulator.TenantId,
+                ["ClientId"] = simulator.ClientId,
+            };
+
+            // Twice, keeping the faster: the first run in this process also pays for JIT and the TLS handshake.
+            Console.Error.WriteLine("  scan (B)");
+            var scan = await JsonScanBaseline.RunAsync(simulator, size);
+            var second = await JsonScanBaseline.RunAsync(simulator, size);
+            scan = second.Seconds < scan.Seconds ? second : scan;
+            results.Add(scan);
+
+            var module = new Dictionary<string, string>(parameters) { ["ModuleManifest"] = options.ModuleManifest };
+            results.Add(Measure(pwsh, ModuleNull, size, scan, Path.Combine(scripts, "Measure-ModulePull.ps1"), With(module, ("Sink", "Null")), simulator.ClientSecret));
+            results.Add(Measure(pwsh, ModuleCsv, size, scan, Path.Combine(scripts, "Measure-ModulePull.ps1"), With(module, ("Sink", "Csv"), ("CsvPath", csvPath)), simulator.ClientSecret));
+
+            var baseline = Path.Combine(scripts, "Measure-WebBaseline.ps1");
+            foreach (var (name, method, sink) in new[] { (RestNull, "RestMethod", "Null"), (WebNull, "WebRequest", "Null"), (RestCsv, "RestMethod", "Csv") })
+            {
+                if (size > options.BaselineMaxSize)
+                {
+                    results.Add(new Measurement(name, size, 0, 0, 0, 0, 0, $"not run above {options.BaselineMaxSize:N0}: holds the whole body in memory"));
+                    continue;
+                }
+
+                results.Add(Measure(pwsh, name, size, scan, baseline, With(parameters, ("Method", method), ("Sink", sink), ("CsvPath", csvPath)), simulator.ClientSecret));
+            }
+        }
+
+        File.Delete(csvPath);
+        var import = MeasureImport(pwsh, options);
+        Report(results, import, options.OutputDirectory);
+        return 0;
+    }
+
+    private static Dictionary<string, string> With(Dictionary<string, string> parameters, params (string Name, string Value)[] extra)
+    {
+        var copy = new Dictionary<string, string>(parameters);
+        foreach (var (name, value) in extra)
+        {
+            copy[name] = value;
+        }
+
+        return copy;
+    }
+
+    private static Measurement Measure(PwshRunner pwsh, string workload, long size, Measurement scan, string script, Dictionary<string, string> parameters, string secret)
+    {
+        Console.Error.WriteLine("  " + workload);
+        var (result, failure) = pwsh.RunScript(script, parameters, secret, TimeSpan.FromMinutes(30));
+        if (result is not { } json)
+        {
+            return new Measurement(workload, size, 0, 0, 0, 0, 0, "failed: " + failure);
+        }
+
+        var records = json.GetProperty("records").GetInt64();
+        var peakBefore = json.GetProperty("peakBefore").GetInt64();
+        var peakAfter = json.GetProperty("peakAfter").GetInt64();
+        return new Measurement(
+            workload,
+            size,
+            json.GetProperty("seconds").GetDouble(),
+            records < 0 ? scan.Records : records,
+            scan.Bytes,
+            peakAfter / 1048576.0,
+            (peakAfter - peakBefore) / 1048576.0);
+    }
+
+    /// <summary>Median wall time of a fresh pwsh that imports the module, minus one that does not.</summary>
+    private static double MeasureImport(PwshRunner pwsh, BenchOptions options)
+    {
+        Console.Error.WriteLine("Import-Module, cold");
+        var bare = new List<double>();
+        var import = new List<double>();
+        for (var i = 0; i < options.ImportRuns; i++)
+        {
+            bare.Add(pwsh.TimeCommand("$null"));
+            import.Add(pwsh.TimeCommand($"Import-Module '{options.ModuleManifest}'"));
+        }
+
+        return Median(import) - Median(bare);
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToList();
+        return sorted[sorted.Count / 2];
+    }
+
+    private static void Report(List<Measurement> results, double importSeconds, string outputDirectory)
+    {
+        var culture = CultureInfo.InvariantCulture;
+        Console.WriteLine();
+        Console.WriteLine(string.Format(culture, "{0,-42} {1,10} {2,9} {3,11} {4,8} {5,9} {6,10} {7,8} {8,8}", "workload", "N", "seconds", "records/s", "MB/s", "peak MB", "growth MB", "vs A", "vs B"));
+        var rows = new List<object>();
+        foreach (var m in results)
+        {
+            var a = results.FirstOrDefault(r => r.Size == m.Size && r.Workload == RestNull && r.Note is null);
+            var b = results.FirstOrDefault(r => r.Size == m.Size && r.Workload == Scan);
+            double? vsA = a is null || m.Note is not null ? null : m.RecordsPerSecond / a.RecordsPerSecond;
+            double? vsB = b is null || m.Note is not null ? null : m.RecordsPerSecond / b.RecordsPerSecond;
+            if (m.Note is not null)
+            {
+                Console.WriteLine(string.Format(culture, "{0,-42} {1,10:N0}   {2}", m.Workload, m.Size, m.Note));
+            }
+            else
+            {
+                Console.WriteLine(string.Format(
+                    culture,
+                    "{0,-42} {1,10:N0} {2,9:F2} {3,11:N0} {4,8:F1} {5,9:F0} {6,10:F0} {7,8} {8,8}",
+                    m.Workload, m.Size, m.Seconds, m.RecordsPerSecond, m.MegabytesPerSecond, m.PeakMegabytes, m.GrowthMegabytes,
+                    vsA is null ? "-" : vsA.Value.ToString("F1", culture) + "x",
+                    vsB is null ? "-" : vsB.Value.ToString("P0", culture)));
+            }
+
+            rows.Add(new
+            {
+                workload = m.Workload, n = m.Size, seconds = m.Seconds, recordsPerSecond = m.RecordsPerSecond,
+                megabytesPerSecond = m.MegabytesPerSecond, peakMegabytes = m.PeakMegabytes, growthMegabytes = m.GrowthMegabytes,
+                ratioToBaselineA = vsA, ratioToBaselineB = vsB, note = m.Note,
+            });
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(string.Format(culture, "Import-Module, cold (fresh pwsh with import minus without, median): {0:F0} ms", importSeconds * 1000));
+
+        Directory.CreateDirectory(outputDirectory);
+        var path = Path.Combine(outputDirectory, $"bench-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json");
+        File.WriteAllText(path, JsonSerializer.Serialize(new { measuredUtc = DateTime.UtcNow, environment = Environment.OSVersion.ToString(), processors = Environment.ProcessorCount, importMilliseconds = importSeconds * 1000, results = rows }, new JsonSerializerOptions { WriteIndented = true }));
+        Console.WriteLine("Written to " + path);
+    }
+}

@@ -1,0 +1,34 @@
+# What scripts do today, as the SIEM API documentation shows it: a token from the v1 endpoint, then
+# Invoke-WebRequest + ConvertFrom-Json or Invoke-RestMethod. Reports one JSON line like Measure-ModulePull.ps1.
+param(
+    [Parameter(Mandatory)] [string] $BaseUri,
+    [Parameter(Mandatory)] [string] $TenantId,
+    [Parameter(Mandatory)] [string] $ClientId,
+    [ValidateSet('WebRequest', 'RestMethod')] [string] $Method = 'RestMethod',
+    [ValidateSet('Null', 'Csv')] [string] $Sink = 'Null',
+    [string] $CsvPath
+)
+$ErrorActionPreference = 'Stop'
+$authBody = @{ resource = 'https://graph.windows.net'; client_id = $ClientId; client_secret = $env:MDESIEM_BENCH_SECRET; grant_type = 'client_credentials' }
+$token = (Invoke-RestMethod -Method Post -Uri "$($BaseUri.TrimEnd('/'))/$TenantId/oauth2/token" -Body $authBody -SkipCertificateCheck).access_token
+$headers = @{ 'Content-Type' = 'application/json'; Accept = 'application/json'; Authorization = "Bearer $token" }
+$since = [DateTime]::UtcNow.AddHours(-25).ToString('o')
+$url = "$($BaseUri.TrimEnd('/'))/api/alerts?sinceTimeUtc=$since"
+Invoke-RestMethod -Uri "$($BaseUri.TrimEnd('/'))/api/alerts?limit=1" -Headers $headers -SkipCertificateCheck | Out-Null   # warm up
+
+$process = [Diagnostics.Process]::GetCurrentProcess()
+$process.Refresh()
+$peakBefore = $process.PeakWorkingSet64
+$stopwatch = [Diagnostics.Stopwatch]::StartNew()
+if ($Method -eq 'WebRequest') {
+    $response = Invoke-WebRequest -Method Get -Uri $url -Headers $headers -SkipCertificateCheck
+    $alerts = $response.Content | ConvertFrom-Json
+}
+else {
+    $alerts = Invoke-RestMethod -Method Get -Uri $url -Headers $headers -SkipCertificateCheck
+}
+if ($Sink -eq 'Null') { $alerts | Out-Null } else { $alerts | Export-Csv -Path $CsvPath -NoTypeInformation }
+$stopwatch.Stop()
+$process.Refresh()
+[pscustomobject]@{ seconds = $stopwatch.Elapsed.TotalSeconds; records = @($alerts).Count; peakBefore = $peakBefore; peakAfter = $process.PeakWorkingSet64 } |
+    ConvertTo-Json -Compress
