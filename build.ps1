@@ -26,8 +26,9 @@ param(
     # Run only the Pester files whose names match (e.g. 'Connect'); the xunit suite still runs in full.
     [string] $PesterFilter = '*',
 
-    # Bench: the numbers of SIEM records to measure at.
-    [long[]] $BenchSizes = @(10000, 100000, 1000000)
+    # Bench: the numbers of SIEM records to measure at, comma-separated (a string, so 'dotnet pwsh ./build.ps1'
+    # passes it intact from any shell).
+    [string] $BenchSizes = '10000,100000,1000000'
 )
 
 $ErrorActionPreference = 'Stop'
@@ -199,7 +200,7 @@ function Invoke-Bench {
     Import-Module (Join-Path $RepoRoot 'tests/TestSupport/MdeSiem.TestSupport.psm1') -Force
     $simulator = Find-SimulatorAssembly -Configuration $Configuration
     Invoke-Native dotnet @($harness, '--pwsh', ((Get-PwshCommand) -join ';'), '--module', $ModuleManifest,
-        '--simulator', $simulator, '--sizes', ($BenchSizes -join ','), '--out', (Join-Path $OutDir 'bench'))
+        '--simulator', $simulator, '--sizes', ($BenchSizes -replace '\s', ''), '--out', (Join-Path $OutDir 'bench'))
 }
 
 function Invoke-Clean {

@@ -139,15 +139,14 @@ public static class JsonArrayStreamReader
                     break;
                 }
 
-                // Only parse an element whose bytes are all here: probe with a copy, and wait for more if not.
-                var probe = reader;
-                if (!probe.TrySkip())
+                if (!parseElement(ref reader, out var item))
                 {
+                    // The element's bytes are not all here yet: rewind and wait for more.
                     reader = beforeElement;
                     break;
                 }
 
-                batch.Add(parseElement(ref reader));
+                batch.Add(item);
             }
         }
         catch (JsonException exception)

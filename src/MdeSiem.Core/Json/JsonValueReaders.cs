@@ -18,7 +18,7 @@ internal static class JsonValueReaders
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                value = reader.ValueTextEquals(ReadOnlySpan<byte>.Empty) ? null : reader.GetString();
+                value = IsEmptyString(ref reader) ? null : reader.GetString();
                 return true;
             case JsonTokenType.Null:
                 value = null;
@@ -114,7 +114,7 @@ internal static class JsonValueReaders
             return false;
         }
 
-        if (reader.ValueTextEquals(ReadOnlySpan<byte>.Empty))
+        if (IsEmptyString(ref reader))
         {
             return true;
         }
@@ -170,6 +170,9 @@ internal static class JsonValueReaders
                 }
         }
     }
+
+    private static bool IsEmptyString(ref Utf8JsonReader reader) =>
+        reader.HasValueSequence ? reader.ValueSequence.IsEmpty : reader.ValueSpan.IsEmpty;
 
     private static string RawText(ref Utf8JsonReader reader)
     {

@@ -14,14 +14,42 @@ internal static class SiemAlertFields
     /// <summary>Reads the current value into the record; false when the value is not of a readable shape.</summary>
     public delegate bool FieldReader(ref Utf8JsonReader reader, MdeSiemAlert alert);
 
-    public static readonly IReadOnlyDictionary<string, FieldReader> Readers = Build();
+    /// <summary>The fields in the order the service sends them, so a parser can match names by position first.</summary>
+    public static readonly IReadOnlyList<SiemAlertField> Ordered;
 
-    private static Dictionary<string, FieldReader> Build()
+    /// <summary>Every name (aliases included), case-insensitive, to its position in <see cref="Ordered"/>.</summary>
+    public static readonly IReadOnlyDictionary<string, int> IndexByName;
+
+    static SiemAlertFields()
     {
-        var readers = new Dictionary<string, FieldReader>(StringComparer.OrdinalIgnoreCase);
+        var readers = Build(out var aliases);
+        var ordered = new List<SiemAlertField>();
+        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in readers)
+        {
+            index[pair.Key] = ordered.Count;
+            ordered.Add(new SiemAlertField(pair.Key, pair.Value));
+        }
+
+        foreach (var alias in aliases)
+        {
+            index[alias.Key] = index[alias.Value];
+        }
+
+        Ordered = ordered;
+        IndexByName = index;
+    }
+
+    private static List<KeyValuePair<string, FieldReader>> Build(out Dictionary<string, string> aliases)
+    {
+        var readers = new List<KeyValuePair<string, FieldReader>>();
+        aliases = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["IoaDefinitiondId"] = "IoaDefinitionId", // misspelled in older payloads
+        };
 
         void Text(string name, Action<MdeSiemAlert, string?> set) =>
-            readers.Add(name, (ref Utf8JsonReader r, MdeSiemAlert a) =>
+            readers.Add(new KeyValuePair<string, FieldReader>(name, (ref Utf8JsonReader r, MdeSiemAlert a) =>
             {
                 if (!JsonValueReaders.TryReadString(ref r, out var v))
                 {
@@ -30,10 +58,10 @@ internal static class SiemAlertFields
 
                 set(a, v);
                 return true;
-            });
+            }));
 
         void Time(string name, Action<MdeSiemAlert, DateTime?> set) =>
-            readers.Add(name, (ref Utf8JsonReader r, MdeSiemAlert a) =>
+            readers.Add(new KeyValuePair<string, FieldReader>(name, (ref Utf8JsonReader r, MdeSiemAlert a) =>
             {
                 if (!JsonValueReaders.TryReadUtcDateTime(ref r, out var v))
                 {
@@ -42,10 +70,10 @@ internal static class SiemAlertFields
 
                 set(a, v);
                 return true;
-            });
+            }));
 
         void Flag(string name, Action<MdeSiemAlert, bool?> set) =>
-            readers.Add(name, (ref Utf8JsonReader r, MdeSiemAlert a) =>
+            readers.Add(new KeyValuePair<string, FieldReader>(name, (ref Utf8JsonReader r, MdeSiemAlert a) =>
             {
                 if (!JsonValueReaders.TryReadBoolean(ref r, out var v))
                 {
@@ -54,10 +82,10 @@ internal static class SiemAlertFields
 
                 set(a, v);
                 return true;
-            });
+            }));
 
         void Number(string name, Action<MdeSiemAlert, long?> set) =>
-            readers.Add(name, (ref Utf8JsonReader r, MdeSiemAlert a) =>
+            readers.Add(new KeyValuePair<string, FieldReader>(name, (ref Utf8JsonReader r, MdeSiemAlert a) =>
             {
                 if (!JsonValueReaders.TryReadInt64(ref r, out var v))
                 {
@@ -66,7 +94,7 @@ internal static class SiemAlertFields
 
                 set(a, v);
                 return true;
-            });
+            }));
 
         Time("AlertTime", (a, v) => a.AlertTime = v);
         Text("ComputerDnsName", (a, v) => a.ComputerDnsName = v);
@@ -86,7 +114,6 @@ internal static class SiemAlertFields
         Text("IpAddress", (a, v) => a.IpAddress = v);
         Text("Url", (a, v) => a.Url = v);
         Text("IoaDefinitionId", (a, v) => a.IoaDefinitionId = v);
-        Text("IoaDefinitiondId", (a, v) => a.IoaDefinitionId = v); // misspelled in older payloads
         Text("UserName", (a, v) => a.UserName = v);
         Number("AlertPart", (a, v) => a.AlertPart = (int)(v ?? 0));
         Text("FullId", (a, v) => a.FullId = v);

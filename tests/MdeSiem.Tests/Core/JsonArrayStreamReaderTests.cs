@@ -13,10 +13,18 @@ namespace MdeSiem.Tests.Core;
 
 public class JsonArrayStreamReaderTests
 {
-    private static readonly JsonElementParser<string> ReadId = (ref Utf8JsonReader reader) =>
+    private static readonly JsonElementParser<string> ReadId = (ref Utf8JsonReader reader, out string id) =>
     {
+        id = string.Empty;
+        var probe = reader;
+        if (!probe.TrySkip())
+        {
+            return false;
+        }
+
         using var document = JsonDocument.ParseValue(ref reader);
-        return document.RootElement.GetProperty("id").GetString()!;
+        id = document.RootElement.GetProperty("id").GetString()!;
+        return true;
     };
 
     private static async Task<List<string>> ReadAll(Stream stream)
