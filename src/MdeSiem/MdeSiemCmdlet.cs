@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using MdeSiem.Core.Auth;
 using MdeSiem.Core.Errors;
 using MdeSiem.Core.Http;
+using MdeSiem.Core.Streaming;
 
 namespace MdeSiem;
 
@@ -19,6 +20,9 @@ public abstract class MdeSiemCmdlet : PSCmdlet, IDisposable
 {
     // How often the pipeline thread wakes while it waits on the core, to show verbose lines as they happen.
     private static readonly TimeSpan LogDrainInterval = TimeSpan.FromMilliseconds(200);
+
+    // Items parsed ahead of the pipeline: enough to keep both threads busy, small enough to keep memory flat.
+    private const int PrefetchCapacity = 1024;
 
     private readonly CancellationTokenSource _cancellation = new();
     private readonly ConcurrentQueue<string> _log = new();
@@ -88,10 +92,13 @@ public abstract class MdeSiemCmdlet : PSCmdlet, IDisposable
         return task.GetAwaiter().GetResult();
     }
 
-    /// <summary>Writes each item of a core stream to the pipeline as soon as it arrives.</summary>
+    /// <summary>
+    /// Writes each item of a core stream to the pipeline as soon as it arrives. The stream is read and parsed on a
+    /// worker a bounded number of items ahead, so parsing and the downstream commands run side by side.
+    /// </summary>
     protected void WriteEach<T>(IAsyncEnumerable<T> items, Func<T, object>? toOutput = null)
     {
-        var enumerator = items.GetAsyncEnumerator(CancellationToken);
+        var enumerator = items.Prefetch(PrefetchCapacity, CancellationToken).GetAsyncEnumerator(CancellationToken);
         try
         {
             while (Await(enumerator.MoveNextAsync()))

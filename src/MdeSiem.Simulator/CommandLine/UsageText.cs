@@ -1,0 +1,22 @@
+namespace MdeSiem.Simulator.CommandLine;
+
+internal static class UsageText
+{
+    public const string Text = """
+        MdeSiem.Simulator - a simulated Defender for Endpoint tenant (Entra ID tokens + SIEM API) on loopback HTTPS.
+
+        Usage: MdeSiem.Simulator [options]
+
+          --port N                    Loopback port; 0 (default) picks a free one.
+          --alerts N                  Number of SIEM records to serve (default 200).
+          --seed N                    Generator seed (default 1); same seed, same records.
+          --span-hours H              Records' LastProcessedTimeUtc spread over the last H hours (default 6).
+          --token-lifetime-seconds S  Access token lifetime (default 3599).
+          --write-alerts PATH         Also write every record as a JSON array file, in the API's format.
+          --json                      Print the connection details as one line of JSON and nothing else.
+          --exit-on-stdin-close       Stop when standard input is closed (for a parent process).
+          --help                      Show this text.
+
+        Runs until Ctrl+C or SIGTERM. Exit code 2 means bad arguments.
+        """;
+}

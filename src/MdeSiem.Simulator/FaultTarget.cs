@@ -1,0 +1,11 @@
+namespace MdeSiem.Simulator;
+
+/// <summary>Which endpoint a <see cref="SimulatedFault"/> applies to.</summary>
+public enum FaultTarget
+{
+    /// <summary>GET /api/alerts.</summary>
+    SiemApi,
+
+    /// <summary>The v1 and v2 token endpoints.</summary>
+    TokenEndpoint,
+}

@@ -1,0 +1,57 @@
+using System;
+using System.Threading.Tasks;
+using MdeSiem.Simulator.Identity;
+using MdeSiem.Simulator.Siem;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace MdeSiem.Simulator.Hosting;
+
+/// <summary>The state one simulated tenant shares between its endpoints, and the routes that expose them.</summary>
+internal sealed class SimulatorServices : IDisposable
+{
+    private readonly SigningKey signingKey = new();
+    private readonly TokenEndpoint tokenEndpoint;
+    private readonly DiscoveryEndpoints discoveryEndpoints;
+    private readonly AlertsEndpoint alertsEndpoint;
+
+    public SimulatorServices(AppDirectory directory, TimeProvider clock, TimeSpan tokenLifetime, SiemAlertGenerator generator)
+    {
+        Directory = directory;
+        Clock = clock;
+        Alerts = new AlertStore(generator);
+        tokenEndpoint = new TokenEndpoint(new TokenRequestValidator(directory), new TokenIssuer(signingKey, clock, tokenLifetime), Faults);
+        discoveryEndpoints = new DiscoveryEndpoints(directory, signingKey);
+        var validator = new AccessTokenValidator(signingKey, clock, directory, KnownResources.IsSiemAudience);
+        alertsEndpoint = new AlertsEndpoint(validator, Alerts, Faults, clock);
+    }
+
+    public AppDirectory Directory { get; }
+
+    public TimeProvider Clock { get; }
+
+    public AlertStore Alerts { get; }
+
+    public FaultQueue Faults { get; } = new();
+
+    public RequestLog Log { get; } = new();
+
+    public void MapEndpoints(IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/{tenant}/oauth2/token", tokenEndpoint.HandleV1Async);
+        routes.MapPost("/{tenant}/oauth2/v2.0/token", tokenEndpoint.HandleV2Async);
+        routes.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", context => discoveryEndpoints.OpenIdConfigurationAsync(context, isV2: true));
+        routes.MapGet("/{tenant}/.well-known/openid-configuration", context => discoveryEndpoints.OpenIdConfigurationAsync(context, isV2: false));
+        routes.MapGet("/{tenant}/discovery/instance", discoveryEndpoints.InstanceAsync);
+        routes.MapGet("/{tenant}/discovery/keys", discoveryEndpoints.KeysAsync);
+        routes.MapGet("/{tenant}/discovery/v2.0/keys", discoveryEndpoints.KeysAsync);
+        routes.MapGet("/api/alerts", alertsEndpoint.HandleAsync);
+        routes.MapFallback(NotFoundAsync);
+    }
+
+    public void Dispose() => signingKey.Dispose();
+
+    private static Task NotFoundAsync(HttpContext context) =>
+        new SiemError(StatusCodes.Status404NotFound, "NotFound", $"No resource at '{context.Request.Path}'.").WriteAsync(context);
+}

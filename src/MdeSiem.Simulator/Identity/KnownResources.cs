@@ -1,0 +1,34 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace MdeSiem.Simulator.Identity;
+
+/// <summary>The resources (audiences) the simulated Entra ID issues tokens for, and the ones the SIEM API accepts.</summary>
+internal static class KnownResources
+{
+    /// <summary>The SIEM API's documented resource.</summary>
+    public const string AzureAdGraph = "https://graph.windows.net";
+
+    public const string SecurityCenter = "https://api.securitycenter.microsoft.com";
+
+    public const string DefenderXdr = "https://api.security.microsoft.com";
+
+    public const string MicrosoftGraph = "https://graph.microsoft.com";
+
+    private static readonly string[] Issuable = [AzureAdGraph, SecurityCenter, DefenderXdr, MicrosoftGraph];
+
+    private static readonly string[] SiemAudiences = [AzureAdGraph, SecurityCenter];
+
+    /// <summary>The canonical spelling of a requested resource, or null if no token can be issued for it.</summary>
+    public static string? Canonical(string requested)
+    {
+        // Entra accepts the App ID URI with or without a trailing slash and in any case.
+        string trimmed = requested.TrimEnd('/');
+        return Issuable.FirstOrDefault(known => string.Equals(known, trimmed, StringComparison.OrdinalIgnoreCase));
+    }
+
+    public static bool IsSiemAudience(string audience) => SiemAudiences.Contains(audience, StringComparer.Ordinal);
+
+    public static IReadOnlyList<string> All => Issuable;
+}

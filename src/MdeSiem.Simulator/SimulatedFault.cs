@@ -1,0 +1,50 @@
+using System;
+
+namespace MdeSiem.Simulator;
+
+/// <summary>
+/// A failure the simulator injects into the next request to <see cref="Target"/>, before authentication, as a
+/// gateway in front of the real service would. Each enqueued fault is used once; enqueue several for a run of them.
+/// </summary>
+public sealed class SimulatedFault
+{
+    public FaultTarget Target { get; init; } = FaultTarget.SiemApi;
+
+    /// <summary>Waited before answering, e.g. to trigger a client's timeout. Applies together with the other effects.</summary>
+    public TimeSpan Delay { get; init; }
+
+    /// <summary>If set, the request is answered with this status (e.g. 429, 500, 503) and an error body.</summary>
+    public int? StatusCode { get; init; }
+
+    /// <summary>If set with <see cref="StatusCode"/>, sent as the Retry-After header in seconds.</summary>
+    public int? RetryAfterSeconds { get; init; }
+
+    /// <summary>
+    /// If set, a SIEM API response starts normally but the connection is closed after this many records, so the
+    /// client sees the body end in the middle of the JSON array (HttpClient: "response ended prematurely"). A client
+    /// that keeps reading gets exactly this many records; one that has stopped reading may get fewer. A response with
+    /// fewer records than this completes normally.
+    /// </summary>
+    public int? TruncateAfterRecords { get; init; }
+
+    /// <summary>
+    /// If true, a SIEM API response is a complete HTTP 200 whose body is a whole array with a syntax error inside
+    /// (an unquoted value): invalid data, as opposed to the cut-short body of <see cref="TruncateAfterRecords"/>.
+    /// </summary>
+    public bool MalformedBody { get; init; }
+
+    public static SimulatedFault Status(int statusCode, int? retryAfterSeconds = null, FaultTarget target = FaultTarget.SiemApi) =>
+        new() { StatusCode = statusCode, RetryAfterSeconds = retryAfterSeconds, Target = target };
+
+    public static SimulatedFault TruncateAfter(int records) => new() { TruncateAfterRecords = records };
+
+    public static SimulatedFault Slow(TimeSpan delay, FaultTarget target = FaultTarget.SiemApi) =>
+        new() { Delay = delay, Target = target };
+
+    public static SimulatedFault Malformed() => new() { MalformedBody = true };
+
+    public override string ToString() =>
+        $"{Target}: status {StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}, " +
+        $"retry-after {RetryAfterSeconds?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}, " +
+        $"truncate {TruncateAfterRecords?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}, delay {Delay}";
+}

@@ -1,0 +1,58 @@
+using System;
+
+namespace MdeSiem.Simulator;
+
+/// <summary>How to start a <see cref="SimulatedTenant"/>. Every default gives a ready-to-use tenant.</summary>
+public sealed class SimulatorOptions
+{
+    /// <summary>The loopback port; 0 lets the system pick a free one (read it from <see cref="SimulatedTenant.BaseUri"/>).</summary>
+    public int Port { get; set; }
+
+    /// <summary>The number of records the SIEM API holds (the API calls each an alert; several can share an AlertId).</summary>
+    public int AlertCount { get; set; } = 200;
+
+    /// <summary>Same seed, count, end time and span: the same records, byte for byte.</summary>
+    public int Seed { get; set; } = 1;
+
+    /// <summary>
+    /// The end of the records' LastProcessedTimeUtc range; null means the clock's time at start, truncated to whole
+    /// seconds, so the newest records fall inside the API's default two-hour window. A later time makes records
+    /// appear as the clock reaches them.
+    /// </summary>
+    public DateTime? EndTimeUtc { get; set; }
+
+    /// <summary>Records' LastProcessedTimeUtc is spread evenly over [EndTimeUtc - Span, EndTimeUtc).</summary>
+    public TimeSpan Span { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>Access token lifetime, Entra's usual 3599 seconds by default; shorten it to test token refresh.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromSeconds(3599);
+
+    /// <summary>The registered app's secret; null makes a random 40-character secret per start.</summary>
+    public string? ClientSecret { get; set; }
+
+    public string TenantId { get; set; } = "6f1c4f2e-8a0b-4c57-9d3e-2b7a9e1c5d40";
+
+    public string ClientId { get; set; } = "35e0f735-5fe4-4693-9e68-3de80f1d3745";
+
+    /// <summary>
+    /// The simulator's idea of now: token times, the API's default window and its "until now" bound. Tests can pass
+    /// a TimeProvider they move by hand to expire tokens or let time pass without waiting.
+    /// </summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    internal void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(Port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, 65535);
+        ArgumentOutOfRangeException.ThrowIfNegative(AlertCount);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Span, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(TokenLifetime, TimeSpan.Zero);
+        ArgumentException.ThrowIfNullOrWhiteSpace(TenantId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(ClientId);
+        ArgumentNullException.ThrowIfNull(Clock);
+        if (ClientSecret is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(ClientSecret);
+        }
+    }
+}
