@@ -6,8 +6,8 @@ using MdeSiem.Core.Http;
 namespace MdeSiem;
 
 /// <summary>
-/// Write-Progress for a streaming pull: records and megabytes so far, refreshed at most twice a second so that
-/// progress never costs more than the pull itself. The total is unknown until the body ends.
+/// Write-Progress for a streaming pull: records and megabytes so far, shown from the first record and refreshed at
+/// most twice a second so that progress never costs more than the pull itself. The total is unknown until the end.
 /// </summary>
 internal sealed class PullProgress
 {
@@ -29,7 +29,8 @@ internal sealed class PullProgress
     /// <summary>Called on the pipeline thread after each record.</summary>
     public void Tick()
     {
-        if (_sinceLastReport.ElapsedMilliseconds < RefreshMilliseconds)
+        // The first record shows the bar at once; after that, refresh on the clock.
+        if (_shown && _sinceLastReport.ElapsedMilliseconds < RefreshMilliseconds)
         {
             return;
         }

@@ -151,6 +151,19 @@ public sealed class GetMdeSiemAlertCommandTests : IClassFixture<SimulatorFixture
     }
 
     [Fact]
+    public void A_pull_reports_progress_in_records_and_completes_it()
+    {
+        var result = _engine.Run("Get-MdeSiemAlert -SinceTimeUtc $since -WarningAction SilentlyContinue", ("since", SpanPoint(0.0)));
+
+        Assert.Empty(result.Errors);
+        var progress = result.Streams.Progress.ToList();
+        Assert.NotEmpty(progress);
+        Assert.Contains("records", progress[0].StatusDescription, StringComparison.Ordinal);
+        Assert.Equal(System.Management.Automation.ProgressRecordType.Completed, progress[^1].RecordType);
+        Assert.Contains(_tenant.Generator.Count.ToString("N0", System.Globalization.CultureInfo.CurrentCulture), progress[^1].StatusDescription, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_deprecation_warning_is_written_once_per_session()
     {
         using var engine = new HostedEngine();
