@@ -47,6 +47,9 @@ internal static class ErrorRecords
         ErrorCode.InvalidResponse or ErrorCode.IncompleteResponse => ErrorCategory.InvalidResult,
         ErrorCode.BadRequest or ErrorCode.InvalidArgument => ErrorCategory.InvalidArgument,
         ErrorCode.CertificateCheckNotAllowed => ErrorCategory.SecurityError,
+        ErrorCode.CheckpointCorrupt or ErrorCode.CheckpointVersionUnsupported => ErrorCategory.InvalidData,
+        ErrorCode.CheckpointMismatch => ErrorCategory.InvalidArgument,
+        ErrorCode.CheckpointLocked => ErrorCategory.ResourceBusy,
         _ => ErrorCategory.NotSpecified,
     };
 }

@@ -96,7 +96,10 @@ public abstract class MdeSiemCmdlet : PSCmdlet, IDisposable
     /// Writes each item of a core stream to the pipeline as soon as it arrives. The stream is read and parsed on a
     /// worker a bounded number of items ahead, so parsing and the downstream commands run side by side.
     /// </summary>
-    protected void WriteEach<T>(IAsyncEnumerable<T> items, Func<T, object>? toOutput = null)
+    /// <param name="items">The core's stream.</param>
+    /// <param name="toOutput">Turns an item into what is written, when that differs from the item.</param>
+    /// <param name="afterWrite">Runs once the item has gone through the downstream commands.</param>
+    protected void WriteEach<T>(IAsyncEnumerable<T> items, Func<T, object>? toOutput = null, Action<T>? afterWrite = null)
     {
         var enumerator = items.Prefetch(PrefetchCapacity, CancellationToken).GetAsyncEnumerator(CancellationToken);
         try
@@ -105,6 +108,7 @@ public abstract class MdeSiemCmdlet : PSCmdlet, IDisposable
             {
                 var item = enumerator.Current;
                 WriteObject(toOutput is null ? item : toOutput(item));
+                afterWrite?.Invoke(item);
             }
         }
         finally

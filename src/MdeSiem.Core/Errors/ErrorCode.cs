@@ -47,4 +47,16 @@ public enum ErrorCode
 
     /// <summary>A certificate check was asked to be skipped for a host that is not loopback.</summary>
     CertificateCheckNotAllowed,
+
+    /// <summary>A checkpoint file cannot be read as a checkpoint (damaged, truncated, not JSON).</summary>
+    CheckpointCorrupt,
+
+    /// <summary>A checkpoint file belongs to another API, tenant or query than the pull using it.</summary>
+    CheckpointMismatch,
+
+    /// <summary>A checkpoint file was written by a newer version of the module.</summary>
+    CheckpointVersionUnsupported,
+
+    /// <summary>Another run holds the checkpoint's lock.</summary>
+    CheckpointLocked,
 }

@@ -1,6 +1,8 @@
 using System;
 using System.Management.Automation;
+using System.Collections.Generic;
 using MdeSiem.Core.Auth;
+using MdeSiem.Core.Checkpoints;
 using MdeSiem.Core.Siem;
 
 namespace MdeSiem.Commands;
@@ -15,8 +17,11 @@ public sealed class GetMdeSiemAlertCommand : MdeSiemCmdlet
 {
     private const string TimeRangeSet = "TimeRange";
     private const string AgoSet = "Ago";
+    private const string CheckpointSet = "Checkpoint";
 
+    /// <summary>With -Checkpoint: where the very first run starts (later runs start from the checkpoint).</summary>
     [Parameter(ParameterSetName = TimeRangeSet)]
+    [Parameter(ParameterSetName = CheckpointSet)]
     public DateTime SinceTimeUtc { get; set; }
 
     [Parameter(ParameterSetName = TimeRangeSet)]
@@ -25,9 +30,21 @@ public sealed class GetMdeSiemAlertCommand : MdeSiemCmdlet
     [Parameter(Mandatory = true, ParameterSetName = AgoSet)]
     public TimeSpan Ago { get; set; }
 
-    [Parameter]
+    [Parameter(ParameterSetName = TimeRangeSet)]
+    [Parameter(ParameterSetName = AgoSet)]
     [ValidateRange(1, int.MaxValue)]
     public int Limit { get; set; }
+
+    /// <summary>A checkpoint file path, or a name in the state folder: each run delivers only what is new.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = CheckpointSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Checkpoint { get; set; }
+
+    [Parameter(ParameterSetName = CheckpointSet)]
+    public TimeSpan CheckpointOverlap { get; set; } = new CheckpointOptions().Overlap;
+
+    [Parameter(ParameterSetName = CheckpointSet)]
+    public TimeSpan AvailabilityLag { get; set; } = new CheckpointOptions().AvailabilityLag;
 
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -53,18 +70,66 @@ public sealed class GetMdeSiemAlertCommand : MdeSiemCmdlet
 
         var client = new SiemAlertClient(connection);
         SiemRegion? region = MyInvocation.BoundParameters.ContainsKey(nameof(Region)) ? Region : null;
+        if (ParameterSetName == CheckpointSet)
+        {
+            PullWithCheckpoint(client, query, region ?? connection.Region, connection.TenantId);
+            return;
+        }
+
+        Pull(client, query, region, stream => stream, afterWrite: null);
+    }
+
+    private void Pull(SiemAlertClient client, SiemAlertQuery query, SiemRegion? region, Func<IAsyncEnumerable<MdeSiemAlert>, IAsyncEnumerable<MdeSiemAlert>> filter, Action<MdeSiemAlert>? afterWrite)
+    {
         WriteVerbose("Pulling detections from " + client.BuildRequestUri(query, region));
         var progress = new PullProgress(this, "Pulling detections from the SIEM API");
         WriteEach(
-            client.GetAlertsAsync(query, region, progress.Statistics, CancellationToken),
+            filter(client.GetAlertsAsync(query, region, progress.Statistics, CancellationToken)),
             alert =>
             {
                 progress.Tick();
                 return WithAdditionalFields(alert);
-            });
+            },
+            afterWrite);
         progress.Complete();
-
         WriteVerbose($"Received {progress.Statistics.Records} detection(s), {progress.Statistics.Bytes} bytes.");
+    }
+
+    /// <summary>
+    /// The scheduled-run path: the window comes from the checkpoint, records delivered before are skipped, and the
+    /// checkpoint moves only after every record has gone down the pipeline.
+    /// </summary>
+    private void PullWithCheckpoint(SiemAlertClient client, SiemAlertQuery query, SiemRegion region, string tenantId)
+    {
+        var options = new CheckpointOptions { Overlap = CheckpointOverlap, AvailabilityLag = AvailabilityLag };
+        using var run = CheckpointRun.Begin(Checkpoint!, SiemCheckpointScope.Api, tenantId, SiemCheckpointScope.Describe(query, region), options, query.SinceTimeUtc, DateTime.UtcNow);
+        query.SinceTimeUtc = run.SinceUtc;
+        query.UntilTimeUtc = run.UntilUtc;
+        WriteVerbose($"Checkpoint {run.Path}: pulling {run.SinceUtc:o} to {run.UntilUtc:o}.");
+        var completed = false;
+        try
+        {
+            Pull(
+                client,
+                query,
+                region,
+                stream => run.SkipDelivered(stream, SiemCheckpointScope.KeyOf, CancellationToken),
+                alert => run.MarkDelivered(SiemCheckpointScope.KeyOf(alert), alert.LastProcessedTimeUtc));
+            completed = true;
+        }
+        finally
+        {
+            if (completed)
+            {
+                run.Commit();
+            }
+            else
+            {
+                run.SaveProgress();
+            }
+        }
+
+        WriteVerbose($"Checkpoint {run.Path}: {run.DeliveredCount} new, {run.SkippedCount} already delivered.");
     }
 
     /// <summary>Fields this version does not know become properties of their own name, as ConvertFrom-Json would.</summary>

@@ -1,0 +1,32 @@
+using System;
+using System.Collections.Generic;
+
+namespace MdeSiem.Core.Checkpoints;
+
+/// <summary>
+/// What a checkpoint file holds (format version 1, documented in docs/checkpoints.md): which pull it belongs to,
+/// the watermark up to which everything has been pulled, and the keys of records already delivered inside the
+/// overlap window, so a re-read of that window delivers nothing twice.
+/// </summary>
+public sealed class CheckpointDocument
+{
+    public const string FormatName = "MdeSiem.Checkpoint";
+
+    public const int CurrentVersion = 1;
+
+    /// <summary>The API the watermark is about, e.g. "SiemAlerts".</summary>
+    public string Api { get; set; } = string.Empty;
+
+    public string TenantId { get; set; } = string.Empty;
+
+    /// <summary>The filters of the pull (machine groups, tags, region): another scope is another checkpoint.</summary>
+    public string Scope { get; set; } = string.Empty;
+
+    /// <summary>Everything with a time before this has been pulled; null before the first successful run.</summary>
+    public DateTime? WatermarkUtc { get; set; }
+
+    /// <summary>Delivered record keys and their times, kept while they can still be read again.</summary>
+    public Dictionary<string, DateTime> Delivered { get; } = new(StringComparer.Ordinal);
+
+    public DateTime UpdatedUtc { get; set; }
+}

@@ -1,0 +1,19 @@
+using System;
+
+namespace MdeSiem.Core.Checkpoints;
+
+/// <summary>How a checkpointed pull chooses its window.</summary>
+public sealed class CheckpointOptions
+{
+    /// <summary>Each run re-reads this much before the watermark, to catch records that became queryable late.</summary>
+    public TimeSpan Overlap { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Each run stops this long before now: records are queryable a little after their timestamp.</summary>
+    public TimeSpan AvailabilityLag { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Where the very first run starts when no checkpoint exists yet.</summary>
+    public TimeSpan InitialLookback { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>A lock older than this is taken to belong to a run that died.</summary>
+    public TimeSpan StaleLockAge { get; set; } = TimeSpan.FromHours(2);
+}

@@ -1,0 +1,162 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace MdeSiem.Core.Checkpoints;
+
+/// <summary>
+/// One scheduled run against a checkpoint: it holds the lock, chooses the window (watermark minus the overlap, up
+/// to now minus the availability lag), skips records delivered by earlier runs, and records what this run
+/// delivers. Only a run that delivered everything moves the watermark; a failed or cancelled run keeps the old
+/// watermark and adds the keys it did deliver, so the re-run repeats nothing and loses nothing.
+/// </summary>
+public sealed class CheckpointRun : IDisposable
+{
+    private readonly CheckpointLock _lock;
+    private readonly CheckpointDocument _document;
+    private readonly CheckpointOptions _options;
+    private readonly Dictionary<string, DateTime> _deliveredNow = new(StringComparer.Ordinal);
+    private bool _finished;
+
+    private CheckpointRun(string path, CheckpointLock heldLock, CheckpointDocument document, CheckpointOptions options, DateTime sinceUtc, DateTime untilUtc)
+    {
+        Path = path;
+        _lock = heldLock;
+        _document = document;
+        _options = options;
+        SinceUtc = sinceUtc;
+        UntilUtc = untilUtc;
+    }
+
+    public string Path { get; }
+
+    /// <summary>Start of this run's window (inclusive).</summary>
+    public DateTime SinceUtc { get; }
+
+    /// <summary>End of this run's window (exclusive).</summary>
+    public DateTime UntilUtc { get; }
+
+    /// <summary>Records delivered by this run so far.</summary>
+    public int DeliveredCount => _deliveredNow.Count;
+
+    /// <summary>Records skipped because an earlier run delivered them.</summary>
+    public int SkippedCount { get; private set; }
+
+    /// <param name="pathOrName">A checkpoint file path, or a name in the state folder.</param>
+    /// <param name="api">Which API's watermark this is.</param>
+    /// <param name="tenantId">The tenant pulled from.</param>
+    /// <param name="scope">The pull's filters, in a stable text form.</param>
+    /// <param name="options">Overlap, availability lag and the first run's look-back.</param>
+    /// <param name="initialSinceUtc">Where the first run starts; ignored once a watermark exists.</param>
+    /// <param name="nowUtc">The current time (a parameter so tests control it).</param>
+    public static CheckpointRun Begin(string pathOrName, string api, string tenantId, string scope, CheckpointOptions options, DateTime? initialSinceUtc, DateTime nowUtc)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        var path = CheckpointStore.ResolvePath(pathOrName);
+        var heldLock = CheckpointLock.Acquire(path, options.StaleLockAge);
+        try
+        {
+            var document = CheckpointStore.Read(path, api, tenantId, scope)
+                ?? new CheckpointDocument { Api = api, TenantId = tenantId, Scope = scope };
+            var until = nowUtc - options.AvailabilityLag;
+            var since = document.WatermarkUtc is { } watermark
+                ? watermark - options.Overlap
+                : initialSinceUtc ?? nowUtc - options.InitialLookback;
+            if (since > until)
+            {
+                since = until;
+            }
+
+            return new CheckpointRun(path, heldLock, document, options, since, until);
+        }
+        catch
+        {
+            heldLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Passes on only records no earlier run delivered (nor this one, should the service repeat one).</summary>
+    public async IAsyncEnumerable<T> SkipDelivered<T>(
+        IAsyncEnumerable<T> source,
+        Func<T, string> key,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (source is null || key is null)
+        {
+            throw new ArgumentNullException(source is null ? nameof(source) : nameof(key));
+        }
+
+        await foreach (var item in source.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            var id = key(item);
+            if (_document.Delivered.ContainsKey(id) || _deliveredNow.ContainsKey(id))
+            {
+                SkippedCount++;
+                continue;
+            }
+
+            yield return item;
+        }
+    }
+
+    /// <summary>Call once a record has gone down the pipeline.</summary>
+    public void MarkDelivered(string key, DateTime? timeUtc) => _deliveredNow[key] = timeUtc ?? UntilUtc;
+
+    /// <summary>Everything of the window was delivered: move the watermark and forget keys older than the next overlap.</summary>
+    public void Commit()
+    {
+        var watermark = _document.WatermarkUtc is { } old && old > UntilUtc ? old : UntilUtc;
+        var keepFrom = watermark - _options.Overlap;
+        Save(watermark, keepFrom);
+    }
+
+    /// <summary>The run failed or was stopped: keep the watermark, remember what did go out.</summary>
+    public void SaveProgress()
+    {
+        if (_deliveredNow.Count > 0)
+        {
+            Save(_document.WatermarkUtc, DateTime.MinValue);
+        }
+
+        _finished = true;
+    }
+
+    public void Dispose() => _lock.Dispose();
+
+    private void Save(DateTime? watermark, DateTime keepFrom)
+    {
+        if (_finished)
+        {
+            return;
+        }
+
+        var next = new CheckpointDocument
+        {
+            Api = _document.Api,
+            TenantId = _document.TenantId,
+            Scope = _document.Scope,
+            WatermarkUtc = watermark,
+            UpdatedUtc = DateTime.UtcNow,
+        };
+        foreach (var delivered in new[] { _document.Delivered, _deliveredNow })
+        {
+            foreach (var entry in delivered)
+            {
+                if (entry.Value >= keepFrom)
+                {
+                    next.Delivered[entry.Key] = entry.Value;
+                }
+            }
+        }
+
+        CheckpointStore.Write(Path, next);
+        _finished = true;
+    }
+}

@@ -1,0 +1,216 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Text.Json;
+using MdeSiem.Core.Errors;
+
+namespace MdeSiem.Core.Checkpoints;
+
+/// <summary>
+/// Reads and writes checkpoint files. A write goes to a temporary file in the same folder, is flushed to disk, and
+/// then replaces the old file in one rename, so a crash leaves either the old or the new checkpoint, never half of
+/// one. A file that cannot be trusted is an error, never silently reset: resetting would re-deliver or skip data.
+/// </summary>
+public static class CheckpointStore
+{
+    /// <summary>
+    /// A value with a folder separator or a ".json" ending is a path; a bare name is a file in the state folder:
+    /// $env:MDESIEM_STATE_DIR if set, else the user's local application data folder + MdeSiem/checkpoints.
+    /// </summary>
+    public static string ResolvePath(string pathOrName)
+    {
+        if (string.IsNullOrWhiteSpace(pathOrName))
+        {
+            throw new MdeSiemException(ErrorCode.InvalidArgument, "The checkpoint name is empty.");
+        }
+
+        var isPath = pathOrName.IndexOf(Path.DirectorySeparatorChar) >= 0
+            || pathOrName.IndexOf(Path.AltDirectorySeparatorChar) >= 0
+            || pathOrName.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+        if (isPath)
+        {
+            return Path.GetFullPath(pathOrName);
+        }
+
+        if (pathOrName.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
+        {
+            throw new MdeSiemException(ErrorCode.InvalidArgument, $"'{pathOrName}' is not a valid checkpoint name.")
+            {
+                RecommendedAction = "Use letters, digits, '-' and '_', or give a full path ending in .json.",
+            };
+        }
+
+        return Path.Combine(StateFolder(), pathOrName + ".json");
+    }
+
+    public static string StateFolder()
+    {
+        var configured = Environment.GetEnvironmentVariable("MDESIEM_STATE_DIR");
+        if (!string.IsNullOrEmpty(configured))
+        {
+            return Path.Combine(configured!, "checkpoints");
+        }
+
+        var local = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
+        return Path.Combine(local, "MdeSiem", "checkpoints");
+    }
+
+    /// <summary>The checkpoint at <paramref name="path"/>, or null when there is none yet.</summary>
+    public static CheckpointDocument? Read(string path, string api, string tenantId, string scope)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (IOException exception)
+        {
+            throw Corrupt(path, "it cannot be read: " + exception.Message, exception);
+        }
+
+        CheckpointDocument document;
+        try
+        {
+            document = Parse(bytes, path);
+        }
+        catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or ArgumentException or System.Collections.Generic.KeyNotFoundException)
+        {
+            throw Corrupt(path, "it is not a valid checkpoint: " + exception.Message, exception);
+        }
+
+        if (!string.Equals(document.Api, api, StringComparison.Ordinal)
+            || !string.Equals(document.TenantId, tenantId, StringComparison.OrdinalIgnoreCase)
+            || !string.Equals(document.Scope, scope, StringComparison.Ordinal))
+        {
+            throw new MdeSiemException(
+                ErrorCode.CheckpointMismatch,
+                $"The checkpoint '{path}' belongs to another pull ({document.Api}, tenant {document.TenantId}, scope '{document.Scope}'); this pull is {api}, tenant {tenantId}, scope '{scope}'.")
+            {
+                RecommendedAction = "Give each pull (API, tenant and filters) its own checkpoint file.",
+                Target = path,
+            };
+        }
+
+        return document;
+    }
+
+    public static void Write(string path, CheckpointDocument document)
+    {
+        var folder = Path.GetDirectoryName(path)!;
+        Directory.CreateDirectory(folder);
+        var temporary = Path.Combine(folder, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+                {
+                    WriteDocument(writer, document);
+                }
+
+                stream.Flush(flushToDisk: true);
+            }
+
+            if (File.Exists(path))
+            {
+                File.Replace(temporary, path, destinationBackupFileName: null);
+            }
+            else
+            {
+                File.Move(temporary, path);
+            }
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+
+    private static CheckpointDocument Parse(byte[] bytes, string path)
+    {
+        using var json = JsonDocument.Parse(bytes);
+        var root = json.RootElement;
+        if (root.ValueKind != JsonValueKind.Object
+            || !root.TryGetProperty("format", out var format)
+            || format.GetString() != CheckpointDocument.FormatName)
+        {
+            throw new FormatException("the file does not say it is an MdeSiem checkpoint");
+        }
+
+        var version = root.GetProperty("version").GetInt32();
+        if (version > CheckpointDocument.CurrentVersion)
+        {
+            throw new MdeSiemException(
+                ErrorCode.CheckpointVersionUnsupported,
+                $"The checkpoint '{path}' has format version {version}; this module reads up to version {CheckpointDocument.CurrentVersion}.")
+            {
+                RecommendedAction = "Update the MdeSiem module, or point this run at another checkpoint.",
+                Target = path,
+            };
+        }
+
+        var document = new CheckpointDocument
+        {
+            Api = root.GetProperty("api").GetString() ?? string.Empty,
+            TenantId = root.GetProperty("tenantId").GetString() ?? string.Empty,
+            Scope = root.GetProperty("scope").GetString() ?? string.Empty,
+            WatermarkUtc = root.GetProperty("watermarkUtc").ValueKind == JsonValueKind.Null ? null : ReadUtc(root.GetProperty("watermarkUtc")),
+            UpdatedUtc = ReadUtc(root.GetProperty("updatedUtc")),
+        };
+        foreach (var entry in root.GetProperty("delivered").EnumerateObject())
+        {
+            document.Delivered[entry.Name] = ReadUtc(entry.Value);
+        }
+
+        return document;
+    }
+
+    private static DateTime ReadUtc(JsonElement element) =>
+        DateTime.Parse(element.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+
+    private static void WriteDocument(Utf8JsonWriter writer, CheckpointDocument document)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("format", CheckpointDocument.FormatName);
+        writer.WriteNumber("version", CheckpointDocument.CurrentVersion);
+        writer.WriteString("api", document.Api);
+        writer.WriteString("tenantId", document.TenantId);
+        writer.WriteString("scope", document.Scope);
+        if (document.WatermarkUtc is { } watermark)
+        {
+            writer.WriteString("watermarkUtc", FormatUtc(watermark));
+        }
+        else
+        {
+            writer.WriteNull("watermarkUtc");
+        }
+
+        writer.WriteString("updatedUtc", FormatUtc(document.UpdatedUtc));
+        writer.WriteStartObject("delivered");
+        foreach (var entry in document.Delivered)
+        {
+            writer.WriteString(entry.Key, FormatUtc(entry.Value));
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static string FormatUtc(DateTime value) =>
+        DateTime.SpecifyKind(value, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    private static MdeSiemException Corrupt(string path, string reason, Exception inner) =>
+        new(ErrorCode.CheckpointCorrupt, $"The checkpoint '{path}' cannot be used: {reason}", inner)
+        {
+            RecommendedAction = "Restore it from a backup, or delete it to start over from -SinceTimeUtc (records may then be delivered again).",
+            Target = path,
+        };
+}

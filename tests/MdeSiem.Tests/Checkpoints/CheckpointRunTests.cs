@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using MdeSiem.Core.Checkpoints;
+using Xunit;
+
+namespace MdeSiem.Tests.Checkpoints;
+
+public class CheckpointRunTests
+{
+    private static readonly DateTime Now = new(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc);
+    private static readonly CheckpointOptions Options = new() { Overlap = TimeSpan.FromMinutes(15), AvailabilityLag = TimeSpan.FromMinutes(2) };
+
+    private static async IAsyncEnumerable<string> Items(params string[] keys)
+    {
+        foreach (var key in keys)
+        {
+            await Task.Yield();
+            yield return key;
+        }
+    }
+
+    private static async Task<List<string>> Collect(IAsyncEnumerable<string> items)
+    {
+        var list = new List<string>();
+        await foreach (var item in items)
+        {
+            list.Add(item);
+        }
+
+        return list;
+    }
+
+    [Fact]
+    public void The_first_run_starts_at_the_given_time_and_stops_short_of_now_by_the_lag()
+    {
+        using var folder = new TemporaryFolder();
+        using var run = CheckpointRun.Begin(folder.File("c.json"), "Api", "t", "s", Options, Now.AddDays(-1), Now);
+        Assert.Equal(Now.AddDays(-1), run.SinceUtc);
+        Assert.Equal(Now.AddMinutes(-2), run.UntilUtc);
+    }
+
+    [Fact]
+    public async Task A_later_run_starts_an_overlap_before_the_watermark_and_skips_what_was_delivered()
+    {
+        using var folder = new TemporaryFolder();
+        var path = folder.File("c.json");
+        using (var first = CheckpointRun.Begin(path, "Api", "t", "s", Options, Now.AddHours(-1), Now))
+        {
+            foreach (var key in await Collect(first.SkipDelivered(Items("a", "b"), k => k)))
+            {
+                first.MarkDelivered(key, Now.AddMinutes(-5));
+            }
+
+            first.Commit();
+        }
+
+        using var second = CheckpointRun.Begin(path, "Api", "t", "s", Options, null, Now.AddMinutes(10));
+        Assert.Equal(Now.AddMinutes(-2 - 15), second.SinceUtc);
+        Assert.Equal(new[] { "c" }, await Collect(second.SkipDelivered(Items("a", "b", "c"), k => k)));
+        Assert.Equal(2, second.SkippedCount);
+    }
+
+    [Fact]
+    public void Commit_forgets_keys_older_than_the_next_runs_overlap()
+    {
+        using var folder = new TemporaryFolder();
+        var path = folder.File("c.json");
+        using (var run = CheckpointRun.Begin(path, "Api", "t", "s", Options, Now.AddHours(-1), Now))
+        {
+            run.MarkDelivered("old", Now.AddMinutes(-40));
+            run.MarkDelivered("recent", Now.AddMinutes(-10));
+            run.Commit();
+        }
+
+        var saved = CheckpointStore.Read(path, "Api", "t", "s")!;
+        Assert.Equal(Now.AddMinutes(-2), saved.WatermarkUtc);
+        Assert.Equal(new[] { "recent" }, saved.Delivered.Keys.ToArray());
+    }
+
+    [Fact]
+    public void A_failed_run_keeps_the_watermark_and_remembers_what_it_delivered()
+    {
+        using var folder = new TemporaryFolder();
+        var path = folder.File("c.json");
+        using (var first = CheckpointRun.Begin(path, "Api", "t", "s", Options, Now.AddHours(-1), Now))
+        {
+            first.Commit();
+        }
+
+        using (var failed = CheckpointRun.Begin(path, "Api", "t", "s", Options, null, Now.AddMinutes(30)))
+        {
+            failed.MarkDelivered("x", Now.AddMinutes(20));
+            failed.SaveProgress();
+        }
+
+        var saved = CheckpointStore.Read(path, "Api", "t", "s")!;
+        Assert.Equal(Now.AddMinutes(-2), saved.WatermarkUtc);
+        Assert.True(saved.Delivered.ContainsKey("x"));
+    }
+
+    [Fact]
+    public void A_failed_first_run_that_delivered_nothing_leaves_no_file()
+    {
+        using var folder = new TemporaryFolder();
+        var path = folder.File("c.json");
+        using (var run = CheckpointRun.Begin(path, "Api", "t", "s", Options, Now.AddHours(-1), Now))
+        {
+            run.SaveProgress();
+        }
+
+        Assert.False(System.IO.File.Exists(path));
+        Assert.False(System.IO.File.Exists(path + ".lock"));
+    }
+}
