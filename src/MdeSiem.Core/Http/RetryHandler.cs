@@ -23,7 +23,7 @@ internal sealed class RetryHandler : DelegatingHandler
     {
         var options = new RetryStrategyOptions<HttpResponseMessage>
         {
-            MaxRetryAttempts = Math.Max(0, settings.MaxRetries),
+            MaxRetryAttempts = Math.Max(1, settings.MaxRetries),
             Delay = settings.BaseDelay,
             MaxDelay = settings.MaxDelay,
             BackoffType = DelayBackoffType.Exponential,
@@ -46,7 +46,10 @@ internal sealed class RetryHandler : DelegatingHandler
                 return default;
             },
         };
-        _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>().AddRetry(options).Build();
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
+
+        // Polly refuses zero attempts; zero retries is simply no retry strategy.
+        _pipeline = settings.MaxRetries > 0 ? builder.AddRetry(options).Build() : builder.Build();
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
