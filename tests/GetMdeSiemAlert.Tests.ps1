@@ -176,3 +176,28 @@ Describe 'Get-MdeSiemAlert errors and warnings' {
         $record.ErrorDetails.RecommendedAction | Should -Match 'Connect-MdeSiem'
     }
 }
+
+Describe 'Get-MdeSiemAlert -Checkpoint' {
+    It 'delivers everything once, then nothing new on the next run' {
+        $path = Join-Path $TestDrive 'siem-checkpoint.json'
+        $since = [DateTime]::UtcNow.AddHours(-7)
+        $first = @(Get-MdeSiemAlert -Checkpoint $path -SinceTimeUtc $since -AvailabilityLag 0 -WarningAction SilentlyContinue)
+        $second = @(Get-MdeSiemAlert -Checkpoint $path -AvailabilityLag 0 -WarningAction SilentlyContinue)
+
+        ($first.FullId | Sort-Object) | Should -Be ($script:Expected.FullId | Sort-Object)
+        $second.Count | Should -Be 0
+        $saved = Get-Content -Raw $path | ConvertFrom-Json
+        $saved.format | Should -Be 'MdeSiem.Checkpoint'
+        $saved.version | Should -Be 1
+        "$path.lock" | Should -Not -Exist
+    }
+
+    It 'refuses a damaged checkpoint with MdeSiem.CheckpointCorrupt and leaves it untouched' {
+        $path = Join-Path $TestDrive 'damaged.json'
+        Set-Content -Path $path -Value 'garbage'
+        $err = { Get-MdeSiemAlert -Checkpoint $path -WarningAction SilentlyContinue -ErrorAction Stop } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'MdeSiem.CheckpointCorrupt,*'
+        $err.CategoryInfo.Category | Should -Be 'InvalidData'
+        (Get-Content -Raw $path).Trim() | Should -Be 'garbage'
+    }
+}
