@@ -149,8 +149,10 @@ public static class JsonArrayStreamReader
                 batch.Add(item);
             }
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException)
         {
+            // InvalidOperationException: bytes that are not UTF-8 inside a string; FormatException: a value the
+            // reader rejects. Both mean the body is not the documented JSON.
             throw new MdeSiemException(ErrorCode.InvalidResponse, "The response is not valid JSON: " + exception.Message, exception)
             {
                 RecommendedAction = "Run the pull again; if it persists, quote the request id shown with -Verbose.",
