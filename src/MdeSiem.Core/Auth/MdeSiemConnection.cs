@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -21,9 +22,12 @@ public sealed class MdeSiemConnection : IDisposable
         Environment = settings.Environment;
         Endpoints = endpoints;
         Tokens = tokens;
-        // Retry outermost so every attempt gets a current token; logging innermost so every attempt is logged.
+        // Retry outermost so every attempt waits for the call budget and gets a current token; logging innermost
+        // so every attempt is logged.
         Http = new HttpClient(
-            new RetryHandler(settings.Retry, new BearerTokenHandler(tokens, new RequestLoggingHandler(transport))),
+            new RetryHandler(
+                settings.Retry,
+                new RequestBudgetHandler(Budgets, new BearerTokenHandler(tokens, new RequestLoggingHandler(transport)))),
             disposeHandler: true);
         ConnectedAtUtc = DateTime.UtcNow;
     }
@@ -46,6 +50,9 @@ public sealed class MdeSiemConnection : IDisposable
     internal IAccessTokenSource Tokens { get; }
 
     internal HttpClient Http { get; }
+
+    /// <summary>Call budgets per API, shared by every cmdlet using this connection.</summary>
+    internal ConcurrentDictionary<string, RequestBudget> Budgets { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Validates the settings, signs in once (so bad credentials fail here, not at the first pull).</summary>
     public static async Task<MdeSiemConnection> ConnectAsync(ConnectionSettings settings, CancellationToken cancellationToken)

@@ -5,4 +5,7 @@ internal static class RequestOptionKeys
 {
     /// <summary>The token audience the bearer handler asks for.</summary>
     public const string Resource = "MdeSiem.Resource";
+
+    /// <summary>Which API's call budget the request counts against (see <see cref="ApiNames"/>).</summary>
+    public const string Api = "MdeSiem.Api";
 }

@@ -10,10 +10,11 @@ namespace MdeSiem.Core.Http;
 /// <summary>Sends one GET for a resource and returns the response once its headers are in, or throws a mapped error.</summary>
 internal static class ServiceCaller
 {
-    public static async Task<HttpResponseMessage> GetAsync(HttpClient http, Uri uri, string resource, CancellationToken cancellationToken)
+    public static async Task<HttpResponseMessage> GetAsync(HttpClient http, Uri uri, string resource, string api, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         request.Properties[RequestOptionKeys.Resource] = resource;
+        request.Properties[RequestOptionKeys.Api] = api;
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
 
         HttpResponseMessage response;

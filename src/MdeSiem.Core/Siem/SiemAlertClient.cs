@@ -51,7 +51,7 @@ public sealed class SiemAlertClient
         query.Validate();
         statistics ??= new PullStatistics();
         var uri = BuildRequestUri(query, region);
-        using var response = await ServiceCaller.GetAsync(_connection.Http, uri, ServiceEndpoints.SiemResource, cancellationToken).ConfigureAwait(false);
+        using var response = await ServiceCaller.GetAsync(_connection.Http, uri, ServiceEndpoints.SiemResource, ApiNames.SiemAlerts, cancellationToken).ConfigureAwait(false);
 
         // Some stacks ignore cancellation inside a body read; closing the response always ends it.
         using var abortOnCancel = cancellationToken.Register(response.Dispose);

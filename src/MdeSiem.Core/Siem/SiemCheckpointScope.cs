@@ -10,7 +10,7 @@ namespace MdeSiem.Core.Siem;
 /// </summary>
 public static class SiemCheckpointScope
 {
-    public const string Api = "SiemAlerts";
+    public const string Api = Http.ApiNames.SiemAlerts;
 
     public static string Describe(SiemAlertQuery query, SiemRegion region)
     {

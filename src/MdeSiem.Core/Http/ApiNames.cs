@@ -1,0 +1,13 @@
+namespace MdeSiem.Core.Http;
+
+/// <summary>The APIs the module calls, as names for call budgets and checkpoints.</summary>
+public static class ApiNames
+{
+    public const string SiemAlerts = "SiemAlerts";
+
+    public const string MdeAlerts = "MdeAlerts";
+
+    public const string XdrIncidents = "XdrIncidents";
+
+    public const string GraphSecurity = "GraphSecurity";
+}

@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using MdeSiem.Core.Http;
+using Xunit;
+
+namespace MdeSiem.Tests.Core;
+
+public class RequestBudgetTests
+{
+    /// <summary>A clock that moves only when the budget waits, so waits are exact and instant.</summary>
+    private sealed class ManualTime
+    {
+        public DateTime Now { get; private set; } = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+        public List<TimeSpan> Waits { get; } = new();
+
+        public Task Delay(TimeSpan wait, CancellationToken cancellationToken)
+        {
+            Waits.Add(wait);
+            Now += wait;
+            return Task.CompletedTask;
+        }
+
+        public void Advance(TimeSpan by) => Now += by;
+    }
+
+    [Fact]
+    public async Task Calls_within_the_limit_never_wait()
+    {
+        var time = new ManualTime();
+        var budget = new RequestBudget("Test", new[] { new RateLimit(100, TimeSpan.FromMinutes(1)) }, () => time.Now, time.Delay);
+        for (var i = 0; i < 100; i++)
+        {
+            await budget.WaitForTurnAsync(CancellationToken.None);
+            time.Advance(TimeSpan.FromMilliseconds(100));
+        }
+
+        Assert.Empty(time.Waits);
+    }
+
+    [Fact]
+    public async Task The_call_past_the_limit_waits_until_the_oldest_call_leaves_the_window()
+    {
+        var time = new ManualTime();
+        var budget = new RequestBudget("Test", new[] { new RateLimit(100, TimeSpan.FromMinutes(1)) }, () => time.Now, time.Delay);
+        for (var i = 0; i < 100; i++)
+        {
+            await budget.WaitForTurnAsync(CancellationToken.None);
+            time.Advance(TimeSpan.FromMilliseconds(100));
+        }
+
+        // 100 calls took 10 s; the first leaves the window 60 s after it was made.
+        await budget.WaitForTurnAsync(CancellationToken.None);
+        Assert.Equal(new[] { TimeSpan.FromSeconds(50) }, time.Waits);
+    }
+
+    [Fact]
+    public async Task The_hourly_limit_applies_beside_the_minute_limit()
+    {
+        var time = new ManualTime();
+        var budget = RequestBudget.ForApi(ApiNames.SiemAlerts);
+        var timed = new RequestBudget(budget.Api, budget.Limits, () => time.Now, time.Delay);
+        for (var i = 0; i < 1500; i++)
+        {
+            await timed.WaitForTurnAsync(CancellationToken.None);
+        }
+
+        var waitedBefore = Sum(time.Waits);
+        await timed.WaitForTurnAsync(CancellationToken.None);
+        var lastWait = Sum(time.Waits) - waitedBefore;
+
+        // 1,500 calls at 100 a minute fill the hour 14 minutes in; call 1,501 waits for the hour to roll over.
+        Assert.Equal(TimeSpan.FromMinutes(14), waitedBefore);
+        Assert.Equal(TimeSpan.FromMinutes(60) - TimeSpan.FromMinutes(14), lastWait);
+        Assert.True(time.Now - new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) >= TimeSpan.FromHours(1));
+    }
+
+    private static TimeSpan Sum(IEnumerable<TimeSpan> spans)
+    {
+        var total = TimeSpan.Zero;
+        foreach (var span in spans)
+        {
+            total += span;
+        }
+
+        return total;
+    }
+}
