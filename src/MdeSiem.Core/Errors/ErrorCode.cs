@@ -47,4 +47,7 @@ public enum ErrorCode
 
     /// <summary>A certificate check was asked to be skipped for a host that is not loopback.</summary>
     CertificateCheckNotAllowed,
+
+    /// <summary>A syslog message could not be delivered to the collector (connection refused, reset, too large).</summary>
+    SyslogSendFailed,
 }
