@@ -24,7 +24,7 @@ public sealed class SyslogSenderOptions
     /// <summary>Accept any TLS certificate; refused unless <see cref="Host"/> is loopback.</summary>
     public bool SkipCertificateCheck { get; init; }
 
-    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How many times one message may reopen a broken TCP or TLS connection before it is reported failed.</summary>
     public int MaxReconnects { get; init; } = 2;

@@ -61,6 +61,9 @@ public sealed class SyslogSenderTests : IDisposable
         AppName = App,
         SkipCertificateCheck = skip,
         Clock = () => FixedTime,
+
+        // A loaded machine can take seconds for a TLS handshake: the bound only stops a hang.
+        ConnectTimeout = TimeSpan.FromMinutes(1),
     };
 
     [Theory]
