@@ -9,15 +9,19 @@ using System.Threading.Tasks;
 namespace MdeSiem.Core.Forwarding;
 
 /// <summary>
-/// TCP, or TLS over TCP (RFC 5425). A syslog collector never writes to the sender, so a socket that turns readable
-/// has been closed or reset by the peer: the channel checks that before each message and reconnects instead of
-/// writing into a dead connection, where the message would be lost without an error.
+/// TCP, or TLS over TCP (RFC 5425). Before each message the channel checks whether the collector has closed or
+/// reset the connection, and reconnects instead of writing into a dead connection, where the message would be
+/// lost without an error. A collector sends no syslog data, but a TLS 1.3 server does send session tickets after
+/// the handshake: a background read consumes whatever arrives (so TLS can process it) and notes the end of the
+/// stream, and a readable socket with nothing left to read is a closed one.
 /// </summary>
 internal sealed class SyslogStreamChannel : ISyslogChannel
 {
     private readonly SyslogSenderOptions _options;
     private TcpClient? _client;
     private Stream? _stream;
+    private SyslogConnectionState? _state;
+    private Task? _drain;
 
     public SyslogStreamChannel(SyslogSenderOptions options)
     {
@@ -29,14 +33,15 @@ internal sealed class SyslogStreamChannel : ISyslogChannel
         get
         {
             var socket = _client?.Client;
-            if (socket is null || !socket.Connected)
+            if (socket is null || !socket.Connected || _state is null || _state.Closed)
             {
                 return false;
             }
 
             try
             {
-                return !socket.Poll(0, SelectMode.SelectRead) && !socket.Poll(0, SelectMode.SelectError);
+                var endOfStream = socket.Poll(0, SelectMode.SelectRead) && socket.Available == 0;
+                return !endOfStream && !socket.Poll(0, SelectMode.SelectError);
             }
             catch (SocketException)
             {
@@ -73,6 +78,8 @@ internal sealed class SyslogStreamChannel : ISyslogChannel
 
                 _client = client;
                 _stream = stream;
+                _state = new SyslogConnectionState();
+                _drain = DrainAsync(stream, _state);
             }
         }
         catch (Exception) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -100,7 +107,27 @@ internal sealed class SyslogStreamChannel : ISyslogChannel
         _client?.Dispose();
         _stream = null;
         _client = null;
+        _state = null;
+        _drain = null;
     }
 
     public void Dispose() => Close();
+
+    /// <summary>Reads and discards what the collector sends, until the stream ends or fails.</summary>
+    private static async Task DrainAsync(Stream stream, SyslogConnectionState state)
+    {
+        var buffer = new byte[4096];
+        try
+        {
+            while (await stream.ReadAsync(buffer, 0, buffer.Length).ConfigureAwait(false) > 0)
+            {
+            }
+        }
+        catch (Exception exception) when (exception is IOException or ObjectDisposedException or SocketException or InvalidOperationException or NotSupportedException)
+        {
+            // A reset or our own Close: either way the connection is over.
+        }
+
+        state.Closed = true;
+    }
 }

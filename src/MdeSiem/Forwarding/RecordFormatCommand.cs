@@ -19,7 +19,7 @@ public abstract class RecordFormatCommand : MdeSiemCmdlet
 
     protected abstract string Format(FieldSource fields, FieldOverrides overrides);
 
-    /// <summary>Whether the format takes -FieldMap (JSON lines do not: they carry every property).</summary>
+    /// <summary>The -FieldMap of the formats that take one (JSON lines do not: they carry every property).</summary>
     protected Hashtable? FieldMapValue { get; set; }
 
     protected override void ProcessRecordCore()
