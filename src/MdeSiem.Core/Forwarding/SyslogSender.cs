@@ -40,6 +40,9 @@ public sealed class SyslogSender : IDisposable
 
     public SyslogFrameBuilder Frames => _frames;
 
+    /// <summary>Runs before each message is sent, with its index; lets tests act between two messages of a batch.</summary>
+    internal Func<long, Task>? BeforeEachMessage { get; set; }
+
     public async Task<IReadOnlyList<SyslogSendResult>> SendAsync(IReadOnlyList<SyslogMessage> batch, CancellationToken cancellationToken)
     {
         var results = new List<SyslogSendResult>(batch.Count);
@@ -51,6 +54,11 @@ public sealed class SyslogSender : IDisposable
             {
                 results.Add(Failed(index, message, unreachable, 0));
                 continue;
+            }
+
+            if (BeforeEachMessage is not null)
+            {
+                await BeforeEachMessage(index).ConfigureAwait(false);
             }
 
             var frame = _frames.Build(message);

@@ -252,6 +252,52 @@ public sealed class SyslogSenderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_connection_dropped_in_the_middle_of_a_batch_is_reopened_and_the_rest_of_the_batch_arrives()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        try
+        {
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            var batch = Messages().Concat(Messages().Select(m => new SyslogMessage(m.Text + " #2", m.Severity))).ToList();
+            var dropped = new TaskCompletionSource();
+            var firstConnection = Task.Run(async () =>
+            {
+                using var client = await listener.AcceptTcpClientAsync(_guard.Token);
+                var frames = await OctetCountedReader.ReadFramesAsync(client.GetStream(), 2, _guard.Token);
+
+                // Reset rather than close: the harshest drop a collector can do.
+                client.Client.LingerState = new LingerOption(true, 0);
+                client.Client.Close();
+                dropped.SetResult();
+                return frames;
+            });
+            var secondConnection = Task.Run(async () =>
+            {
+                await dropped.Task;
+                using var client = await listener.AcceptTcpClientAsync(_guard.Token);
+                return await OctetCountedReader.ReadFramesAsync(client.GetStream(), batch.Count - 2, _guard.Token);
+            });
+            using var sender = new SyslogSender(Options(SyslogProtocol.Tcp, port));
+
+            // The collector drops the connection after the second message, before the third is written.
+            sender.BeforeEachMessage = index => index == 2 ? dropped.Task : Task.CompletedTask;
+            var results = await sender.SendAsync(batch, _guard.Token);
+            var (_, firstRaw) = await firstConnection;
+            var (_, secondRaw) = await secondConnection;
+
+            Assert.All(results, r => Assert.True(r.Sent));
+            Assert.Equal(new[] { 0, 0, 1, 0, 0, 0 }, results.Select(r => r.Reconnects));
+            Assert.Equal(OctetCounted(batch.Take(2).Select(Rfc5424)), firstRaw);
+            Assert.Equal(OctetCounted(batch.Skip(2).Select(Rfc5424)), secondRaw);
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
+
+    [Fact]
     public async Task Every_message_is_reported_when_the_port_is_closed()
     {
         var probe = new TcpListener(IPAddress.Loopback, 0);
