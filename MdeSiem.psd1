@@ -12,6 +12,10 @@
     CmdletsToExport      = @(
         'Connect-MdeSiem'
         'Get-MdeSiemAlert'
+        'ConvertTo-MdeSiemCef'
+        'ConvertTo-MdeSiemLeef'
+        'ConvertTo-MdeSiemJsonLine'
+        'Send-MdeSiemSyslog'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -43,7 +43,7 @@ internal static class ErrorRecords
         ErrorCode.NotFound => ErrorCategory.ObjectNotFound,
         ErrorCode.Throttled => ErrorCategory.LimitsExceeded,
         ErrorCode.Timeout => ErrorCategory.OperationTimeout,
-        ErrorCode.ServiceError or ErrorCode.ConnectionFailed => ErrorCategory.ConnectionError,
+        ErrorCode.ServiceError or ErrorCode.ConnectionFailed or ErrorCode.SyslogSendFailed => ErrorCategory.ConnectionError,
         ErrorCode.InvalidResponse or ErrorCode.IncompleteResponse => ErrorCategory.InvalidResult,
         ErrorCode.BadRequest or ErrorCode.InvalidArgument => ErrorCategory.InvalidArgument,
         ErrorCode.CertificateCheckNotAllowed => ErrorCategory.SecurityError,

@@ -59,4 +59,7 @@ public enum ErrorCode
 
     /// <summary>Another run holds the checkpoint's lock.</summary>
     CheckpointLocked,
+
+    /// <summary>A syslog message could not be delivered to the collector (connection refused, reset, too large).</summary>
+    SyslogSendFailed,
 }

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text;
+
+namespace MdeSiem.Core.Forwarding;
+
+/// <summary>
+/// Writes a record as one CEF:0 line: "CEF:0|vendor|product|version|signature id|name|severity|extensions".
+/// Escaping follows the ArcSight CEF implementation standard: in the header a backslash and a pipe are escaped
+/// with a backslash; in extension values a backslash and an equals sign are, and line breaks become \n and \r.
+/// A header field cannot carry a line break (CEF gives no escape for one there), so it becomes a space.
+/// </summary>
+public static class CefFormatter
+{
+    public static string Format(IFieldSource source, FieldOverrides? overrides = null, MappingProfile? profile = null)
+    {
+        profile ??= MappingProfiles.For(source);
+        overrides ??= FieldOverrides.None;
+
+        var builder = new StringBuilder(512);
+        builder.Append("CEF:0|");
+        AppendHeader(builder, profile.Vendor);
+        AppendHeader(builder, profile.Product);
+        AppendHeader(builder, profile.Version);
+        AppendHeader(builder, FieldValues.ToText(FieldValues.First(source, profile.SignatureIdSources)) ?? profile.SignatureIdFallback);
+        AppendHeader(builder, FieldValues.ToText(FieldValues.First(source, profile.NameSources)) ?? string.Empty);
+        var severity = FieldValues.ToText(FieldValues.First(source, profile.SeveritySources));
+        AppendHeader(builder, SeverityScale.ToCef(severity).ToString(CultureInfo.InvariantCulture));
+
+        var first = true;
+        foreach (var pair in MappedFields.Resolve(source, profile.CefExtensions, overrides))
+        {
+            if (!first)
+            {
+                builder.Append(' ');
+            }
+
+            first = false;
+            builder.Append(pair.Key).Append('=');
+            AppendExtensionValue(builder, pair.Value);
+        }
+
+        return builder.ToString();
+    }
+
+    public static string EscapeHeader(string value)
+    {
+        var builder = new StringBuilder(value.Length + 8);
+        AppendHeaderText(builder, value);
+        return builder.ToString();
+    }
+
+    public static string EscapeExtensionValue(string value)
+    {
+        var builder = new StringBuilder(value.Length + 8);
+        AppendExtensionValue(builder, value);
+        return builder.ToString();
+    }
+
+    private static void AppendHeader(StringBuilder builder, string value)
+    {
+        AppendHeaderText(builder, value);
+        builder.Append('|');
+    }
+
+    private static void AppendHeaderText(StringBuilder builder, string value)
+    {
+        foreach (var character in value)
+        {
+            switch (character)
+            {
+                case '\\':
+                    builder.Append("\\\\");
+                    break;
+                case '|':
+                    builder.Append("\\|");
+                    break;
+                case '\r':
+                case '\n':
+                    builder.Append(' ');
+                    break;
+                default:
+                    builder.Append(character);
+                    break;
+            }
+        }
+    }
+
+    private static void AppendExtensionValue(StringBuilder builder, string value)
+    {
+        foreach (var character in value)
+        {
+            switch (character)
+            {
+                case '\\':
+                    builder.Append("\\\\");
+                    break;
+                case '=':
+                    builder.Append("\\=");
+                    break;
+                case '\n':
+                    builder.Append("\\n");
+                    break;
+                case '\r':
+                    builder.Append("\\r");
+                    break;
+                default:
+                    builder.Append(character);
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using MdeSiem.Core.Forwarding;
+
+namespace MdeSiem.Forwarding;
+
+/// <summary>
+/// Reads any pipeline object as a <see cref="FieldSource"/>: its properties in their own order (a typed alert's
+/// declaration order, a CSV file's column order), nested objects and lists converted the same way.
+/// </summary>
+internal static class PSObjectFields
+{
+    // Graph alerts nest evidence a few levels deep; deeper than this is written as text.
+    private const int MaxDepth = 8;
+
+    public static FieldSource From(PSObject input) => From(input, 0);
+
+    private static FieldSource From(PSObject input, int depth)
+    {
+        var source = new FieldSource();
+        foreach (var property in input.Properties)
+        {
+            object? value;
+            try
+            {
+                value = property.Value;
+            }
+            catch (GetValueException)
+            {
+                continue; // a script or code property that throws: not data
+            }
+
+            source.Add(property.Name, Convert(value, depth + 1));
+        }
+
+        return source;
+    }
+
+    private static object? Convert(object? value, int depth)
+    {
+        if (value is PSObject wrapped)
+        {
+            if (wrapped.BaseObject is PSCustomObject)
+            {
+                return depth > MaxDepth ? wrapped.ToString() : From(wrapped, depth);
+            }
+
+            value = wrapped.BaseObject;
+        }
+
+        switch (value)
+        {
+            case null:
+                return null;
+            case string or bool or DateTime or DateTimeOffset or decimal:
+                return value;
+            case Enum or Guid or TimeSpan or Uri:
+                return value.ToString();
+            case IDictionary dictionary:
+                var nested = new FieldSource();
+                foreach (DictionaryEntry entry in dictionary)
+                {
+                    nested.Add(entry.Key.ToString() ?? string.Empty, depth > MaxDepth ? entry.Value?.ToString() : Convert(entry.Value, depth + 1));
+                }
+
+                return nested;
+            case IEnumerable items:
+                var list = new List<object?>();
+                foreach (var item in items)
+                {
+                    list.Add(depth > MaxDepth ? item?.ToString() : Convert(item, depth + 1));
+                }
+
+                return list;
+        }
+
+        if (value.GetType().IsPrimitive)
+        {
+            return value;
+        }
+
+        return depth > MaxDepth ? value.ToString() : From(PSObject.AsPSObject(value), depth);
+    }
+}
