@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using MdeSiem.Completers;
 using MdeSiem.Core.Auth;
 using MdeSiem.Core.Siem;
 
@@ -31,6 +32,7 @@ public sealed class GetMdeSiemAlertCommand : MdeSiemCmdlet
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(MachineGroupCompleter))]
     public string[]? MachineGroup { get; set; }
 
     [Parameter]
@@ -55,11 +57,14 @@ public sealed class GetMdeSiemAlertCommand : MdeSiemCmdlet
         SiemRegion? region = MyInvocation.BoundParameters.ContainsKey(nameof(Region)) ? Region : null;
         WriteVerbose("Pulling detections from " + client.BuildRequestUri(query, region));
         var progress = new PullProgress(this, "Pulling detections from the SIEM API");
+        var seenGroups = Session.MachineGroups;
+        seenGroups.StartPull();
         WriteEach(
             client.GetAlertsAsync(query, region, progress.Statistics, CancellationToken),
             alert =>
             {
                 progress.Tick();
+                seenGroups.Record(alert.MachineGroup);
                 return WithAdditionalFields(alert);
             });
         progress.Complete();
