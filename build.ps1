@@ -9,6 +9,8 @@
     Demo   : Build, start the simulated tenant, connect, pull, show a table, stop it.
     Bench  : Build, then the benchmark harness: the module against Invoke-RestMethod / Invoke-WebRequest and a bare
              Utf8JsonReader scan, side by side, with ratios; the table is also written under out/bench/.
+    Package: Build, then pack out/MdeSiem into out/package/MdeSiem.<version>.nupkg, the package Publish-PSResource
+             would upload to the PowerShell Gallery (build/New-ModulePackage.ps1; offline, no nuget.exe).
     Clean  : remove out/ and the projects' bin/obj folders.
 .EXAMPLE
     dotnet tool restore; dotnet pwsh ./build.ps1 -Task Test
@@ -17,7 +19,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -203,6 +205,13 @@ function Invoke-Bench {
         '--simulator', $simulator, '--sizes', ($BenchSizes -replace '\s', ''), '--out', (Join-Path $OutDir 'bench'))
 }
 
+function Invoke-Package {
+    Invoke-Build
+    $package = & (Join-Path $RepoRoot 'build/New-ModulePackage.ps1') -ModuleDirectory (Split-Path $ModuleManifest -Parent) `
+        -OutputDirectory (Join-Path $OutDir 'package')
+    Write-Host "Package: $($package.FullName)"
+}
+
 function Invoke-Clean {
     Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $OutDir
     Get-ChildItem -Path (Join-Path $RepoRoot 'src'), (Join-Path $RepoRoot 'tests') -Directory -Recurse -Include bin, obj |
@@ -214,5 +223,6 @@ switch ($Task) {
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
     'Bench' { Invoke-Bench }
+    'Package' { Invoke-Package }
     'Clean' { Invoke-Clean }
 }
