@@ -10,6 +10,9 @@
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('MdeSiem.Format.ps1xml')
+    # Imported before RootModule: resolves MdeSiem.Core, MSAL, ... from Dependencies/ (a private load context on
+    # PowerShell 7). See src/MdeSiem.Loader.
+    NestedModules        = @('MdeSiem.Loader.dll')
     CmdletsToExport      = @(
         'Connect-MdeSiem'
         'Get-MdeSiemAlert'
