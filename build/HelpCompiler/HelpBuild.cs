@@ -17,7 +17,7 @@ namespace MdeSiem.HelpCompiler;
 /// </summary>
 internal static class HelpBuild
 {
-    public static IReadOnlyList<string> Run(string docsDirectory, string outputDirectory)
+    public static IReadOnlyList<string> Run(string docsDirectory, string outputDirectory, TextWriter warnings)
     {
         Directory.CreateDirectory(outputDirectory);
         var written = new List<string>();
@@ -34,7 +34,14 @@ internal static class HelpBuild
             }
             else if (document.FrontMatter.ContainsKey("external help file"))
             {
-                commands.Add(CommandHelpReader.Read(document, name));
+                var help = CommandHelpReader.Read(document, name);
+                foreach (var problem in help.Problems)
+                {
+                    // MSBuild's canonical format: shown as a warning in the build output.
+                    warnings.WriteLine("warning HELP002: " + problem);
+                }
+
+                commands.Add(help);
             }
         }
 

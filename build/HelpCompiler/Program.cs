@@ -12,7 +12,7 @@ if (args.Length != 2)
 
 try
 {
-    foreach (var file in HelpBuild.Run(args[0], args[1]))
+    foreach (var file in HelpBuild.Run(args[0], args[1], Console.Out))
     {
         Console.WriteLine("help: " + Path.GetFileName(file));
     }

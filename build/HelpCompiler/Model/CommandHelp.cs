@@ -31,6 +31,9 @@ internal sealed class CommandHelp
 
     public List<RelatedLink> RelatedLinks { get; } = new();
 
+    /// <summary>What the doc lacks that the schema requires; reported as build warnings.</summary>
+    public List<string> Problems { get; } = new();
+
     public string Verb => Name.Split('-')[0];
 
     public string Noun => Name.Contains('-', System.StringComparison.Ordinal) ? Name.Substring(Name.IndexOf('-', System.StringComparison.Ordinal) + 1) : string.Empty;

@@ -75,23 +75,37 @@ public sealed class CommandHelpReaderTests
     }
 
     [Fact]
-    public void A_parameter_without_a_description_fails_naming_the_file_and_parameter()
+    public void A_parameter_without_a_description_is_a_problem_naming_the_file_and_parameter()
     {
         var text = SampleDoc.Text.Replace("The widget's name.\n", string.Empty, StringComparison.Ordinal);
 
-        var error = Assert.Throws<HelpFormatException>(() => { Read(text); });
+        var problem = Assert.Single(Read(text).Problems);
 
-        Assert.Contains("sample.md", error.Message, StringComparison.Ordinal);
-        Assert.Contains("-Name", error.Message, StringComparison.Ordinal);
+        Assert.Contains("sample.md", problem, StringComparison.Ordinal);
+        Assert.Contains("-Name", problem, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_doc_without_examples_fails()
+    public void A_complete_doc_has_no_problems()
+    {
+        Assert.Empty(Read(SampleDoc.Text).Problems);
+    }
+
+    [Fact]
+    public void A_doc_without_a_title_fails()
+    {
+        var text = SampleDoc.Text.Replace("# Get-Widget\n", string.Empty, StringComparison.Ordinal);
+
+        Assert.Throws<HelpFormatException>(() => { Read(text); });
+    }
+
+    [Fact]
+    public void A_doc_without_examples_is_a_problem()
     {
         var text = SampleDoc.Text.Substring(0, SampleDoc.Text.IndexOf("## EXAMPLES", StringComparison.Ordinal))
             + SampleDoc.Text.Substring(SampleDoc.Text.IndexOf("## PARAMETERS", StringComparison.Ordinal));
 
-        Assert.Throws<HelpFormatException>(() => { Read(text); });
+        Assert.Contains(Read(text).Problems, p => p.Contains("EXAMPLES", StringComparison.Ordinal));
     }
 
     [Fact]
