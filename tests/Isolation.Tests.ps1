@@ -38,6 +38,15 @@ AfterAll {
 }
 
 Describe 'Dependency isolation' {
+    It 'keeps only the module''s own assemblies at the module root, dependencies under Dependencies/' {
+        $moduleDir = Split-Path $env:MDESIEM_MODULE_MANIFEST -Parent
+        # A dependency at the root would be found next to MdeSiem.dll and load outside the private context.
+        (Get-ChildItem -Path $moduleDir -Filter *.dll).Name | Sort-Object |
+            Should -Be @('MdeSiem.dll', 'MdeSiem.LoadContext.dll', 'MdeSiem.Loader.dll')
+        Join-Path $moduleDir 'Dependencies/MdeSiem.Core.dll' | Should -Exist
+        Join-Path $moduleDir 'Dependencies/System.Management.Automation.dll' | Should -Not -Exist
+    }
+
     It 'has a different MSAL to load first' {
         $script:OtherMsal | Should -Exist
         [Reflection.AssemblyName]::GetAssemblyName($script:OtherMsal).Version | Should -Not -Be $script:ModuleVersionOfMsal
