@@ -5,10 +5,11 @@ using System.Reflection;
 namespace MdeSiem.Loader;
 
 /// <summary>
-/// Windows PowerShell 5.1: answers the AppDomain's failed loads of assemblies that are in our Dependencies folder.
-/// There is no isolation on .NET Framework; see <see cref="ModuleInitializer"/>.
+/// Answers the AppDomain's failed loads of assemblies that are in our Dependencies folder, in the one shared load
+/// context: on Windows PowerShell 5.1 (.NET Framework has no other), and on a .NET too old for MdeSiem.LoadContext
+/// (PowerShell 7.0-7.3). No isolation; see <see cref="ModuleInitializer"/>.
 /// </summary>
-internal static class DesktopDependencyResolver
+internal static class FolderDependencyResolver
 {
     private static readonly object Gate = new();
     private static bool _installed;
