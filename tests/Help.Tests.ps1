@@ -36,7 +36,7 @@ Describe 'Help for <Name>' -ForEach $script:Cmdlets {
 
     It 'has a platyPS doc in docs/' {
         $script:DocPath | Should -Exist
-        $frontMatter = (Get-Content -Raw $script:DocPath) -split "`n" | Select-Object -First 6
+        $frontMatter = (Get-Content -Raw $script:DocPath) -split "\r?\n" | ForEach-Object Trim | Select-Object -First 6
         $frontMatter | Should -Contain 'external help file: MdeSiem.dll-Help.xml'
         $frontMatter | Should -Contain 'schema: 2.0.0'
     }
