@@ -9,6 +9,10 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess     = @('MdeSiem.Format.ps1xml')
+    # Imported before RootModule: resolves MdeSiem.Core, MSAL, ... from Dependencies/ (a private load context on
+    # PowerShell 7). See src/MdeSiem.Loader.
+    NestedModules        = @('MdeSiem.Loader.dll')
     CmdletsToExport      = @(
         'Connect-MdeSiem'
         'Get-MdeSiemAlert'
@@ -22,8 +26,10 @@
     AliasesToExport      = @()
     PrivateData          = @{
         PSData = @{
-            Tags       = @('Defender', 'MDE', 'SIEM', 'Security', 'Graph', 'XDR', 'PSEdition_Desktop', 'PSEdition_Core')
-            ProjectUri = 'https://github.com/mdesiem/MdeSiem'
+            Tags         = @('Defender', 'MDE', 'SIEM', 'Security', 'Graph', 'XDR', 'PSEdition_Desktop', 'PSEdition_Core')
+            ProjectUri   = 'https://github.com/mdesiem/MdeSiem'
+            LicenseUri   = 'https://github.com/mdesiem/MdeSiem/blob/main/LICENSE'
+            ReleaseNotes = '0.1.0: first release. Connect-MdeSiem (client secret or PSCredential, regions, US Government clouds) and Get-MdeSiemAlert (streaming SIEM API pulls with retries); help, views and tab completion. Full history: https://github.com/mdesiem/MdeSiem/blob/main/CHANGELOG.md'
         }
     }
 }

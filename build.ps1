@@ -6,9 +6,12 @@
     Test   : Build, then the xunit suite (dotnet test), then the Pester suite in a fresh pwsh process that imports
              out/MdeSiem/MdeSiem.psd1. Ends with one line "N passed, N failed[, N skipped]" summed over both, and
              exits non-zero on any failure.
-    Demo   : Build, start the simulated tenant, connect, pull, show a table, stop it.
+    Demo   : Build, start the simulated tenant, connect, pull (and, when the module has them, convert and pull Graph
+             alerts), write CSV and JSON into out/demo/, print a summary, stop the simulator (build/Invoke-Demo.ps1).
     Bench  : Build, then the benchmark harness: the module against Invoke-RestMethod / Invoke-WebRequest and a bare
              Utf8JsonReader scan, side by side, with ratios; the table is also written under out/bench/.
+    Package: Build, then pack out/MdeSiem into out/package/MdeSiem.<version>.nupkg, the package Publish-PSResource
+             would upload to the PowerShell Gallery (build/New-ModulePackage.ps1; offline, no nuget.exe).
     Clean  : remove out/ and the projects' bin/obj folders.
 .EXAMPLE
     dotnet tool restore; dotnet pwsh ./build.ps1 -Task Test
@@ -17,7 +20,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -171,25 +174,20 @@ function Invoke-Demo {
     Invoke-Build
     Import-Module (Join-Path $RepoRoot 'tests/TestSupport/MdeSiem.TestSupport.psm1') -Force
     $simulator = Start-MdeSiemSimulator -AlertCount 500 -Configuration $Configuration
+    $demoDir = Join-Path $OutDir 'demo'
     try {
         Write-Host "Simulated tenant at $($simulator.BaseUri) (tenant $($simulator.TenantId))"
-        $script = @"
-Import-Module '$ModuleManifest'
-`$secret = ConvertTo-SecureString '$($simulator.ClientSecret)' -AsPlainText -Force
-Connect-MdeSiem -TenantId '$($simulator.TenantId)' -ClientId '$($simulator.ClientId)' -ClientSecret `$secret -EndpointUri '$($simulator.BaseUri)' -SkipCertificateCheck
-'The 15 most recent detections of the last two hours:'
-Get-MdeSiemAlert -Limit 15 -WarningAction SilentlyContinue |
-    Format-Table LastProcessedTimeUtc, Severity, AlertTitle, MachineName, AlertPart -AutoSize | Out-String -Width 200
-'Detections per severity over the last six hours:'
-Get-MdeSiemAlert -SinceTimeUtc (Get-Date).AddHours(-6) -WarningAction SilentlyContinue |
-    Group-Object Severity -NoElement | Sort-Object Count -Descending | Format-Table -AutoSize | Out-String
-"@
+        # The secret goes to the child through its environment, not its command line.
+        $env:MDESIEM_DEMO_SECRET = $simulator.ClientSecret
         $pwsh = Get-PwshCommand
-        $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command', $script)
+        $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $RepoRoot 'build/Invoke-Demo.ps1'),
+            '-ModuleManifest', $ModuleManifest, '-BaseUri', $simulator.BaseUri, '-TenantId', $simulator.TenantId,
+            '-ClientId', $simulator.ClientId, '-OutputDirectory', $demoDir)
         & $pwsh[0] @arguments
         if ($LASTEXITCODE -ne 0) { throw "The demo failed with exit code $LASTEXITCODE." }
     }
     finally {
+        Remove-Item Env:MDESIEM_DEMO_SECRET -ErrorAction SilentlyContinue
         Stop-MdeSiemSimulator $simulator
     }
 }
@@ -203,6 +201,13 @@ function Invoke-Bench {
         '--simulator', $simulator, '--sizes', ($BenchSizes -replace '\s', ''), '--out', (Join-Path $OutDir 'bench'))
 }
 
+function Invoke-Package {
+    Invoke-Build
+    $package = & (Join-Path $RepoRoot 'build/New-ModulePackage.ps1') -ModuleDirectory (Split-Path $ModuleManifest -Parent) `
+        -OutputDirectory (Join-Path $OutDir 'package')
+    Write-Host "Package: $($package.FullName)"
+}
+
 function Invoke-Clean {
     Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $OutDir
     Get-ChildItem -Path (Join-Path $RepoRoot 'src'), (Join-Path $RepoRoot 'tests') -Directory -Recurse -Include bin, obj |
@@ -214,5 +219,6 @@ switch ($Task) {
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
     'Bench' { Invoke-Bench }
+    'Package' { Invoke-Package }
     'Clean' { Invoke-Clean }
 }

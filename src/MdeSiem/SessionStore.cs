@@ -18,6 +18,9 @@ internal sealed class SessionStore
     /// <summary>The SIEM API deprecation warning is shown once per session.</summary>
     public bool SiemDeprecationWarned { get; set; }
 
+    /// <summary>Device groups of the last SIEM pull, offered by -MachineGroup tab completion.</summary>
+    public SeenMachineGroups MachineGroups { get; } = new();
+
     public static SessionStore ForCurrentRunspace()
     {
         return Stores.GetValue(Runspace.DefaultRunspace, _ => new SessionStore());

@@ -1,6 +1,7 @@
 using System;
-using System.Management.Automation;
 using System.Collections.Generic;
+using System.Management.Automation;
+using MdeSiem.Completers;
 using MdeSiem.Core.Auth;
 using MdeSiem.Core.Checkpoints;
 using MdeSiem.Core.Siem;
@@ -48,6 +49,7 @@ public sealed class GetMdeSiemAlertCommand : MdeSiemCmdlet
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(MachineGroupCompleter))]
     public string[]? MachineGroup { get; set; }
 
     [Parameter]
@@ -83,11 +85,14 @@ public sealed class GetMdeSiemAlertCommand : MdeSiemCmdlet
     {
         WriteVerbose("Pulling detections from " + client.BuildRequestUri(query, region));
         var progress = new PullProgress(this, "Pulling detections from the SIEM API");
+        var seenGroups = Session.MachineGroups;
+        seenGroups.StartPull();
         WriteEach(
             filter(client.GetAlertsAsync(query, region, progress.Statistics, CancellationToken)),
             alert =>
             {
                 progress.Tick();
+                seenGroups.Record(alert.MachineGroup);
                 return WithAdditionalFields(alert);
             },
             afterWrite);
