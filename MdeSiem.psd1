@@ -12,6 +12,9 @@
     CmdletsToExport      = @(
         'Connect-MdeSiem'
         'Get-MdeSiemAlert'
+        'Get-DefenderAlert'
+        'Get-DefenderIncident'
+        'Update-DefenderAlert'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
