@@ -16,6 +16,7 @@
         'Get-DefenderIncident'
         'Update-DefenderAlert'
     )
+    FormatsToProcess     = @('DefenderAlert.Format.ps1xml')
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()
