@@ -97,13 +97,13 @@ public sealed class GraphAlertClient
         var followLinks = query.All || query.First is not null;
         while (uri is not null)
         {
-            var page = await FetchPageAsync(uri, cancellationToken).ConfigureAwait(false);
-            foreach (var alert in page.Items)
+            var links = new GraphPageLinks();
+            await foreach (var alert in ReadPageAsync(uri, links, cancellationToken).ConfigureAwait(false))
             {
                 yield return alert;
             }
 
-            uri = followLinks && page.NextLink is not null ? new Uri(page.NextLink) : null;
+            uri = followLinks && links.NextLink is not null ? new Uri(links.NextLink) : null;
         }
     }
 
@@ -130,9 +130,9 @@ public sealed class GraphAlertClient
                     GraphCollectionQuery.Join(filter, cursor is { } from ? $"{property} ge {GraphFilterText.Time(from)}" : null),
                     property + " asc",
                     top);
-            var page = await FetchPageAsync(uri, cancellationToken).ConfigureAwait(false);
+            var links = new GraphPageLinks();
             var pageStart = cursor;
-            foreach (var alert in page.Items)
+            await foreach (var alert in ReadPageAsync(uri, links, cancellationToken).ConfigureAwait(false))
             {
                 var time = property == "lastUpdateDateTime" ? alert.LastUpdateDateTime : alert.CreatedDateTime;
                 var id = alert.Id ?? string.Empty;
@@ -151,18 +151,15 @@ public sealed class GraphAlertClient
                 yield return alert;
             }
 
-            if (page.NextLink is null)
+            if (links.NextLink is null)
             {
                 yield break;
             }
 
-            stalledNextLink = cursor == pageStart ? page.NextLink : null;
+            stalledNextLink = cursor == pageStart ? links.NextLink : null;
         }
     }
 
-    private async Task<GraphPage<DefenderAlert>> FetchPageAsync(Uri uri, CancellationToken cancellationToken)
-    {
-        using var response = await GraphRequestSender.SendAsync(_connection, HttpMethod.Get, uri, null, GraphPermission.AlertRead, cancellationToken).ConfigureAwait(false);
-        return await GraphPageReader.ReadPageAsync(response, uri, GraphObjectBinder.Bind<DefenderAlert>, cancellationToken).ConfigureAwait(false);
-    }
+    private IAsyncEnumerable<DefenderAlert> ReadPageAsync(Uri uri, GraphPageLinks links, CancellationToken cancellationToken) =>
+        GraphPageSource.ReadAsync(_connection, uri, GraphPermission.AlertRead, GraphObjectBinder.Bind<DefenderAlert>, links, cancellationToken);
 }

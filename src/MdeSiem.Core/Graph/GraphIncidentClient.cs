@@ -48,13 +48,8 @@ public sealed class GraphIncidentClient
         long delivered = 0;
         while (uri is not null)
         {
-            GraphPage<DefenderIncident> page;
-            using (var response = await GraphRequestSender.SendAsync(_connection, HttpMethod.Get, uri, null, GraphPermission.IncidentRead, cancellationToken).ConfigureAwait(false))
-            {
-                page = await GraphPageReader.ReadPageAsync(response, uri, GraphObjectBinder.Bind<DefenderIncident>, cancellationToken).ConfigureAwait(false);
-            }
-
-            foreach (var incident in page.Items)
+            var links = new GraphPageLinks();
+            await foreach (var incident in GraphPageSource.ReadAsync(_connection, uri, GraphPermission.IncidentRead, GraphObjectBinder.Bind<DefenderIncident>, links, cancellationToken).ConfigureAwait(false))
             {
                 yield return incident;
                 if (query.First is { } first && ++delivered >= first)
@@ -63,7 +58,7 @@ public sealed class GraphIncidentClient
                 }
             }
 
-            uri = followLinks && page.NextLink is not null ? new Uri(page.NextLink) : null;
+            uri = followLinks && links.NextLink is not null ? new Uri(links.NextLink) : null;
         }
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Net.Http;
 using System.Text.Json;
@@ -10,36 +9,9 @@ using MdeSiem.Core.Http;
 
 namespace MdeSiem.Core.Graph;
 
-/// <summary>
-/// Reads Graph responses: a collection page ({"value":[...],"@odata.nextLink":...}) or one entity. A page is at
-/// most the service's $top maximum (2,000 alerts), so it is parsed as one document; the caller's memory is bounded
-/// by the page, not by the pull.
-/// </summary>
+/// <summary>Reads a Graph response holding one entity (collection pages are streamed by GraphPageStreamReader).</summary>
 internal static class GraphPageReader
 {
-    public static async Task<GraphPage<T>> ReadPageAsync<T>(HttpResponseMessage response, Uri uri, Func<JsonElement, T> bind, CancellationToken cancellationToken)
-    {
-        using var document = await ParseAsync(response, uri, cancellationToken).ConfigureAwait(false);
-        var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Array)
-        {
-            throw new MdeSiemException(ErrorCode.InvalidResponse, "The Microsoft Graph response has no 'value' array.")
-            {
-                RecommendedAction = "Check that the endpoint is Microsoft Graph; a proxy may have answered instead.",
-                Target = uri,
-            };
-        }
-
-        var items = new List<T>(value.GetArrayLength());
-        foreach (var element in value.EnumerateArray())
-        {
-            items.Add(bind(element));
-        }
-
-        var nextLink = root.TryGetProperty("@odata.nextLink", out var link) && link.ValueKind == JsonValueKind.String ? link.GetString() : null;
-        return new GraphPage<T>(items, nextLink);
-    }
-
     public static async Task<T> ReadEntityAsync<T>(HttpResponseMessage response, Uri uri, Func<JsonElement, T> bind, CancellationToken cancellationToken)
     {
         using var document = await ParseAsync(response, uri, cancellationToken).ConfigureAwait(false);

@@ -1,11 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Net;
-using System.Net.Http;
 using System.Text;
 using System.Threading.Tasks;
+using MdeSiem.Core.Errors;
 using MdeSiem.Core.Graph;
+using MdeSiem.Tests.Core;
 using Xunit;
 
 namespace MdeSiem.Tests.Graph;
@@ -13,11 +14,49 @@ namespace MdeSiem.Tests.Graph;
 /// <summary>Parsing a hand-written Graph page shaped like the documented alerts_v2 response.</summary>
 public sealed class GraphParsingTests
 {
-    private static async Task<GraphPage<DefenderAlert>> ReadFixtureAsync()
+    private static byte[] Fixture() => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Graph", "Fixtures", "graph-alerts-page.json"));
+
+    private static async Task<(List<DefenderAlert> Items, string? NextLink)> ReadFixtureAsync(int chunkSize = 4096, byte[]? bytes = null)
     {
-        var json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Graph", "Fixtures", "graph-alerts-page.json"));
-        using var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        return await GraphPageReader.ReadPageAsync(response, new Uri("https://graph.microsoft.com/v1.0/security/alerts_v2"), GraphObjectBinder.Bind<DefenderAlert>, default);
+        var links = new GraphPageLinks();
+        var items = new List<DefenderAlert>();
+        await foreach (var alert in GraphPageStreamReader.ReadAsync(new ChunkedStream(bytes ?? Fixture(), chunkSize), GraphObjectBinder.Bind<DefenderAlert>, links))
+        {
+            items.Add(alert);
+        }
+
+        return (items, links.NextLink);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(100_000)]
+    public async Task A_page_streams_to_the_same_alerts_whatever_the_chunk_size(int chunkSize)
+    {
+        var page = await ReadFixtureAsync(chunkSize);
+
+        Assert.Equal("da637551227677560813_-961444813", Assert.Single(page.Items).Id);
+        Assert.Equal(9, page.Items[0].Evidence.Count);
+        Assert.Equal("https://graph.microsoft.com/v1.0/security/alerts_v2?$skiptoken=1", page.NextLink);
+    }
+
+    [Fact]
+    public async Task A_page_cut_short_is_an_incomplete_response()
+    {
+        var bytes = Fixture();
+
+        var failure = await Assert.ThrowsAsync<MdeSiemException>(() => ReadFixtureAsync(bytes: bytes.Take(bytes.Length / 2).ToArray()));
+
+        Assert.Equal(ErrorCode.IncompleteResponse, failure.Code);
+    }
+
+    [Fact]
+    public async Task A_response_without_a_value_array_is_an_invalid_response()
+    {
+        var failure = await Assert.ThrowsAsync<MdeSiemException>(() => ReadFixtureAsync(bytes: Encoding.UTF8.GetBytes("{\"error\":{\"code\":\"x\"}}")));
+
+        Assert.Equal(ErrorCode.InvalidResponse, failure.Code);
     }
 
     [Fact]
