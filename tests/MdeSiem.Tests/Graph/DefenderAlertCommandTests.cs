@@ -184,4 +184,16 @@ public sealed class DefenderAlertCommandTests : IAsyncLifetime
         Assert.Single(result.Errors);
         Assert.Equal(0, Requests("GET"));
     }
+
+    [Fact]
+    public void Throttling_is_waited_out_and_the_wait_is_shown_with_Verbose()
+    {
+        _tenant.EnqueueFault(SimulatedFault.Status(429, retryAfterSeconds: 1, target: FaultTarget.GraphApi));
+
+        var result = _engine.Run("Get-DefenderAlert -First 5 -Verbose");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(5, result.OutputOf<DefenderAlert>().Count());
+        Assert.Contains(result.Verbose, line => line.Contains("Retry 1 of", StringComparison.Ordinal) && line.Contains("429", StringComparison.Ordinal));
+    }
 }
