@@ -8,4 +8,7 @@ public enum FaultTarget
 
     /// <summary>The v1 and v2 token endpoints.</summary>
     TokenEndpoint,
+
+    /// <summary>Microsoft Graph's security API (/v1.0/security/...).</summary>
+    GraphApi,
 }

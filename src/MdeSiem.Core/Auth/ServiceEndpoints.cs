@@ -13,6 +13,9 @@ public sealed class ServiceEndpoints
     /// <summary>The SIEM API's token audience, as the service's own documentation requests it.</summary>
     public const string SiemResource = "https://graph.windows.net";
 
+    /// <summary>Microsoft Graph's token audience in the commercial cloud (and for a custom base URI).</summary>
+    public const string GraphResource = "https://graph.microsoft.com";
+
     private readonly Uri? _customBase;
 
     private ServiceEndpoints(CloudEnvironment environment, Uri authorityHost, Uri? customBase)
@@ -88,6 +91,30 @@ public sealed class ServiceEndpoints
         };
         return new Uri($"https://{host}/api/alerts");
     }
+
+    /// <summary>Microsoft Graph's token audience for the connection's cloud.</summary>
+    public string GraphAudience => _customBase is not null ? GraphResource : GraphHostFor(Environment);
+
+    /// <summary>The absolute URI of a Microsoft Graph v1.0 resource path such as security/alerts_v2.</summary>
+    public Uri GetGraphUri(string relativePath)
+    {
+        var root = _customBase is not null ? _customBase.AbsoluteUri : GraphHostFor(Environment) + "/";
+        return new Uri(root + "v1.0/" + relativePath.TrimStart('/'));
+    }
+
+    private static string GraphHostFor(CloudEnvironment environment) => environment switch
+    {
+        CloudEnvironment.Global => "https://graph.microsoft.com",
+        // Graph's national-cloud table puts US Government L4 (GCC and GCC High) on graph.microsoft.us, L5 (DoD) on its own host.
+        CloudEnvironment.USGov or CloudEnvironment.USGovHigh => "https://graph.microsoft.us",
+        CloudEnvironment.USGovDoD => "https://dod-graph.microsoft.us",
+        _ => throw new MdeSiemException(
+            ErrorCode.InvalidArgument,
+            $"The Microsoft Graph security API (alerts and incidents) is not offered in the {environment} cloud.")
+        {
+            RecommendedAction = "Microsoft Graph operated by 21Vianet has no security alerts or incidents API; connect to a tenant in the Global, USGov, USGovHigh or USGovDoD cloud.",
+        },
+    };
 
     private static string RegionSuffix(SiemRegion region) => region switch
     {

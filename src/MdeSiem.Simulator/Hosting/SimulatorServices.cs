@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using MdeSiem.Simulator.Graph;
 using MdeSiem.Simulator.Identity;
 using MdeSiem.Simulator.Siem;
 using Microsoft.AspNetCore.Builder;
@@ -15,6 +16,7 @@ internal sealed class SimulatorServices : IDisposable
     private readonly TokenEndpoint tokenEndpoint;
     private readonly DiscoveryEndpoints discoveryEndpoints;
     private readonly AlertsEndpoint alertsEndpoint;
+    private readonly GraphEndpoints graphEndpoints;
 
     public SimulatorServices(AppDirectory directory, TimeProvider clock, TimeSpan tokenLifetime, SiemAlertGenerator generator)
     {
@@ -25,6 +27,9 @@ internal sealed class SimulatorServices : IDisposable
         discoveryEndpoints = new DiscoveryEndpoints(directory, signingKey);
         var validator = new AccessTokenValidator(signingKey, clock, directory, KnownResources.IsSiemAudience);
         alertsEndpoint = new AlertsEndpoint(validator, Alerts, Faults, clock);
+        GraphAlerts = new GraphAlertStore(Alerts, directory.ManagedApp.TenantId);
+        var graphValidator = new AccessTokenValidator(signingKey, clock, directory, audience => audience == KnownResources.MicrosoftGraph);
+        graphEndpoints = new GraphEndpoints(graphValidator, GraphAlerts, Faults, clock);
     }
 
     public AppDirectory Directory { get; }
@@ -34,6 +39,9 @@ internal sealed class SimulatorServices : IDisposable
     public AlertStore Alerts { get; }
 
     public FaultQueue Faults { get; } = new();
+
+    /// <summary>The Graph security API's view of <see cref="Alerts"/>, with the updates made through it.</summary>
+    public GraphAlertStore GraphAlerts { get; }
 
     public RequestLog Log { get; } = new();
 
@@ -47,6 +55,7 @@ internal sealed class SimulatorServices : IDisposable
         routes.MapGet("/{tenant}/discovery/keys", discoveryEndpoints.KeysAsync);
         routes.MapGet("/{tenant}/discovery/v2.0/keys", discoveryEndpoints.KeysAsync);
         routes.MapGet("/api/alerts", alertsEndpoint.HandleAsync);
+        graphEndpoints.Map(routes);
         routes.MapFallback(NotFoundAsync);
     }
 

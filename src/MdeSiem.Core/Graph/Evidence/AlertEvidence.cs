@@ -1,0 +1,34 @@
+using System;
+using System.Collections.Generic;
+
+namespace MdeSiem.Core.Graph;
+
+/// <summary>
+/// What an alert is about (microsoft.graph.security.alertEvidence). The concrete class follows the element's
+/// @odata.type; a type this version does not know becomes <see cref="GenericEvidence"/> with its raw JSON.
+/// </summary>
+public abstract class AlertEvidence
+{
+    /// <summary>The wire type, e.g. #microsoft.graph.security.deviceEvidence.</summary>
+    public string? OdataType { get; set; }
+
+    public DateTime? CreatedDateTime { get; set; }
+
+    public string? Verdict { get; set; }
+
+    public string? RemediationStatus { get; set; }
+
+    public string? RemediationStatusDetails { get; set; }
+
+    public List<string> Roles { get; set; } = new();
+
+    public List<string> DetailedRoles { get; set; } = new();
+
+    public List<string> Tags { get; set; } = new();
+
+    /// <summary>Properties the service sent that this version does not model, by wire name (objects as raw JSON).</summary>
+    public Dictionary<string, object?> AdditionalProperties { get; set; } = new();
+
+    /// <summary>The short type name, e.g. deviceEvidence.</summary>
+    public string? Kind => OdataType is null ? null : OdataType.Substring(OdataType.LastIndexOf('.') + 1);
+}

@@ -1,0 +1,11 @@
+namespace MdeSiem.Core.Graph;
+
+/// <summary>A mailbox (#microsoft.graph.security.mailboxEvidence).</summary>
+public sealed class MailboxEvidence : AlertEvidence
+{
+    public string? DisplayName { get; set; }
+
+    public string? PrimaryAddress { get; set; }
+
+    public UserAccount? UserAccount { get; set; }
+}

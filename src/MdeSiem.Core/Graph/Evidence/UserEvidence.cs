@@ -1,0 +1,9 @@
+namespace MdeSiem.Core.Graph;
+
+/// <summary>A user account (#microsoft.graph.security.userEvidence).</summary>
+public sealed class UserEvidence : AlertEvidence
+{
+    public UserAccount? UserAccount { get; set; }
+
+    public object? Stream { get; set; }
+}

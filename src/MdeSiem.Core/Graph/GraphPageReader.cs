@@ -1,0 +1,41 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using MdeSiem.Core.Errors;
+using MdeSiem.Core.Http;
+
+namespace MdeSiem.Core.Graph;
+
+/// <summary>Reads a Graph response holding one entity (collection pages are streamed by GraphPageStreamReader).</summary>
+internal static class GraphPageReader
+{
+    public static async Task<T> ReadEntityAsync<T>(HttpResponseMessage response, Uri uri, Func<JsonElement, T> bind, CancellationToken cancellationToken)
+    {
+        using var document = await ParseAsync(response, uri, cancellationToken).ConfigureAwait(false);
+        return bind(document.RootElement);
+    }
+
+    private static async Task<JsonDocument> ParseAsync(HttpResponseMessage response, Uri uri, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            return await JsonDocument.ParseAsync(stream, default, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException exception)
+        {
+            throw new MdeSiemException(ErrorCode.InvalidResponse, "The Microsoft Graph response is not valid JSON: " + exception.Message, exception)
+            {
+                RecommendedAction = "Run the command again; if it persists, quote the request id shown with -Verbose.",
+                Target = uri,
+            };
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is IOException or HttpRequestException)
+        {
+            throw HttpFailureTranslator.FromBrokenBody(exception, uri);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading;
+using MdeSiem.Core.Auth;
+using MdeSiem.Core.Errors;
+using MdeSiem.Core.Http;
+
+namespace MdeSiem.Core.Graph;
+
+/// <summary>Requests one collection page and streams its items as they are parsed from the response body.</summary>
+internal static class GraphPageSource
+{
+    public static async IAsyncEnumerable<T> ReadAsync<T>(
+        MdeSiemConnection connection,
+        Uri uri,
+        string permission,
+        Func<JsonElement, T> bind,
+        GraphPageLinks links,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var response = await GraphRequestSender.SendAsync(connection, HttpMethod.Get, uri, null, permission, cancellationToken).ConfigureAwait(false);
+
+        // Some stacks ignore cancellation inside a body read; closing the response always ends it.
+        using var abortOnCancel = cancellationToken.Register(response.Dispose);
+        using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        var items = GraphPageStreamReader.ReadAsync(body, bind, links, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            while (true)
+            {
+                bool hasNext;
+                try
+                {
+                    hasNext = await items.MoveNextAsync().ConfigureAwait(false);
+                }
+                catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is IOException or HttpRequestException or ObjectDisposedException)
+                {
+                    throw HttpFailureTranslator.FromBrokenBody(exception, uri);
+                }
+                catch (MdeSiemException exception) when (exception.Target is null)
+                {
+                    throw new MdeSiemException(exception.Code, exception.Message, exception.InnerException ?? exception)
+                    {
+                        RecommendedAction = exception.RecommendedAction,
+                        RequestId = ResponseHeaders.RequestId(response),
+                        Target = HttpFailureTranslator.RedactQuery(uri),
+                    };
+                }
+
+                if (!hasNext)
+                {
+                    yield break;
+                }
+
+                yield return items.Current;
+            }
+        }
+        finally
+        {
+            await items.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,217 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace MdeSiem.Simulator.Graph;
+
+/// <summary>
+/// Folds the SIEM records of one AlertId into one Graph alert, following the SIEM-to-Graph mapping table
+/// (docs seed 002): AlertTime -> createdDateTime, LastProcessedTimeUtc -> lastActivityDateTime, AlertId -> id,
+/// IoaDefinitionId -> detectorId, Source -> detectionSource, machine fields -> deviceEvidence, and so on. Each
+/// part's evidence is merged, duplicates dropped.
+/// </summary>
+public static class GraphAlertBuilder
+{
+    private const string EvidenceNamespace = "#microsoft.graph.security.";
+
+    /// <summary>detectionSource for the SIEM Source values.</summary>
+    public static string DetectionSourceOf(string? siemSource) => siemSource switch
+    {
+        "EDR" => "microsoftDefenderForEndpoint",
+        "Antivirus" => "antivirus",
+        "SmartScreen" => "smartScreen",
+        "CustomTI" => "customTi",
+        "CustomDetection" => "customDetection",
+        _ => "unknown",
+    };
+
+    /// <summary>The alerts of a record sequence in which an alert's parts are adjacent (as the generator makes them).</summary>
+    public static IEnumerable<GraphAlertRecord> FromRecords(IEnumerable<SiemRecord> records, string tenantId)
+    {
+        var parts = new List<SiemRecord>();
+        foreach (var record in records)
+        {
+            if (parts.Count > 0 && parts[0].AlertId != record.AlertId)
+            {
+                yield return Build(parts, tenantId);
+                parts.Clear();
+            }
+
+            parts.Add(record);
+        }
+
+        if (parts.Count > 0)
+        {
+            yield return Build(parts, tenantId);
+        }
+    }
+
+    public static GraphAlertRecord Build(IReadOnlyList<SiemRecord> parts, string tenantId)
+    {
+        SiemRecord first = parts[0];
+        DateTime lastProcessed = parts.Max(part => part.LastProcessedTimeUtc);
+        string incidentId = IncidentIdOf(first);
+        var alert = new GraphAlertRecord
+        {
+            Id = first.AlertId,
+            ProviderAlertId = first.AlertId,
+            IncidentId = incidentId,
+            Severity = (first.Severity ?? "unknown").ToLowerInvariant(),
+            DetectionSource = DetectionSourceOf(first.Source),
+            DetectorId = NullIfEmpty(first.IoaDefinitionId),
+            TenantId = tenantId,
+            Title = first.AlertTitle,
+            Description = first.Description,
+            Category = first.Category,
+            AlertWebUrl = first.LinkToMTP ?? first.LinkToWDATP,
+            IncidentWebUrl = $"https://security.microsoft.com/incidents/{incidentId}?tid={tenantId}",
+            ActorDisplayName = NullIfEmpty(first.Actor),
+            ThreatDisplayName = NullIfEmpty(first.ThreatName),
+            ThreatFamilyName = NullIfEmpty(first.ThreatFamily),
+            CreatedDateTime = first.AlertTime,
+            FirstActivityDateTime = first.AlertTime,
+            LastActivityDateTime = lastProcessed,
+            LastUpdateDateTime = lastProcessed,
+            DeviceId = first.DeviceID ?? "",
+            ArrivedTimeUtc = first.LastProcessedTimeUtc,
+        };
+        if (NullIfEmpty(first.ThreatCategory) is { } technique)
+        {
+            alert.MitreTechniques.Add(technique);
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        AddEvidence(alert, seen, "device:" + first.DeviceID, DeviceEvidence(first, alert.CreatedDateTime));
+        foreach (SiemRecord part in parts)
+        {
+            AddPartEvidence(alert, seen, part);
+        }
+
+        return alert;
+    }
+
+    /// <summary>Alerts on one device within one six-hour block share an incident.</summary>
+    public static string IncidentIdOf(SiemRecord record)
+    {
+        long block = record.AlertTime.Ticks / (6 * TimeSpan.TicksPerHour);
+        ulong hash = 14695981039346656037UL;
+        foreach (char c in (record.DeviceID ?? "") + ":" + block.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return (1000 + (long)(hash % 90_000_000UL)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static void AddPartEvidence(GraphAlertRecord alert, HashSet<string> seen, SiemRecord part)
+    {
+        DateTime created = alert.CreatedDateTime;
+        Dictionary<string, object?>? file = NullIfEmpty(part.FileName) is null && NullIfEmpty(part.Sha1) is null ? null : FileDetails(part);
+        if (NullIfEmpty(part.CommandLine) is { } commandLine)
+        {
+            var process = Evidence("processEvidence", created, "detected", RemediationStatus(part));
+            process["processCommandLine"] = commandLine;
+            process["imageFile"] = file;
+            process["detectionStatus"] = part.WasExecutingWhileDetected switch { true => "detected", false => "prevented", _ => null };
+            process["mdeDeviceId"] = part.DeviceID;
+            process["userAccount"] = UserAccount(part);
+            AddEvidence(alert, seen, "process:" + commandLine, process);
+        }
+        else if (file is not null)
+        {
+            var fileEvidence = Evidence("fileEvidence", created, "malicious", RemediationStatus(part));
+            fileEvidence["fileDetails"] = file;
+            fileEvidence["detectionStatus"] = part.WasExecutingWhileDetected switch { true => "detected", false => "prevented", _ => null };
+            fileEvidence["mdeDeviceId"] = part.DeviceID;
+            AddEvidence(alert, seen, "file:" + part.Sha1 + part.FilePath, fileEvidence);
+        }
+
+        if (NullIfEmpty(part.IpAddress) is { } ip)
+        {
+            var evidence = Evidence("ipEvidence", created, "suspicious", "none");
+            evidence["ipAddress"] = ip;
+            evidence["countryLetterCode"] = null;
+            AddEvidence(alert, seen, "ip:" + ip, evidence);
+        }
+
+        if (NullIfEmpty(part.Url) is { } url)
+        {
+            var evidence = Evidence("urlEvidence", created, "suspicious", "none");
+            evidence["url"] = url;
+            AddEvidence(alert, seen, "url:" + url, evidence);
+        }
+
+        if (NullIfEmpty(part.UserName) is not null && NullIfEmpty(part.CommandLine) is null)
+        {
+            var evidence = Evidence("userEvidence", created, "suspicious", "none");
+            evidence["userAccount"] = UserAccount(part);
+            AddEvidence(alert, seen, "user:" + part.UserDomain + "\\" + part.UserName, evidence);
+        }
+    }
+
+    private static Dictionary<string, object?> DeviceEvidence(SiemRecord record, DateTime created)
+    {
+        var evidence = Evidence("deviceEvidence", created, "unknown", "none");
+        evidence["deviceDnsName"] = record.ComputerDnsName;
+        evidence["mdeDeviceId"] = record.DeviceID;
+        evidence["rbacGroupName"] = record.MachineGroup;
+        evidence["osPlatform"] = "Windows10";
+        evidence["healthStatus"] = "active";
+        evidence["onboardingStatus"] = "onboarded";
+        evidence["loggedOnUsers"] = Split(record.LogOnUsers, ';', ',')
+            .Select(user => user.Split('\\'))
+            .Select(pieces => new Dictionary<string, object?>
+            {
+                ["accountName"] = pieces[^1],
+                ["domainName"] = pieces.Length > 1 ? pieces[0] : null,
+            })
+            .ToList();
+        evidence["tags"] = Split(record.DeviceCreatedMachineTags, ',').Concat(Split(record.CloudCreatedMachineTags, ',')).Distinct().ToList();
+        return evidence;
+    }
+
+    private static Dictionary<string, object?> Evidence(string type, DateTime created, string verdict, string remediationStatus) => new()
+    {
+        ["@odata.type"] = EvidenceNamespace + type,
+        ["createdDateTime"] = created,
+        ["verdict"] = verdict,
+        ["remediationStatus"] = remediationStatus,
+        ["remediationStatusDetails"] = null,
+        ["roles"] = new List<string>(),
+        ["tags"] = new List<string>(),
+    };
+
+    private static Dictionary<string, object?> FileDetails(SiemRecord part) => new()
+    {
+        ["fileName"] = NullIfEmpty(part.FileName),
+        ["filePath"] = NullIfEmpty(part.FilePath),
+        ["sha1"] = NullIfEmpty(part.Sha1),
+        ["sha256"] = NullIfEmpty(part.Sha256),
+    };
+
+    private static Dictionary<string, object?> UserAccount(SiemRecord part) => new()
+    {
+        ["accountName"] = NullIfEmpty(part.UserName),
+        ["domainName"] = NullIfEmpty(part.UserDomain),
+    };
+
+    private static string RemediationStatus(SiemRecord part) => part.RemediationIsSuccess switch
+    {
+        true => "remediated",
+        false => "notFound",
+        _ => NullIfEmpty(part.RemediationAction) is null ? "none" : "unknownFutureValue",
+    };
+
+    private static void AddEvidence(GraphAlertRecord alert, HashSet<string> seen, string key, Dictionary<string, object?> evidence)
+    {
+        if (seen.Add(key))
+        {
+            alert.Evidence.Add(evidence);
+        }
+    }
+
+    private static IEnumerable<string> Split(string? text, params char[] separators) =>
+        (text ?? "").Split(separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Serialization;
+
+namespace MdeSiem.Simulator.Graph;
+
+/// <summary>An incident as the simulated Graph API serves it: the alerts of one device within one six-hour block.</summary>
+public sealed class GraphIncidentRecord
+{
+    private static readonly string[] SeverityOrder = ["unknown", "informational", "low", "medium", "high"];
+
+    public string Id { get; set; } = "";
+
+    public string TenantId { get; set; } = "";
+
+    public string Status { get; set; } = "active";
+
+    public string? IncidentWebUrl { get; set; }
+
+    public string? RedirectIncidentId { get; set; }
+
+    public string? DisplayName { get; set; }
+
+    public DateTime CreatedDateTime { get; set; }
+
+    public DateTime LastUpdateDateTime { get; set; }
+
+    public string? AssignedTo { get; set; }
+
+    public string Classification { get; set; } = "unknown";
+
+    public string Determination { get; set; } = "unknown";
+
+    public string Severity { get; set; } = "unknown";
+
+    public List<string> CustomTags { get; set; } = [];
+
+    public List<string> SystemTags { get; set; } = [];
+
+    public List<GraphCommentRecord> Comments { get; set; } = [];
+
+    public string? Description { get; set; }
+
+    public string? Summary { get; set; }
+
+    public string? ResolvingComment { get; set; }
+
+    public string? LastModifiedBy { get; set; }
+
+    /// <summary>Written only when the request asked for $expand=alerts.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<GraphAlertRecord>? Alerts { get; set; }
+
+    /// <summary>The incidents of a set of alerts, grouped by their IncidentId.</summary>
+    public static IEnumerable<GraphIncidentRecord> FromAlerts(IEnumerable<GraphAlertRecord> alerts, bool expandAlerts) =>
+        alerts.GroupBy(alert => alert.IncidentId, StringComparer.Ordinal).Select(group =>
+        {
+            var members = group.OrderBy(alert => alert.CreatedDateTime).ThenBy(alert => alert.Id, StringComparer.Ordinal).ToList();
+            GraphAlertRecord first = members[0];
+            return new GraphIncidentRecord
+            {
+                Id = group.Key,
+                TenantId = first.TenantId,
+                Status = members.All(alert => alert.Status == "resolved") ? "resolved" : "active",
+                IncidentWebUrl = first.IncidentWebUrl,
+                DisplayName = members.Count == 1 ? first.Title : $"Multi-stage incident involving {members.Count} alerts on one endpoint",
+                CreatedDateTime = first.CreatedDateTime,
+                LastUpdateDateTime = members.Max(alert => alert.LastUpdateDateTime),
+                Severity = members.Select(alert => alert.Severity).OrderByDescending(severity => Array.IndexOf(SeverityOrder, severity)).First(),
+                Alerts = expandAlerts ? members : null,
+            };
+        });
+}
