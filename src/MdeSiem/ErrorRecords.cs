@@ -47,6 +47,7 @@ internal static class ErrorRecords
         ErrorCode.InvalidResponse or ErrorCode.IncompleteResponse => ErrorCategory.InvalidResult,
         ErrorCode.BadRequest or ErrorCode.InvalidArgument => ErrorCategory.InvalidArgument,
         ErrorCode.CertificateCheckNotAllowed => ErrorCategory.SecurityError,
+        ErrorCode.InvalidInputRecord => ErrorCategory.InvalidData,
         _ => ErrorCategory.NotSpecified,
     };
 }

@@ -47,4 +47,7 @@ public enum ErrorCode
 
     /// <summary>A certificate check was asked to be skipped for a host that is not loopback.</summary>
     CertificateCheckNotAllowed,
+
+    /// <summary>An input record (e.g. a row of an old SIEM export) has a value that cannot be read as its field's type.</summary>
+    InvalidInputRecord,
 }

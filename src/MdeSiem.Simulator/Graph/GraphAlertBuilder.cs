@@ -64,7 +64,8 @@ public static class GraphAlertBuilder
             Description = first.Description,
             Category = first.Category,
             AlertWebUrl = first.LinkToMTP ?? first.LinkToWDATP,
-            IncidentWebUrl = $"https://security.microsoft.com/incidents/{incidentId}?tid={tenantId}",
+            // Seed 002: IncidentLinkToMTP / IncidentLinkToWDATP -> incidentWebUrl.
+            IncidentWebUrl = first.IncidentLinkToMTP ?? first.IncidentLinkToWDATP,
             ActorDisplayName = NullIfEmpty(first.Actor),
             ThreatDisplayName = NullIfEmpty(first.ThreatName),
             ThreatFamilyName = NullIfEmpty(first.ThreatFamily),
@@ -106,7 +107,10 @@ public static class GraphAlertBuilder
     private static void AddPartEvidence(GraphAlertRecord alert, HashSet<string> seen, SiemRecord part)
     {
         DateTime created = alert.CreatedDateTime;
-        Dictionary<string, object?>? file = NullIfEmpty(part.FileName) is null && NullIfEmpty(part.Sha1) is null ? null : FileDetails(part);
+        // Any of the four file rows of the table makes a file (FilePath or Sha256 alone too).
+        bool named = NullIfEmpty(part.FileName) is not null || NullIfEmpty(part.FilePath) is not null
+            || NullIfEmpty(part.Sha1) is not null || NullIfEmpty(part.Sha256) is not null;
+        Dictionary<string, object?>? file = named ? FileDetails(part) : null;
         if (NullIfEmpty(part.CommandLine) is { } commandLine)
         {
             var process = Evidence("processEvidence", created, "detected", RemediationStatus(part));
