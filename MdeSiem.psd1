@@ -15,6 +15,8 @@
         'Get-DefenderAlert'
         'Get-DefenderIncident'
         'Update-DefenderAlert'
+        'ConvertTo-GraphAlert'
+        'ConvertTo-MdeSiemAlert'
     )
     FormatsToProcess     = @('DefenderAlert.Format.ps1xml')
     FunctionsToExport    = @()
