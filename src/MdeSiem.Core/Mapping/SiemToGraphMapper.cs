@@ -54,14 +54,13 @@ public static class SiemToGraphMapper
     {
         if (string.IsNullOrEmpty(record.AlertId))
         {
-            throw new MdeSiemException(ErrorCode.InvalidInputRecord, "The record has no AlertId, so it cannot become a Graph alert.") { Target = record };
+            throw new MdeSiemException(ErrorCode.InvalidInputRecord, "The record has no AlertId, so it cannot become a Graph alert.") ;
         }
 
         if (NullIfEmpty(record.Severity) is { } severity && Array.IndexOf(Severities, severity.ToLowerInvariant()) < 0)
         {
             throw new MdeSiemException(ErrorCode.InvalidInputRecord, $"Severity '{severity}' of alert '{record.AlertId}' is not one of Informational, Low, Medium, High.")
             {
-                Target = record,
                 RecommendedAction = "Correct the Severity value of this record.",
             };
         }
