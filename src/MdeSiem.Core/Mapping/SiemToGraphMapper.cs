@@ -39,7 +39,7 @@ public static class SiemToGraphMapper
         }
 
         var alert = MapAlertFields(ordered);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, AlertEvidence>(StringComparer.Ordinal);
         alert.Evidence.Add(DeviceEvidenceOf(ordered, alert.CreatedDateTime));
         foreach (var part in ordered)
         {
@@ -129,7 +129,7 @@ public static class SiemToGraphMapper
         return device;
     }
 
-    private static void AddPartEvidence(DefenderAlert alert, HashSet<string> seen, MdeSiemAlert part)
+    private static void AddPartEvidence(DefenderAlert alert, Dictionary<string, AlertEvidence> seen, MdeSiemAlert part)
     {
         DateTime? created = alert.CreatedDateTime;
         FileDetails? file = FileDetailsOf(part);
@@ -219,11 +219,36 @@ public static class SiemToGraphMapper
         return evidence;
     }
 
-    private static void Add(DefenderAlert alert, HashSet<string> seen, string key, AlertEvidence evidence)
+    private static void Add(DefenderAlert alert, Dictionary<string, AlertEvidence> seen, string key, AlertEvidence evidence)
     {
-        if (seen.Add(key))
+        if (!seen.TryGetValue(key, out var earlier))
         {
+            seen[key] = evidence;
             alert.Evidence.Add(evidence);
+            return;
         }
+
+        // The same file named by several parts is one evidence; a hash only some parts carry still belongs to it.
+        Complete(FileOf(earlier), FileOf(evidence));
+    }
+
+    private static FileDetails? FileOf(AlertEvidence evidence) => evidence switch
+    {
+        ProcessEvidence process => process.ImageFile,
+        FileEvidence file => file.FileDetails,
+        _ => null,
+    };
+
+    private static void Complete(FileDetails? kept, FileDetails? repeated)
+    {
+        if (kept is null || repeated is null)
+        {
+            return;
+        }
+
+        kept.FileName ??= repeated.FileName;
+        kept.FilePath ??= repeated.FilePath;
+        kept.Sha1 ??= repeated.Sha1;
+        kept.Sha256 ??= repeated.Sha256;
     }
 }

@@ -81,7 +81,7 @@ public static class GraphAlertBuilder
             alert.MitreTechniques.Add(technique);
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, Dictionary<string, object?>>(StringComparer.Ordinal);
         AddEvidence(alert, seen, "device:" + first.DeviceID, DeviceEvidence(first, alert.CreatedDateTime));
         foreach (SiemRecord part in parts)
         {
@@ -104,7 +104,7 @@ public static class GraphAlertBuilder
         return (1000 + (long)(hash % 90_000_000UL)).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static void AddPartEvidence(GraphAlertRecord alert, HashSet<string> seen, SiemRecord part)
+    private static void AddPartEvidence(GraphAlertRecord alert, Dictionary<string, Dictionary<string, object?>> seen, SiemRecord part)
     {
         DateTime created = alert.CreatedDateTime;
         // Any of the four file rows of the table makes a file (FilePath or Sha256 alone too).
@@ -206,13 +206,28 @@ public static class GraphAlertBuilder
         _ => NullIfEmpty(part.RemediationAction) is null ? "none" : "unknownFutureValue",
     };
 
-    private static void AddEvidence(GraphAlertRecord alert, HashSet<string> seen, string key, Dictionary<string, object?> evidence)
+    private static void AddEvidence(GraphAlertRecord alert, Dictionary<string, Dictionary<string, object?>> seen, string key, Dictionary<string, object?> evidence)
     {
-        if (seen.Add(key))
+        if (!seen.TryGetValue(key, out var earlier))
         {
+            seen[key] = evidence;
             alert.Evidence.Add(evidence);
+            return;
+        }
+
+        // One file named by several parts is one evidence; a hash only some parts carry still belongs to it.
+        if (FileOf(earlier) is { } kept && FileOf(evidence) is { } repeated)
+        {
+            foreach (var pair in repeated)
+            {
+                kept[pair.Key] ??= pair.Value;
+            }
         }
     }
+
+    private static Dictionary<string, object?>? FileOf(Dictionary<string, object?> evidence) =>
+        (evidence.TryGetValue("imageFile", out var image) ? image : evidence.TryGetValue("fileDetails", out var details) ? details : null)
+            as Dictionary<string, object?>;
 
     private static IEnumerable<string> Split(string? text, params char[] separators) =>
         (text ?? "").Split(separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
