@@ -18,6 +18,9 @@ public static class SiemRecordReader
 
     private static readonly Dictionary<string, Setter> Setters = BuildSetters();
 
+    /// <summary>Every field name the reader knows, aliases included: look these up on an input object.</summary>
+    public static IReadOnlyCollection<string> FieldNames => Setters.Keys;
+
     /// <summary>True when the name is a SIEM field (or a known alias of one).</summary>
     public static bool IsField(string name) => Setters.ContainsKey(name);
 

@@ -87,12 +87,14 @@ public sealed class ConvertToGraphAlertCommand : MdeSiemCmdlet
 
                 return record;
             default:
+                // Looking up each known name is much cheaper than enumerating every member of the object.
                 var fromProperties = new MdeSiemAlert();
-                foreach (var property in item.Properties)
+                var properties = item.Properties;
+                foreach (var name in SiemRecordReader.FieldNames)
                 {
-                    if (SiemRecordReader.IsField(property.Name))
+                    if (properties[name] is { } property)
                     {
-                        SiemRecordReader.Set(fromProperties, property.Name, Unwrap(property.Value));
+                        SiemRecordReader.Set(fromProperties, name, Unwrap(property.Value));
                     }
                 }
 
