@@ -107,6 +107,26 @@ public sealed class ConversionEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Live_Graph_alerts_come_back_as_the_SIEM_records_they_were_built_from()
+    {
+        var original = _engine.Run("Get-MdeSiemAlert -SinceTimeUtc $since", Since).OutputOf<MdeSiemAlert>().ToLookup(record => record.AlertId);
+        var back = _engine.Run("Get-DefenderAlert -All | ConvertTo-MdeSiemAlert");
+
+        Assert.Empty(back.Errors);
+        var returned = back.OutputOf<MdeSiemAlert>().GroupBy(record => record.AlertId).ToList();
+        Assert.Equal(original.Count, returned.Count);
+        foreach (var alert in returned)
+        {
+            foreach (var field in RoundTripFields.Kept)
+            {
+                Assert.True(
+                    RoundTripFields.Values(original[alert.Key], field).SetEquals(RoundTripFields.Values(alert, field)),
+                    $"{alert.Key} {field}");
+            }
+        }
+    }
+
+    [Fact]
     public void Strings_as_Import_Csv_gives_them_convert_with_the_right_types()
     {
         // The hosted engine has no Import-Csv (tests/ConvertToGraphAlert.Tests.ps1 runs the real one in pwsh): build
