@@ -23,6 +23,8 @@
         'Get-DefenderAlert'
         'Get-DefenderIncident'
         'Update-DefenderAlert'
+        'ConvertTo-GraphAlert'
+        'ConvertTo-MdeSiemAlert'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

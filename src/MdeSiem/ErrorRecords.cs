@@ -50,6 +50,7 @@ internal static class ErrorRecords
         ErrorCode.CheckpointCorrupt or ErrorCode.CheckpointVersionUnsupported => ErrorCategory.InvalidData,
         ErrorCode.CheckpointMismatch => ErrorCategory.InvalidArgument,
         ErrorCode.CheckpointLocked => ErrorCategory.ResourceBusy,
+        ErrorCode.InvalidInputRecord => ErrorCategory.InvalidData,
         _ => ErrorCategory.NotSpecified,
     };
 }

@@ -62,4 +62,7 @@ public enum ErrorCode
 
     /// <summary>A syslog message could not be delivered to the collector (connection refused, reset, too large).</summary>
     SyslogSendFailed,
+
+    /// <summary>An input record (e.g. a row of an old SIEM export) has a value that cannot be read as its field's type.</summary>
+    InvalidInputRecord,
 }

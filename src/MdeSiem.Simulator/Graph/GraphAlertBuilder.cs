@@ -64,7 +64,8 @@ public static class GraphAlertBuilder
             Description = first.Description,
             Category = first.Category,
             AlertWebUrl = first.LinkToMTP ?? first.LinkToWDATP,
-            IncidentWebUrl = $"https://security.microsoft.com/incidents/{incidentId}?tid={tenantId}",
+            // Seed 002: IncidentLinkToMTP / IncidentLinkToWDATP -> incidentWebUrl.
+            IncidentWebUrl = first.IncidentLinkToMTP ?? first.IncidentLinkToWDATP,
             ActorDisplayName = NullIfEmpty(first.Actor),
             ThreatDisplayName = NullIfEmpty(first.ThreatName),
             ThreatFamilyName = NullIfEmpty(first.ThreatFamily),
@@ -80,7 +81,7 @@ public static class GraphAlertBuilder
             alert.MitreTechniques.Add(technique);
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, Dictionary<string, object?>>(StringComparer.Ordinal);
         AddEvidence(alert, seen, "device:" + first.DeviceID, DeviceEvidence(first, alert.CreatedDateTime));
         foreach (SiemRecord part in parts)
         {
@@ -103,10 +104,13 @@ public static class GraphAlertBuilder
         return (1000 + (long)(hash % 90_000_000UL)).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static void AddPartEvidence(GraphAlertRecord alert, HashSet<string> seen, SiemRecord part)
+    private static void AddPartEvidence(GraphAlertRecord alert, Dictionary<string, Dictionary<string, object?>> seen, SiemRecord part)
     {
         DateTime created = alert.CreatedDateTime;
-        Dictionary<string, object?>? file = NullIfEmpty(part.FileName) is null && NullIfEmpty(part.Sha1) is null ? null : FileDetails(part);
+        // Any of the four file rows of the table makes a file (FilePath or Sha256 alone too).
+        bool named = NullIfEmpty(part.FileName) is not null || NullIfEmpty(part.FilePath) is not null
+            || NullIfEmpty(part.Sha1) is not null || NullIfEmpty(part.Sha256) is not null;
+        Dictionary<string, object?>? file = named ? FileDetails(part) : null;
         if (NullIfEmpty(part.CommandLine) is { } commandLine)
         {
             var process = Evidence("processEvidence", created, "detected", RemediationStatus(part));
@@ -202,13 +206,28 @@ public static class GraphAlertBuilder
         _ => NullIfEmpty(part.RemediationAction) is null ? "none" : "unknownFutureValue",
     };
 
-    private static void AddEvidence(GraphAlertRecord alert, HashSet<string> seen, string key, Dictionary<string, object?> evidence)
+    private static void AddEvidence(GraphAlertRecord alert, Dictionary<string, Dictionary<string, object?>> seen, string key, Dictionary<string, object?> evidence)
     {
-        if (seen.Add(key))
+        if (!seen.TryGetValue(key, out var earlier))
         {
+            seen[key] = evidence;
             alert.Evidence.Add(evidence);
+            return;
+        }
+
+        // One file named by several parts is one evidence; a hash only some parts carry still belongs to it.
+        if (FileOf(earlier) is { } kept && FileOf(evidence) is { } repeated)
+        {
+            foreach (var pair in repeated)
+            {
+                kept[pair.Key] ??= pair.Value;
+            }
         }
     }
+
+    private static Dictionary<string, object?>? FileOf(Dictionary<string, object?> evidence) =>
+        (evidence.TryGetValue("imageFile", out var image) ? image : evidence.TryGetValue("fileDetails", out var details) ? details : null)
+            as Dictionary<string, object?>;
 
     private static IEnumerable<string> Split(string? text, params char[] separators) =>
         (text ?? "").Split(separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

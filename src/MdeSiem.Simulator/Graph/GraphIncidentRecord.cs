@@ -63,7 +63,7 @@ public sealed class GraphIncidentRecord
                 Id = group.Key,
                 TenantId = first.TenantId,
                 Status = members.All(alert => alert.Status == "resolved") ? "resolved" : "active",
-                IncidentWebUrl = first.IncidentWebUrl,
+                IncidentWebUrl = $"https://security.microsoft.com/incidents/{group.Key}?tid={first.TenantId}",
                 DisplayName = members.Count == 1 ? first.Title : $"Multi-stage incident involving {members.Count} alerts on one endpoint",
                 CreatedDateTime = first.CreatedDateTime,
                 LastUpdateDateTime = members.Max(alert => alert.LastUpdateDateTime),
