@@ -11,7 +11,9 @@
     DotNetFrameworkVersion = '4.7.2'
     CmdletsToExport      = @(
         'Connect-MdeSiem'
+        'Disconnect-MdeSiem'
         'Get-MdeSiemAlert'
+        'Get-MdeSiemConnection'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -13,20 +15,29 @@ namespace MdeSiem.Core.Auth;
 /// </summary>
 public sealed class MdeSiemConnection : IDisposable
 {
+    private readonly TrackedTokenSource _tracked;
+
     private MdeSiemConnection(ConnectionSettings settings, ServiceEndpoints endpoints, IAccessTokenSource tokens, HttpMessageHandler transport)
     {
+        Name = settings.Name;
+        AuthenticationMethod = settings.Flow;
         TenantId = settings.TenantId;
         ClientId = settings.ClientId;
+        _tracked = new TrackedTokenSource(tokens);
+        tokens = _tracked;
         Region = settings.Region;
         Environment = settings.Environment;
         Endpoints = endpoints;
-        Tokens = tokens;
+        TokenSource = tokens;
         // Retry outermost so every attempt gets a current token; logging innermost so every attempt is logged.
         Http = new HttpClient(
             new RetryHandler(settings.Retry, new BearerTokenHandler(tokens, new RequestLoggingHandler(transport))),
             disposeHandler: true);
         ConnectedAtUtc = DateTime.UtcNow;
     }
+
+    /// <summary>The name given with Connect-MdeSiem -Name; null for an unnamed connection.</summary>
+    public string? Name { get; }
 
     public string TenantId { get; }
 
@@ -39,11 +50,20 @@ public sealed class MdeSiemConnection : IDisposable
 
     public ServiceEndpoints Endpoints { get; }
 
-    public string AuthenticationMethod => "ClientSecret";
+    public AuthenticationFlow AuthenticationMethod { get; }
+
+    /// <summary>Expiry, roles and scopes of the token held for each audience used so far; never the token.</summary>
+    public IReadOnlyList<AccessTokenInfo> Tokens => _tracked.Seen;
+
+    /// <summary>Every application role granted in the tokens acquired so far.</summary>
+    public IReadOnlyList<string> Roles => Tokens.SelectMany(token => token.Roles).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>Every delegated scope granted in the tokens acquired so far.</summary>
+    public IReadOnlyList<string> Scopes => Tokens.SelectMany(token => token.Scopes).Distinct(StringComparer.Ordinal).ToList();
 
     public DateTime ConnectedAtUtc { get; }
 
-    internal IAccessTokenSource Tokens { get; }
+    internal IAccessTokenSource TokenSource { get; }
 
     internal HttpClient Http { get; }
 
@@ -56,17 +76,12 @@ public sealed class MdeSiemConnection : IDisposable
         }
 
         var endpoints = ResolveEndpoints(settings);
-        if (settings.ClientSecret is null)
-        {
-            throw new MdeSiemException(ErrorCode.InvalidArgument, "A client secret is required.");
-        }
-
         var transport = TransportFactory.Create(settings.SkipCertificateCheck);
-        var tokens = new ClientSecretTokenSource(settings.TenantId, settings.ClientId, settings.ClientSecret, endpoints, transport);
+        var tokens = TokenSourceFactory.Create(settings, endpoints, transport);
         var connection = new MdeSiemConnection(settings, endpoints, tokens, transport);
         try
         {
-            await tokens.GetAccessTokenAsync(ServiceEndpoints.SiemResource, forceRefresh: false, cancellationToken).ConfigureAwait(false);
+            await connection.TokenSource.GetAccessTokenAsync(ServiceEndpoints.SiemResource, forceRefresh: false, cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch
@@ -76,9 +91,21 @@ public sealed class MdeSiemConnection : IDisposable
         }
     }
 
+    /// <summary>Forgets every cached token and account (Disconnect-MdeSiem); the connection cannot be used again.</summary>
+    public async Task SignOutAsync()
+    {
+        _tracked.Forget();
+        if (_tracked.Inner is ISignOutTokenSource signOut)
+        {
+            await signOut.SignOutAsync().ConfigureAwait(false);
+        }
+    }
+
     public void Dispose() => Http.Dispose();
 
-    public override string ToString() => $"{TenantId} ({Environment}, {Region})";
+    public override string ToString() => Name is null
+        ? $"{TenantId} ({AuthenticationMethod}, {Environment}, {Region})"
+        : $"{Name}: {TenantId} ({AuthenticationMethod}, {Environment}, {Region})";
 
     private static ServiceEndpoints ResolveEndpoints(ConnectionSettings settings)
     {

@@ -47,4 +47,19 @@ public enum ErrorCode
 
     /// <summary>A certificate check was asked to be skipped for a host that is not loopback.</summary>
     CertificateCheckNotAllowed,
+
+    /// <summary>A ready access token (-AccessToken) expired or was refused; it cannot be refreshed.</summary>
+    TokenExpired,
+
+    /// <summary>The tenant named does not exist in the cloud signed in to (AADSTS90002).</summary>
+    TenantNotFound,
+
+    /// <summary>No certificate with the thumbprint in the certificate stores, or no file at the path.</summary>
+    CertificateNotFound,
+
+    /// <summary>The certificate could not be read (wrong password, not a certificate) or has no private key.</summary>
+    CertificateUnusable,
+
+    /// <summary>The connection name given to -Connection is not a connection of this session.</summary>
+    ConnectionNotFound,
 }
