@@ -15,13 +15,22 @@ internal sealed class SimulatorServices : IDisposable
     private readonly TokenEndpoint tokenEndpoint;
     private readonly DiscoveryEndpoints discoveryEndpoints;
     private readonly AlertsEndpoint alertsEndpoint;
+    private readonly DeviceCodeEndpoint deviceCodeEndpoint;
 
     public SimulatorServices(AppDirectory directory, TimeProvider clock, TimeSpan tokenLifetime, SiemAlertGenerator generator)
     {
         Directory = directory;
         Clock = clock;
         Alerts = new AlertStore(generator);
-        tokenEndpoint = new TokenEndpoint(new TokenRequestValidator(directory), new TokenIssuer(signingKey, clock, tokenLifetime), Faults);
+        var issuer = new TokenIssuer(signingKey, clock, tokenLifetime);
+        SignIns = new DelegatedSignIns(clock);
+        ManagedIdentity = new ManagedIdentityEndpoint(directory, issuer);
+        deviceCodeEndpoint = new DeviceCodeEndpoint(directory, SignIns);
+        tokenEndpoint = new TokenEndpoint(
+            new TokenRequestValidator(directory, new ClientAssertionValidator(Certificates)),
+            issuer,
+            Faults,
+            new DelegatedTokenGrant(directory, SignIns, issuer));
         discoveryEndpoints = new DiscoveryEndpoints(directory, signingKey);
         var validator = new AccessTokenValidator(signingKey, clock, directory, KnownResources.IsSiemAudience);
         alertsEndpoint = new AlertsEndpoint(validator, Alerts, Faults, clock);
@@ -35,6 +44,13 @@ internal sealed class SimulatorServices : IDisposable
 
     public FaultQueue Faults { get; } = new();
 
+    /// <summary>Certificates registered for the managed app's client assertions.</summary>
+    public CertificateRegistry Certificates { get; } = new();
+
+    public DelegatedSignIns SignIns { get; }
+
+    public ManagedIdentityEndpoint ManagedIdentity { get; }
+
     public RequestLog Log { get; } = new();
 
     public void MapEndpoints(IEndpointRouteBuilder routes)
@@ -46,6 +62,8 @@ internal sealed class SimulatorServices : IDisposable
         routes.MapGet("/{tenant}/discovery/instance", discoveryEndpoints.InstanceAsync);
         routes.MapGet("/{tenant}/discovery/keys", discoveryEndpoints.KeysAsync);
         routes.MapGet("/{tenant}/discovery/v2.0/keys", discoveryEndpoints.KeysAsync);
+        routes.MapPost("/{tenant}/oauth2/v2.0/devicecode", deviceCodeEndpoint.HandleAsync);
+        routes.MapGet(ManagedIdentityEndpoint.Path, ManagedIdentity.HandleAsync);
         routes.MapGet("/api/alerts", alertsEndpoint.HandleAsync);
         routes.MapFallback(NotFoundAsync);
     }
