@@ -52,7 +52,9 @@ internal sealed class ClientAssertionValidator
                 : headerDocument.RootElement.TryGetProperty("x5t", out JsonElement sha1) ? sha1.GetString() ?? "" : "";
             issuer = payloadDocument.RootElement.GetProperty("iss").GetString() ?? "";
             subject = payloadDocument.RootElement.GetProperty("sub").GetString() ?? "";
-            expires = payloadDocument.RootElement.GetProperty("exp").GetInt64();
+            // MSAL.NET writes NumericDate claims as strings ("exp":"1795581823"); others write numbers.
+            JsonElement exp = payloadDocument.RootElement.GetProperty("exp");
+            expires = exp.ValueKind == JsonValueKind.String ? long.Parse(exp.GetString()!, System.Globalization.CultureInfo.InvariantCulture) : exp.GetInt64();
         }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException or System.Collections.Generic.KeyNotFoundException or FormatException)
         {
