@@ -16,6 +16,9 @@ namespace MdeSiem.Simulator.Identity;
 internal sealed class DelegatedTokenGrant
 {
     public const string DeviceCodeGrantType = "urn:ietf:params:oauth:grant-type:device_code";
+
+    // Entra also accepts the short name, and MSAL.NET sends it.
+    public const string ShortDeviceCodeGrantType = "device_code";
     public const string RefreshTokenGrantType = "refresh_token";
 
     private static readonly string[] OpenIdScopes = ["openid", "profile", "offline_access"];
@@ -31,7 +34,7 @@ internal sealed class DelegatedTokenGrant
         this.issuer = issuer;
     }
 
-    public static bool Handles(string grantType) => grantType is DeviceCodeGrantType or RefreshTokenGrantType;
+    public static bool Handles(string grantType) => grantType is DeviceCodeGrantType or ShortDeviceCodeGrantType or RefreshTokenGrantType;
 
     public Task HandleAsync(HttpContext context, string tenant, IFormCollection form)
     {
@@ -41,7 +44,7 @@ internal sealed class DelegatedTokenGrant
         }
 
         string clientId = form["client_id"].ToString();
-        EntraError? error = form["grant_type"].ToString() == DeviceCodeGrantType
+        EntraError? error = form["grant_type"].ToString() is DeviceCodeGrantType or ShortDeviceCodeGrantType
             ? signIns.Redeem(form["device_code"].ToString(), clientId, out RegisteredApp? app)
             : signIns.RedeemRefreshToken(form["refresh_token"].ToString(), clientId, out app);
         if (error is not null || app is null)
