@@ -93,6 +93,11 @@ public abstract class MdeSiemCmdlet : PSCmdlet, IDisposable
                 ThrowTerminatingError(ErrorRecords.ConnectionNotFound(Connection.Name ?? string.Empty));
             }
 
+            if (!chosen!.IsConnected)
+            {
+                ThrowTerminatingError(ErrorRecords.NotConnected());
+            }
+
             return chosen!;
         }
 

@@ -101,7 +101,14 @@ public sealed class MdeSiemConnection : IDisposable
         }
     }
 
-    public void Dispose() => Http.Dispose();
+    /// <summary>False once disconnected (or replaced by a connection of the same name): it cannot be used again.</summary>
+    public bool IsConnected { get; private set; } = true;
+
+    public void Dispose()
+    {
+        IsConnected = false;
+        Http.Dispose();
+    }
 
     public override string ToString() => Name is null
         ? $"{TenantId} ({AuthenticationMethod}, {Environment}, {Region})"
