@@ -34,7 +34,7 @@ public abstract class MdeSiemCmdlet : PSCmdlet, IDisposable
     /// </summary>
     [Parameter]
     [ValidateNotNull]
-    public ConnectionArgument? Connection { get; set; }
+    public virtual ConnectionArgument? Connection { get; set; }
 
     protected CancellationToken CancellationToken => _cancellation.Token;
 
