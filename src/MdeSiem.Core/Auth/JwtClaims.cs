@@ -11,15 +11,23 @@ namespace MdeSiem.Core.Auth;
 /// </summary>
 internal sealed class JwtClaims
 {
-    private JwtClaims(string? audience, DateTime? expiresOnUtc, IReadOnlyList<string> roles, IReadOnlyList<string> scopes)
+    private JwtClaims(string? audience, string? tenantId, string? clientId, DateTime? expiresOnUtc, IReadOnlyList<string> roles, IReadOnlyList<string> scopes)
     {
         Audience = audience;
+        TenantId = tenantId;
+        ClientId = clientId;
         ExpiresOnUtc = expiresOnUtc;
         Roles = roles;
         Scopes = scopes;
     }
 
     public string? Audience { get; }
+
+    /// <summary>The tid claim: the tenant that issued the token.</summary>
+    public string? TenantId { get; }
+
+    /// <summary>The appid (v1) or azp (v2) claim: the application the token was issued to.</summary>
+    public string? ClientId { get; }
 
     public DateTime? ExpiresOnUtc { get; }
 
@@ -45,7 +53,9 @@ internal sealed class JwtClaims
                 return null;
             }
 
-            string? audience = root.TryGetProperty("aud", out var aud) && aud.ValueKind == JsonValueKind.String ? aud.GetString() : null;
+            string? audience = StringClaim(root, "aud");
+            string? tenantId = StringClaim(root, "tid");
+            string? clientId = StringClaim(root, "appid") ?? StringClaim(root, "azp");
             DateTime? expires = root.TryGetProperty("exp", out var exp) && exp.ValueKind == JsonValueKind.Number && exp.TryGetInt64(out var seconds)
                 ? DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime
                 : null;
@@ -67,13 +77,16 @@ internal sealed class JwtClaims
                 scopes.AddRange(scp.GetString()!.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries));
             }
 
-            return new JwtClaims(audience, expires, roles, scopes);
+            return new JwtClaims(audience, tenantId, clientId, expires, roles, scopes);
         }
         catch (JsonException)
         {
             return null;
         }
     }
+
+    private static string? StringClaim(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static bool TryDecodeBase64Url(string text, out byte[] bytes)
     {

@@ -15,6 +15,10 @@ internal sealed class ManagedIdentityTokenSource : IAccessTokenSource, ISignOutT
 {
     private IManagedIdentityApplication? _application;
 
+    // MSAL shares one token cache among all managed-identity applications of the process, so a new connection (or
+    // one made after Disconnect-MdeSiem) would reuse a token of an earlier one: its first request skips the cache.
+    private bool _signedIn;
+
     public ManagedIdentityTokenSource(string? userAssignedClientId, HttpMessageHandler transport)
     {
         var identity = string.IsNullOrEmpty(userAssignedClientId)
@@ -33,9 +37,10 @@ internal sealed class ManagedIdentityTokenSource : IAccessTokenSource, ISignOutT
         {
             var result = await application
                 .AcquireTokenForManagedIdentity(resource)
-                .WithForceRefresh(forceRefresh)
+                .WithForceRefresh(forceRefresh || !_signedIn)
                 .ExecuteAsync(cancellationToken)
                 .ConfigureAwait(false);
+            _signedIn = true;
             return result.AccessToken;
         }
         catch (MsalException exception)

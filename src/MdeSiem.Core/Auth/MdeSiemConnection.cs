@@ -39,9 +39,11 @@ public sealed class MdeSiemConnection : IDisposable
     /// <summary>The name given with Connect-MdeSiem -Name; null for an unnamed connection.</summary>
     public string? Name { get; }
 
-    public string TenantId { get; }
+    /// <summary>The tenant given, or (managed identity, ready token, delegated sign-in) the one the token names.</summary>
+    public string TenantId { get; private set; }
 
-    public string ClientId { get; }
+    /// <summary>The application given, or the one the token was issued to (system-assigned managed identity).</summary>
+    public string ClientId { get; private set; }
 
     /// <summary>The SIEM API region used when a cmdlet does not name one.</summary>
     public SiemRegion Region { get; }
@@ -81,7 +83,8 @@ public sealed class MdeSiemConnection : IDisposable
         var connection = new MdeSiemConnection(settings, endpoints, tokens, transport);
         try
         {
-            await connection.TokenSource.GetAccessTokenAsync(ServiceEndpoints.SiemResource, forceRefresh: false, cancellationToken).ConfigureAwait(false);
+            var token = await connection.TokenSource.GetAccessTokenAsync(ServiceEndpoints.SiemResource, forceRefresh: false, cancellationToken).ConfigureAwait(false);
+            connection.FillIdentityFrom(JwtClaims.TryRead(token));
             return connection;
         }
         catch
@@ -103,6 +106,20 @@ public sealed class MdeSiemConnection : IDisposable
 
     /// <summary>False once disconnected (or replaced by a connection of the same name): it cannot be used again.</summary>
     public bool IsConnected { get; private set; } = true;
+
+    private void FillIdentityFrom(JwtClaims? claims)
+    {
+        // Flows that need no tenant or client id up front learn them from the first token.
+        if (claims?.TenantId is { Length: > 0 } tenantId && (TenantId.Length == 0 || AuthenticationMethod is AuthenticationFlow.DeviceCode or AuthenticationFlow.Interactive))
+        {
+            TenantId = tenantId;
+        }
+
+        if (ClientId.Length == 0 && claims?.ClientId is { Length: > 0 } clientId)
+        {
+            ClientId = clientId;
+        }
+    }
 
     public void Dispose()
     {

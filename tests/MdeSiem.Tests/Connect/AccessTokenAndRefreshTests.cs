@@ -44,6 +44,8 @@ public sealed class AccessTokenAndRefreshTests : IClassFixture<ClockedTenantFixt
         Assert.Empty(result.Errors);
         var connection = Assert.Single(result.OutputOf<MdeSiemConnection>());
         Assert.Equal(AuthenticationFlow.AccessToken, connection.AuthenticationMethod);
+        Assert.Equal(_tenant.TenantId, connection.TenantId);
+        Assert.Equal(_tenant.ClientId, connection.ClientId);
         var info = Assert.Single(connection.Tokens);
         Assert.Equal("https://graph.windows.net", info.Resource);
         Assert.Equal(expectedExpiry, info.ExpiresOnUtc);

@@ -40,6 +40,8 @@ public sealed class ManagedIdentityTests : IClassFixture<SimulatorFixture>, IDis
         Assert.Empty(result.Errors);
         var connection = Assert.Single(result.OutputOf<MdeSiemConnection>());
         Assert.Equal(AuthenticationFlow.ManagedIdentity, connection.AuthenticationMethod);
+        Assert.Equal(_tenant.TenantId, connection.TenantId);
+        Assert.Equal(_tenant.SystemAssignedIdentityClientId, connection.ClientId);
         ConnectedEngine.AssertPullsFive(_engine, _tenant);
         Assert.Contains(_tenant.Requests, r => r.Path == "/msi/token" && r.StatusCode == 200);
     }
