@@ -15,6 +15,7 @@
     NestedModules        = @('MdeSiem.Loader.dll')
     CmdletsToExport      = @(
         'Connect-MdeSiem'
+        'Disconnect-MdeSiem'
         'Get-MdeSiemAlert'
         'ConvertTo-MdeSiemCef'
         'ConvertTo-MdeSiemLeef'
@@ -25,6 +26,7 @@
         'Update-DefenderAlert'
         'ConvertTo-GraphAlert'
         'ConvertTo-MdeSiemAlert'
+        'Get-MdeSiemConnection'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -83,11 +83,11 @@ Describe 'Connect-MdeSiem' {
         $result.AllText | Should -Not -Match 'Bearer\s+\S'
     }
 
-    It 'fails an unknown tenant with MdeSiem.AuthenticationFailed' {
+    It 'fails an unknown tenant with MdeSiem.TenantNotFound' {
         $secret = ConvertTo-SecureString $script:Simulator.clientSecret -AsPlainText -Force
         $err = { Connect-MdeSiem -TenantId ([guid]::NewGuid()) -ClientId $script:Simulator.clientId -ClientSecret $secret -EndpointUri $script:Simulator.baseUri -SkipCertificateCheck -ErrorAction Stop } |
             Should -Throw -PassThru
-        $err.FullyQualifiedErrorId | Should -BeLike 'MdeSiem.AuthenticationFailed,*'
+        $err.FullyQualifiedErrorId | Should -BeLike 'MdeSiem.TenantNotFound,*'
     }
 
     It 'refuses -SkipCertificateCheck for a host that is not loopback' {

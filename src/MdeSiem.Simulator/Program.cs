@@ -38,6 +38,12 @@ internal static class Program
 
         await using (tenant.ConfigureAwait(false))
         {
+            foreach (string certificatePath in parsed.CertificatePaths)
+            {
+                using var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificateFromFile(certificatePath);
+                tenant.RegisterCertificate(certificate);
+            }
+
             string? alertsFile = null;
             if (parsed.AlertsFilePath is { } path)
             {

@@ -68,6 +68,37 @@ public sealed class SimulatedTenant : IAsyncDisposable
     /// <summary>The self-signed server certificate, for clients that prefer pinning it to skipping validation.</summary>
     public X509Certificate2 Certificate => certificate;
 
+    /// <summary>The managed-identity endpoint to put in IDENTITY_ENDPOINT (App Service style, api-version 2019-08-01).</summary>
+    public Uri ManagedIdentityEndpoint => new(BaseUri, Identity.ManagedIdentityEndpoint.Path.TrimStart('/'));
+
+    /// <summary>The secret to put in IDENTITY_HEADER.</summary>
+    public string ManagedIdentityHeader => services.ManagedIdentity.Secret;
+
+    public string SystemAssignedIdentityClientId => services.ManagedIdentity.SystemAssignedClientId;
+
+    /// <summary>The one user-assigned identity attached to the simulated resource.</summary>
+    public string UserAssignedIdentityClientId => services.ManagedIdentity.UserAssignedClientId;
+
+    /// <summary>The user delegated flows sign in as.</summary>
+    public string UserName => DelegatedSignIns.UserName;
+
+    /// <summary>Device-code sign-ins waiting for the user: their user codes.</summary>
+    public IReadOnlyList<string> PendingDeviceCodes => services.SignIns.PendingUserCodes;
+
+    /// <summary>Uploads a certificate's public part to the managed app: client assertions it signs are accepted.</summary>
+    public void RegisterCertificate(X509Certificate2 certificate)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        services.Certificates.Register(certificate);
+    }
+
+    /// <summary>The user enters the code and consents; false when no sign-in waits with that code.</summary>
+    public bool ApproveDeviceCode(string userCode)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userCode);
+        return services.SignIns.Approve(userCode);
+    }
+
     /// <summary>Every request answered so far, oldest first (logged when its response completes).</summary>
     public IReadOnlyList<RecordedRequest> Requests => services.Log.Snapshot();
 

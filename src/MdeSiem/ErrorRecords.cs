@@ -28,6 +28,14 @@ internal static class ErrorRecords
         RecommendedAction = "Run Connect-MdeSiem first.",
     });
 
+    public static ErrorRecord ConnectionNotFound(string name) => From(new MdeSiemException(
+        ErrorCode.ConnectionNotFound,
+        $"This session has no connection named '{name}'.")
+    {
+        RecommendedAction = "Run Get-MdeSiemConnection -All to see the connections, or Connect-MdeSiem -Name to add one.",
+        Target = name,
+    });
+
     /// <summary>A failure the core did not anticipate: still an ErrorRecord, never a stack trace.</summary>
     public static ErrorRecord Unexpected(Exception exception, object? target) =>
         new(exception, "MdeSiem.UnexpectedError", ErrorCategory.NotSpecified, target)
@@ -51,6 +59,9 @@ internal static class ErrorRecords
         ErrorCode.CheckpointMismatch => ErrorCategory.InvalidArgument,
         ErrorCode.CheckpointLocked => ErrorCategory.ResourceBusy,
         ErrorCode.InvalidInputRecord => ErrorCategory.InvalidData,
+        ErrorCode.TokenExpired => ErrorCategory.AuthenticationError,
+        ErrorCode.TenantNotFound or ErrorCode.CertificateNotFound or ErrorCode.ConnectionNotFound => ErrorCategory.ObjectNotFound,
+        ErrorCode.CertificateUnusable => ErrorCategory.InvalidData,
         _ => ErrorCategory.NotSpecified,
     };
 }

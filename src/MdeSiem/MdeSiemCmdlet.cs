@@ -26,6 +26,15 @@ public abstract class MdeSiemCmdlet : PSCmdlet, IDisposable
 
     private readonly CancellationTokenSource _cancellation = new();
     private readonly ConcurrentQueue<string> _log = new();
+    private readonly ConcurrentQueue<string> _warnings = new();
+
+    /// <summary>
+    /// The connection to use instead of the default: a name given to Connect-MdeSiem -Name, or a connection
+    /// object from -PassThru or Get-MdeSiemConnection.
+    /// </summary>
+    [Parameter]
+    [ValidateNotNull]
+    public virtual ConnectionArgument? Connection { get; set; }
 
     protected CancellationToken CancellationToken => _cancellation.Token;
 
@@ -73,9 +82,25 @@ public abstract class MdeSiemCmdlet : PSCmdlet, IDisposable
     /// <summary>The work of one input object; throw <see cref="MdeSiemException"/> for expected failures.</summary>
     protected abstract void ProcessRecordCore();
 
-    /// <summary>The session's connection, or a terminating NotConnected error.</summary>
+    /// <summary>The connection named by -Connection or the session's default, or a terminating error.</summary>
     protected MdeSiemConnection RequireConnection()
     {
+        if (Connection is not null)
+        {
+            var chosen = Connection.Connection ?? Session.Find(Connection.Name ?? string.Empty);
+            if (chosen is null)
+            {
+                ThrowTerminatingError(ErrorRecords.ConnectionNotFound(Connection.Name ?? string.Empty));
+            }
+
+            if (!chosen!.IsConnected)
+            {
+                ThrowTerminatingError(ErrorRecords.NotConnected());
+            }
+
+            return chosen!;
+        }
+
         var connection = Session.Connection;
         if (connection is null)
         {
@@ -84,6 +109,9 @@ public abstract class MdeSiemCmdlet : PSCmdlet, IDisposable
 
         return connection!;
     }
+
+    /// <summary>Queues a warning from any thread; the pipeline thread writes it with the log lines.</summary>
+    protected void QueueWarning(string text) => _warnings.Enqueue(text);
 
     /// <summary>Waits for a core task on the pipeline thread, showing its log lines while it runs.</summary>
     protected T Await<T>(Task<T> task)
@@ -123,6 +151,11 @@ public abstract class MdeSiemCmdlet : PSCmdlet, IDisposable
 
     protected void FlushLog()
     {
+        while (_warnings.TryDequeue(out var warning))
+        {
+            WriteWarning(warning);
+        }
+
         while (_log.TryDequeue(out var line))
         {
             WriteVerbose(line);

@@ -30,12 +30,15 @@ function Start-MdeSiemSimulator {
         [int] $Seed = 1,
         [string] $AlertsFile,
         [int] $TokenLifetimeSeconds = 0,
+        # Certificate files (public part) whose client assertions the app accepts.
+        [string[]] $CertificatePath = @(),
         [string] $Configuration = 'Release'
     )
 
     $arguments = [System.Collections.Generic.List[string]]::new()
     $arguments.AddRange([string[]] @((Find-SimulatorAssembly -Configuration $Configuration), '--port', '0', '--alerts', "$AlertCount", '--seed', "$Seed", '--json', '--exit-on-stdin-close'))
     if ($AlertsFile) { $arguments.AddRange([string[]] @('--write-alerts', $AlertsFile)) }
+    foreach ($path in $CertificatePath) { $arguments.AddRange([string[]] @('--certificate', $path)) }
     if ($TokenLifetimeSeconds -gt 0) { $arguments.AddRange([string[]] @('--token-lifetime-seconds', "$TokenLifetimeSeconds")) }
 
     $startInfo = [System.Diagnostics.ProcessStartInfo]::new('dotnet')

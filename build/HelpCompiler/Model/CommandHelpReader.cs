@@ -176,10 +176,23 @@ internal static class CommandHelpReader
         }
     }
 
-    private static bool ReadBool(string value, string key, ParameterHelp parameter, string sourceName) =>
-        bool.TryParse(value, out var result)
-            ? result
-            : throw new HelpFormatException($"{sourceName}: -{parameter.Name}: '{key}' must be True or False, not '{value}'.");
+    private static bool ReadBool(string value, string key, ParameterHelp parameter, string sourceName)
+    {
+        if (bool.TryParse(value, out var result))
+        {
+            return result;
+        }
+
+        // A per-set answer, e.g. "True (ClientSecret, Certificate); False (ManagedIdentity)": MAML has one flag,
+        // so the parameter counts as required when some set requires it.
+        var perSet = value.Split(';');
+        if (perSet.Length > 1 && System.Array.TrueForAll(perSet, part => part.Trim().StartsWith("True (", System.StringComparison.Ordinal) || part.Trim().StartsWith("False (", System.StringComparison.Ordinal)))
+        {
+            return System.Array.Exists(perSet, part => part.Trim().StartsWith("True", System.StringComparison.Ordinal));
+        }
+
+        throw new HelpFormatException($"{sourceName}: -{parameter.Name}: '{key}' must be True or False, not '{value}'.");
+    }
 
     private static void Validate(CommandHelp help, string sourceName)
     {

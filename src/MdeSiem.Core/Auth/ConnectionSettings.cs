@@ -1,17 +1,39 @@
 using System;
 using System.Security;
+using System.Security.Cryptography.X509Certificates;
+using System.Threading;
+using System.Threading.Tasks;
 using MdeSiem.Core.Http;
 
 namespace MdeSiem.Core.Auth;
 
-/// <summary>What a user gives to connect with a client secret.</summary>
+/// <summary>What a user gives to connect: the flow and the one credential that flow needs.</summary>
 public sealed class ConnectionSettings
 {
+    /// <summary>The name the session keeps the connection under; null keeps it as the default only.</summary>
+    public string? Name { get; set; }
+
+    public AuthenticationFlow Flow { get; set; } = AuthenticationFlow.ClientSecret;
+
+    /// <summary>The tenant id or domain; "organizations" is used for delegated flows when it is empty.</summary>
     public string TenantId { get; set; } = string.Empty;
 
+    /// <summary>The application (client) id; for managed identity, the user-assigned identity's client id or empty.</summary>
     public string ClientId { get; set; } = string.Empty;
 
     public SecureString? ClientSecret { get; set; }
+
+    /// <summary>A certificate with its private key, for <see cref="AuthenticationFlow.Certificate"/>.</summary>
+    public X509Certificate2? Certificate { get; set; }
+
+    /// <summary>A ready bearer token, for <see cref="AuthenticationFlow.AccessToken"/>.</summary>
+    public SecureString? AccessToken { get; set; }
+
+    /// <summary>
+    /// Receives the device-code instructions ("To sign in, use a web browser to open ..."). Called on a worker
+    /// thread: the caller queues the text and shows it from its own thread.
+    /// </summary>
+    public Func<string, CancellationToken, Task>? DeviceCodeCallback { get; set; }
 
     public SiemRegion Region { get; set; } = SiemRegion.US;
 

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -14,14 +16,20 @@ namespace MdeSiem.Core.Auth;
 /// </summary>
 public sealed class MdeSiemConnection : IDisposable
 {
+    private readonly TrackedTokenSource _tracked;
+
     private MdeSiemConnection(ConnectionSettings settings, ServiceEndpoints endpoints, IAccessTokenSource tokens, HttpMessageHandler transport)
     {
+        Name = settings.Name;
+        AuthenticationMethod = settings.Flow;
         TenantId = settings.TenantId;
         ClientId = settings.ClientId;
+        _tracked = new TrackedTokenSource(tokens);
+        tokens = _tracked;
         Region = settings.Region;
         Environment = settings.Environment;
         Endpoints = endpoints;
-        Tokens = tokens;
+        TokenSource = tokens;
         // Retry outermost so every attempt waits for the call budget and gets a current token; logging innermost
         // so every attempt is logged.
         Http = new HttpClient(
@@ -32,9 +40,14 @@ public sealed class MdeSiemConnection : IDisposable
         ConnectedAtUtc = DateTime.UtcNow;
     }
 
-    public string TenantId { get; }
+    /// <summary>The name given with Connect-MdeSiem -Name; null for an unnamed connection.</summary>
+    public string? Name { get; }
 
-    public string ClientId { get; }
+    /// <summary>The tenant given, or (managed identity, ready token, delegated sign-in) the one the token names.</summary>
+    public string TenantId { get; private set; }
+
+    /// <summary>The application given, or the one the token was issued to (system-assigned managed identity).</summary>
+    public string ClientId { get; private set; }
 
     /// <summary>The SIEM API region used when a cmdlet does not name one.</summary>
     public SiemRegion Region { get; }
@@ -43,11 +56,20 @@ public sealed class MdeSiemConnection : IDisposable
 
     public ServiceEndpoints Endpoints { get; }
 
-    public string AuthenticationMethod => "ClientSecret";
+    public AuthenticationFlow AuthenticationMethod { get; }
+
+    /// <summary>Expiry, roles and scopes of the token held for each audience used so far; never the token.</summary>
+    public IReadOnlyList<AccessTokenInfo> Tokens => _tracked.Seen;
+
+    /// <summary>Every application role granted in the tokens acquired so far.</summary>
+    public IReadOnlyList<string> Roles => Tokens.SelectMany(token => token.Roles).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>Every delegated scope granted in the tokens acquired so far.</summary>
+    public IReadOnlyList<string> Scopes => Tokens.SelectMany(token => token.Scopes).Distinct(StringComparer.Ordinal).ToList();
 
     public DateTime ConnectedAtUtc { get; }
 
-    internal IAccessTokenSource Tokens { get; }
+    internal IAccessTokenSource TokenSource { get; }
 
     internal HttpClient Http { get; }
 
@@ -63,17 +85,13 @@ public sealed class MdeSiemConnection : IDisposable
         }
 
         var endpoints = ResolveEndpoints(settings);
-        if (settings.ClientSecret is null)
-        {
-            throw new MdeSiemException(ErrorCode.InvalidArgument, "A client secret is required.");
-        }
-
         var transport = TransportFactory.Create(settings.SkipCertificateCheck);
-        var tokens = new ClientSecretTokenSource(settings.TenantId, settings.ClientId, settings.ClientSecret, endpoints, transport);
+        var tokens = TokenSourceFactory.Create(settings, endpoints, transport);
         var connection = new MdeSiemConnection(settings, endpoints, tokens, transport);
         try
         {
-            await tokens.GetAccessTokenAsync(ServiceEndpoints.SiemResource, forceRefresh: false, cancellationToken).ConfigureAwait(false);
+            var token = await connection.TokenSource.GetAccessTokenAsync(ServiceEndpoints.SiemResource, forceRefresh: false, cancellationToken).ConfigureAwait(false);
+            connection.FillIdentityFrom(JwtClaims.TryRead(token));
             return connection;
         }
         catch
@@ -83,9 +101,42 @@ public sealed class MdeSiemConnection : IDisposable
         }
     }
 
-    public void Dispose() => Http.Dispose();
+    /// <summary>Forgets every cached token and account (Disconnect-MdeSiem); the connection cannot be used again.</summary>
+    public async Task SignOutAsync()
+    {
+        _tracked.Forget();
+        if (_tracked.Inner is ISignOutTokenSource signOut)
+        {
+            await signOut.SignOutAsync().ConfigureAwait(false);
+        }
+    }
 
-    public override string ToString() => $"{TenantId} ({Environment}, {Region})";
+    /// <summary>False once disconnected (or replaced by a connection of the same name): it cannot be used again.</summary>
+    public bool IsConnected { get; private set; } = true;
+
+    private void FillIdentityFrom(JwtClaims? claims)
+    {
+        // Flows that need no tenant or client id up front learn them from the first token.
+        if (claims?.TenantId is { Length: > 0 } tenantId && (TenantId.Length == 0 || AuthenticationMethod is AuthenticationFlow.DeviceCode or AuthenticationFlow.Interactive))
+        {
+            TenantId = tenantId;
+        }
+
+        if (ClientId.Length == 0 && claims?.ClientId is { Length: > 0 } clientId)
+        {
+            ClientId = clientId;
+        }
+    }
+
+    public void Dispose()
+    {
+        IsConnected = false;
+        Http.Dispose();
+    }
+
+    public override string ToString() => Name is null
+        ? $"{TenantId} ({AuthenticationMethod}, {Environment}, {Region})"
+        : $"{Name}: {TenantId} ({AuthenticationMethod}, {Environment}, {Region})";
 
     private static ServiceEndpoints ResolveEndpoints(ConnectionSettings settings)
     {

@@ -7,6 +7,9 @@ namespace MdeSiem.Core.Auth;
 /// <summary>Turns MSAL's exceptions into the module's error codes, keeping the identity platform's own words.</summary>
 internal static class MsalFailureTranslator
 {
+    // Entra's "tenant not found" (also answered for a tenant of another cloud).
+    private const string TenantNotFoundCode = "AADSTS90002:";
+
     public static MdeSiemException Translate(MsalException exception)
     {
         // Entra's description starts with the AADSTS code and its sentence; the trace lines after it only add noise.
@@ -16,8 +19,9 @@ internal static class MsalFailureTranslator
         if (exception is MsalServiceException service)
         {
             var isOutage = service.StatusCode >= 500 || service.StatusCode == 0;
+            var tenantMissing = reason.StartsWith(TenantNotFoundCode, StringComparison.Ordinal);
             return new MdeSiemException(
-                isOutage ? ErrorCode.ConnectionFailed : ErrorCode.AuthenticationFailed,
+                isOutage ? ErrorCode.ConnectionFailed : tenantMissing ? ErrorCode.TenantNotFound : ErrorCode.AuthenticationFailed,
                 $"Sign-in failed ({service.ErrorCode}): {reason}",
                 exception)
             {
@@ -25,7 +29,9 @@ internal static class MsalFailureTranslator
                 RequestId = service.CorrelationId,
                 RecommendedAction = isOutage
                     ? "Check the network path to the sign-in endpoint and try again."
-                    : "Check the tenant id, the application (client) id and the client secret of the app registration, and that the secret has not expired.",
+                    : tenantMissing
+                        ? "Check the tenant id and that -Environment names the cloud the tenant lives in."
+                        : "Check the tenant id, the application (client) id and the credential (secret or certificate) registered for the app, and that it has not expired.",
             };
         }
 

@@ -65,4 +65,19 @@ public enum ErrorCode
 
     /// <summary>An input record (e.g. a row of an old SIEM export) has a value that cannot be read as its field's type.</summary>
     InvalidInputRecord,
+
+    /// <summary>A ready access token (-AccessToken) expired or was refused; it cannot be refreshed.</summary>
+    TokenExpired,
+
+    /// <summary>The tenant named does not exist in the cloud signed in to (AADSTS90002).</summary>
+    TenantNotFound,
+
+    /// <summary>No certificate with the thumbprint in the certificate stores, or no file at the path.</summary>
+    CertificateNotFound,
+
+    /// <summary>The certificate could not be read (wrong password, not a certificate) or has no private key.</summary>
+    CertificateUnusable,
+
+    /// <summary>The connection name given to -Connection is not a connection of this session.</summary>
+    ConnectionNotFound,
 }

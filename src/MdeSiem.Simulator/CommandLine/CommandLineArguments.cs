@@ -7,6 +7,9 @@ internal sealed class CommandLineArguments
 
     public string? AlertsFilePath { get; set; }
 
+    /// <summary>Certificate files (public part: .cer/.crt/.pem) the app accepts client assertions from.</summary>
+    public System.Collections.Generic.List<string> CertificatePaths { get; } = [];
+
     public bool Json { get; set; }
 
     public bool ExitOnStandardInputClose { get; set; }

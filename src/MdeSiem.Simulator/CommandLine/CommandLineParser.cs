@@ -33,6 +33,14 @@ internal static class CommandLineParser
 
                     parsed.AlertsFilePath = path;
                     break;
+                case "--certificate":
+                    if (!TryTakeValue(args, ref i, out string certificatePath, out error))
+                    {
+                        return false;
+                    }
+
+                    parsed.CertificatePaths.Add(certificatePath);
+                    break;
                 case "--port" or "--alerts" or "--seed" or "--span-hours" or "--token-lifetime-seconds":
                     if (!TryTakeValue(args, ref i, out string text, out error) || !TryApplyNumber(parsed.Options, name, text, out error))
                     {

@@ -48,6 +48,8 @@ internal static class StartupReport
             writer.WriteString("unmanagedTenantId", tenant.UnmanagedTenantId);
             writer.WriteString("unmanagedClientId", tenant.UnmanagedClientId);
             writer.WriteString("unmanagedClientSecret", tenant.UnmanagedClientSecret);
+            writer.WriteString("managedIdentityEndpoint", tenant.ManagedIdentityEndpoint.ToString());
+            writer.WriteString("managedIdentityHeader", tenant.ManagedIdentityHeader);
             writer.WriteNumber("alertCount", tenant.Generator.Count);
             writer.WriteString("alertsFile", alertsFile);
             writer.WriteEndObject();

@@ -12,6 +12,7 @@ internal static class UsageText
           --seed N                    Generator seed (default 1); same seed, same records.
           --span-hours H              Records' LastProcessedTimeUtc spread over the last H hours (default 6).
           --token-lifetime-seconds S  Access token lifetime (default 3599).
+          --certificate PATH          Accept client assertions signed by this certificate (.cer/.pem; repeatable).
           --write-alerts PATH         Also write every record as a JSON array file, in the API's format.
           --json                      Print the connection details as one line of JSON and nothing else.
           --exit-on-stdin-close       Stop when standard input is closed (for a parent process).

@@ -17,13 +17,22 @@ internal sealed class SimulatorServices : IDisposable
     private readonly DiscoveryEndpoints discoveryEndpoints;
     private readonly AlertsEndpoint alertsEndpoint;
     private readonly GraphEndpoints graphEndpoints;
+    private readonly DeviceCodeEndpoint deviceCodeEndpoint;
 
     public SimulatorServices(AppDirectory directory, TimeProvider clock, TimeSpan tokenLifetime, SiemAlertGenerator generator)
     {
         Directory = directory;
         Clock = clock;
         Alerts = new AlertStore(generator);
-        tokenEndpoint = new TokenEndpoint(new TokenRequestValidator(directory), new TokenIssuer(signingKey, clock, tokenLifetime), Faults);
+        var issuer = new TokenIssuer(signingKey, clock, tokenLifetime);
+        SignIns = new DelegatedSignIns(clock);
+        ManagedIdentity = new ManagedIdentityEndpoint(directory, issuer);
+        deviceCodeEndpoint = new DeviceCodeEndpoint(directory, SignIns);
+        tokenEndpoint = new TokenEndpoint(
+            new TokenRequestValidator(directory, new ClientAssertionValidator(Certificates)),
+            issuer,
+            Faults,
+            new DelegatedTokenGrant(directory, SignIns, issuer));
         discoveryEndpoints = new DiscoveryEndpoints(directory, signingKey);
         var validator = new AccessTokenValidator(signingKey, clock, directory, KnownResources.IsSiemAudience);
         alertsEndpoint = new AlertsEndpoint(validator, Alerts, Faults, clock);
@@ -43,6 +52,13 @@ internal sealed class SimulatorServices : IDisposable
     /// <summary>The Graph security API's view of <see cref="Alerts"/>, with the updates made through it.</summary>
     public GraphAlertStore GraphAlerts { get; }
 
+    /// <summary>Certificates registered for the managed app's client assertions.</summary>
+    public CertificateRegistry Certificates { get; } = new();
+
+    public DelegatedSignIns SignIns { get; }
+
+    public ManagedIdentityEndpoint ManagedIdentity { get; }
+
     public RequestLog Log { get; } = new();
 
     public void MapEndpoints(IEndpointRouteBuilder routes)
@@ -54,6 +70,8 @@ internal sealed class SimulatorServices : IDisposable
         routes.MapGet("/{tenant}/discovery/instance", discoveryEndpoints.InstanceAsync);
         routes.MapGet("/{tenant}/discovery/keys", discoveryEndpoints.KeysAsync);
         routes.MapGet("/{tenant}/discovery/v2.0/keys", discoveryEndpoints.KeysAsync);
+        routes.MapPost("/{tenant}/oauth2/v2.0/devicecode", deviceCodeEndpoint.HandleAsync);
+        routes.MapGet(ManagedIdentityEndpoint.Path, ManagedIdentity.HandleAsync);
         routes.MapGet("/api/alerts", alertsEndpoint.HandleAsync);
         graphEndpoints.Map(routes);
         routes.MapFallback(NotFoundAsync);

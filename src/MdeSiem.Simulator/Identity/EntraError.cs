@@ -59,6 +59,27 @@ internal sealed record EntraError(int StatusCode, string Error, int Code, string
         $"The provided value for scope {scope} is not valid. Client credential flows must have a scope value with /.default " +
         "suffixed to the resource identifier (application ID URI).");
 
+    public static EntraError InvalidAssertionType(string assertionType) => new(
+        400, "invalid_request", 50027, $"The client_assertion_type '{assertionType}' is not supported; use {ClientAssertionValidator.JwtBearerType}.");
+
+    public static EntraError InvalidAssertion(string reason) => new(
+        401, "invalid_client", 700027, $"Client assertion failed validation. [Reason - {reason}]");
+
+    public static EntraError InvalidSignature(string thumbprint) => new(
+        401,
+        "invalid_client",
+        700027,
+        $"Client assertion contains an invalid signature. [Reason - The key was not found., Thumbprint of key used by client: '{thumbprint}']");
+
+    public static EntraError AuthorizationPending() => new(
+        400, "authorization_pending", 70016, "OAuth 2.0 device flow error. Authorization is pending. Continue polling.");
+
+    public static EntraError DeviceCodeExpired() => new(
+        400, "expired_token", 70020, "The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request.");
+
+    public static EntraError InvalidGrant(string what) => new(
+        400, "invalid_grant", 9002313, $"Invalid request. Request is malformed or invalid: the {what} is not valid.");
+
     public static EntraError Transient(int statusCode) => new(
         statusCode, "temporarily_unavailable", 90033, "A transient error has occurred. Please try again.");
 

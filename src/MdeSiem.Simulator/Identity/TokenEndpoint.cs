@@ -14,12 +14,14 @@ internal sealed class TokenEndpoint
     private readonly TokenRequestValidator validator;
     private readonly TokenIssuer issuer;
     private readonly FaultQueue faults;
+    private readonly DelegatedTokenGrant delegated;
 
-    public TokenEndpoint(TokenRequestValidator validator, TokenIssuer issuer, FaultQueue faults)
+    public TokenEndpoint(TokenRequestValidator validator, TokenIssuer issuer, FaultQueue faults, DelegatedTokenGrant delegated)
     {
         this.validator = validator;
         this.issuer = issuer;
         this.faults = faults;
+        this.delegated = delegated;
     }
 
     public Task HandleV1Async(HttpContext context) => HandleAsync(context, isV2: false);
@@ -39,6 +41,12 @@ internal sealed class TokenEndpoint
         IFormCollection form = context.Request.HasFormContentType
             ? await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false)
             : FormCollection.Empty;
+        if (DelegatedTokenGrant.Handles(form["grant_type"].ToString()))
+        {
+            await delegated.HandleAsync(context, tenant, form).ConfigureAwait(false);
+            return;
+        }
+
         EntraError? error = validator.Validate(tenant, form, isV2, out RegisteredApp? app, out string audience);
         if (error is not null || app is null)
         {

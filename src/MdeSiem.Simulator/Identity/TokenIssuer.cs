@@ -28,7 +28,28 @@ internal sealed class TokenIssuer
 
     public static string Issuer(string tenantId) => $"https://sts.windows.net/{tenantId}/";
 
-    public IssuedToken Issue(RegisteredApp app, string audience)
+    public IssuedToken Issue(RegisteredApp app, string audience) => Issue(TokenSubject.ForApp(app), audience);
+
+    /// <summary>Lifetime of tokens as issued, for endpoints that report expires_in themselves.</summary>
+    public TimeSpan Lifetime => lifetime;
+
+    /// <summary>
+    /// A JWT signed with the token key and arbitrary claims: the id tokens of delegated sign-ins. Nobody validates
+    /// them against the API, but MSAL reads them to build the account.
+    /// </summary>
+    public string Sign(Action<Utf8JsonWriter> writeClaims)
+    {
+        string header = Encode(writer =>
+        {
+            writer.WriteString("typ", "JWT");
+            writer.WriteString("alg", "RS256");
+            writer.WriteString("kid", key.KeyId);
+        });
+        string signedPart = header + "." + Encode(writeClaims);
+        return signedPart + "." + Base64Url.EncodeToString(key.Sign(Encoding.ASCII.GetBytes(signedPart)));
+    }
+
+    public IssuedToken Issue(TokenSubject subject, string audience)
     {
         // Whole seconds: JWT times are NumericDate seconds, and expires_on must agree with exp.
         var now = DateTimeOffset.FromUnixTimeSeconds(clock.GetUtcNow().ToUnixTimeSeconds());
@@ -42,20 +63,38 @@ internal sealed class TokenIssuer
         string payload = Encode(writer =>
         {
             writer.WriteString("aud", audience);
-            writer.WriteString("iss", Issuer(app.TenantId));
+            writer.WriteString("iss", Issuer(subject.TenantId));
             writer.WriteNumber("iat", now.ToUnixTimeSeconds());
             writer.WriteNumber("nbf", now.ToUnixTimeSeconds());
             writer.WriteNumber("exp", expires.ToUnixTimeSeconds());
             writer.WriteString("aio", Guid.NewGuid().ToString("N"));
-            writer.WriteString("appid", app.ClientId);
-            writer.WriteString("appidacr", "1");
-            writer.WriteString("idp", Issuer(app.TenantId));
-            writer.WriteString("oid", app.ServicePrincipalId);
-            writer.WriteStartArray("roles");
-            writer.WriteStringValue(SiemRole);
-            writer.WriteEndArray();
-            writer.WriteString("sub", app.ServicePrincipalId);
-            writer.WriteString("tid", app.TenantId);
+            writer.WriteString("appid", subject.ClientId);
+            writer.WriteString("appidacr", subject.UserName is null ? "1" : "0");
+            writer.WriteString("idp", Issuer(subject.TenantId));
+            writer.WriteString("oid", subject.ObjectId);
+            if (subject.Roles.Count > 0)
+            {
+                writer.WriteStartArray("roles");
+                foreach (string role in subject.Roles)
+                {
+                    writer.WriteStringValue(role);
+                }
+
+                writer.WriteEndArray();
+            }
+
+            if (subject.Scope is not null)
+            {
+                writer.WriteString("scp", subject.Scope);
+            }
+
+            if (subject.UserName is not null)
+            {
+                writer.WriteString("upn", subject.UserName);
+            }
+
+            writer.WriteString("sub", subject.ObjectId);
+            writer.WriteString("tid", subject.TenantId);
             writer.WriteString("uti", Base64Url.EncodeToString(Guid.NewGuid().ToByteArray()));
             writer.WriteString("ver", "1.0");
         });

@@ -17,10 +17,12 @@ internal sealed class TokenRequestValidator
     private static readonly string[] OpenIdScopes = ["openid", "profile", "offline_access"];
 
     private readonly AppDirectory directory;
+    private readonly ClientAssertionValidator assertions;
 
-    public TokenRequestValidator(AppDirectory directory)
+    public TokenRequestValidator(AppDirectory directory, ClientAssertionValidator assertions)
     {
         this.directory = directory;
+        this.assertions = assertions;
     }
 
     /// <returns>The error to answer with, or null when <paramref name="app"/> may get a token for <paramref name="audience"/>.</returns>
@@ -56,13 +58,21 @@ internal sealed class TokenRequestValidator
             return EntraError.UnknownClient(clientId, tenant);
         }
 
-        string secret = form["client_secret"].ToString();
-        if (secret.Length == 0)
+        string assertion = form["client_assertion"].ToString();
+        if (assertion.Length > 0)
+        {
+            EntraError? assertionError = assertions.Validate(app, form["client_assertion_type"].ToString(), assertion);
+            if (assertionError is not null)
+            {
+                return assertionError;
+            }
+        }
+        else if (form["client_secret"].ToString() is var secret && secret.Length == 0)
         {
             return EntraError.MissingSecret();
         }
 
-        if (!AppDirectory.IsSecretValid(app, secret))
+        else if (!AppDirectory.IsSecretValid(app, secret))
         {
             return EntraError.InvalidSecret(app.ClientId);
         }
