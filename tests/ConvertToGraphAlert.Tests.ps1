@@ -61,7 +61,8 @@ Describe 'Get-MdeSiemAlert | ConvertTo-GraphAlert' {
     It 'comes back as SIEM records with ConvertTo-MdeSiemAlert' {
         $records = @($script:Converted | ConvertTo-MdeSiemAlert)
         @($records | ForEach-Object AlertId | Sort-Object -Unique) | Should -Be $script:AlertIds
-        $records[0] | Should -BeOfType ([MdeSiem.Core.Siem.MdeSiemAlert])
+        # The module's types live in its private load context on PowerShell 7: check the name, not a type literal.
+        $records[0].GetType().FullName | Should -Be 'MdeSiem.Core.Siem.MdeSiemAlert'
         $records | Where-Object FullId | Should -BeNullOrEmpty
     }
 }

@@ -28,13 +28,8 @@ public abstract class MdeSiemCmdlet : PSCmdlet, IDisposable
     private readonly ConcurrentQueue<string> _log = new();
     private readonly ConcurrentQueue<string> _warnings = new();
 
-    /// <summary>
-    /// The connection to use instead of the default: a name given to Connect-MdeSiem -Name, or a connection
-    /// object from -PassThru or Get-MdeSiemConnection.
-    /// </summary>
-    [Parameter]
-    [ValidateNotNull]
-    public virtual ConnectionArgument? Connection { get; set; }
+    /// <summary>The connection a cmdlet was asked to use instead of the default (see MdeSiemConnectedCmdlet).</summary>
+    protected virtual ConnectionArgument? RequestedConnection => null;
 
     protected CancellationToken CancellationToken => _cancellation.Token;
 
@@ -85,12 +80,13 @@ public abstract class MdeSiemCmdlet : PSCmdlet, IDisposable
     /// <summary>The connection named by -Connection or the session's default, or a terminating error.</summary>
     protected MdeSiemConnection RequireConnection()
     {
-        if (Connection is not null)
+        var requested = RequestedConnection;
+        if (requested is not null)
         {
-            var chosen = Connection.Connection ?? Session.Find(Connection.Name ?? string.Empty);
+            var chosen = requested.Connection ?? Session.Find(requested.Name ?? string.Empty);
             if (chosen is null)
             {
-                ThrowTerminatingError(ErrorRecords.ConnectionNotFound(Connection.Name ?? string.Empty));
+                ThrowTerminatingError(ErrorRecords.ConnectionNotFound(requested.Name ?? string.Empty));
             }
 
             if (!chosen!.IsConnected)

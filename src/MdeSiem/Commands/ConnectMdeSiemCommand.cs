@@ -118,13 +118,6 @@ public sealed class ConnectMdeSiemCommand : MdeSiemCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    /// <summary>Connect makes connections rather than using one: the base's -Connection is not offered here.</summary>
-    public override ConnectionArgument? Connection
-    {
-        get => null;
-        set { }
-    }
-
     protected override void ProcessRecordCore()
     {
         var settings = new ConnectionSettings

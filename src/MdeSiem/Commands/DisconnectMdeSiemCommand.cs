@@ -9,7 +9,7 @@ namespace MdeSiem.Commands;
 /// </summary>
 [Cmdlet(VerbsCommunications.Disconnect, "MdeSiem")]
 [OutputType(typeof(MdeSiemConnection))]
-public sealed class DisconnectMdeSiemCommand : MdeSiemCmdlet
+public sealed class DisconnectMdeSiemCommand : MdeSiemConnectedCmdlet
 {
     [Parameter(Position = 0)]
     [ValidateNotNullOrEmpty]

@@ -10,7 +10,7 @@ namespace MdeSiem.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "DefenderAlert", DefaultParameterSetName = ListSet)]
 [OutputType(typeof(DefenderAlert))]
-public sealed class GetDefenderAlertCommand : MdeSiemCmdlet
+public sealed class GetDefenderAlertCommand : MdeSiemConnectedCmdlet
 {
     private const string ListSet = "List";
     private const string ByIdSet = "ById";

@@ -7,7 +7,7 @@ namespace MdeSiem.Commands;
 /// <summary>Lists or reads Microsoft Graph security incidents (/security/incidents), their alerts expanded on request.</summary>
 [Cmdlet(VerbsCommon.Get, "DefenderIncident", DefaultParameterSetName = ListSet)]
 [OutputType(typeof(DefenderIncident))]
-public sealed class GetDefenderIncidentCommand : MdeSiemCmdlet
+public sealed class GetDefenderIncidentCommand : MdeSiemConnectedCmdlet
 {
     private const string ListSet = "List";
     private const string ByIdSet = "ById";

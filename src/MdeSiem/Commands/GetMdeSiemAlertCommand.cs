@@ -14,7 +14,7 @@ namespace MdeSiem.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "MdeSiemAlert", DefaultParameterSetName = TimeRangeSet)]
 [OutputType(typeof(MdeSiemAlert))]
-public sealed class GetMdeSiemAlertCommand : MdeSiemCmdlet
+public sealed class GetMdeSiemAlertCommand : MdeSiemConnectedCmdlet
 {
     private const string TimeRangeSet = "TimeRange";
     private const string AgoSet = "Ago";

@@ -9,7 +9,7 @@ namespace MdeSiem.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "MdeSiemConnection", DefaultParameterSetName = DefaultSet)]
 [OutputType(typeof(MdeSiemConnection))]
-public sealed class GetMdeSiemConnectionCommand : MdeSiemCmdlet
+public sealed class GetMdeSiemConnectionCommand : MdeSiemConnectedCmdlet
 {
     private const string DefaultSet = "Default";
     private const string NameSet = "Name";

@@ -10,7 +10,7 @@ namespace MdeSiem.Commands;
 /// </summary>
 [Cmdlet(VerbsData.Update, "DefenderAlert", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(DefenderAlert))]
-public sealed class UpdateDefenderAlertCommand : MdeSiemCmdlet
+public sealed class UpdateDefenderAlertCommand : MdeSiemConnectedCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("AlertId")]
