@@ -61,7 +61,7 @@ Describe 'Help for <Name>' -ForEach $script:Cmdlets {
     }
 
     It 'documents exactly the parameters the cmdlet has' {
-        $documented = @(Get-DocumentedParameterName $script:DocPath | Where-Object { $_ -ne 'CommonParameters' } | Sort-Object)
+        $documented = @(Get-DocumentedParameterName $script:DocPath | Where-Object { $_ -ne 'CommonParameters' -and $_ -notin $script:Common } | Sort-Object)
         $documented | Should -Be (Get-RealParameterName $Name)
     }
 
