@@ -54,72 +54,30 @@ public static class SiemRecordReader
         }
     }
 
+    /// <summary>
+    /// The SIEM API's own field table (<see cref="SiemAlertFields"/>) with its aliases, plus ThreatFamilyName, the
+    /// migration table's name for ThreatFamily; each setter converts the value to its field's type first.
+    /// </summary>
     private static Dictionary<string, Setter> BuildSetters()
     {
         var setters = new Dictionary<string, Setter>(StringComparer.OrdinalIgnoreCase);
-        void Text(string name, Action<MdeSiemAlert, string> set) =>
-            setters[name] = (record, _, value) => set(record, value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture)!);
-        void Time(string name, Action<MdeSiemAlert, DateTime> set) =>
-            setters[name] = (record, field, value) => set(record, ToUtc(field, value));
-        void Flag(string name, Action<MdeSiemAlert, bool> set) =>
-            setters[name] = (record, field, value) => set(record, ToBoolean(field, value));
-        void Number(string name, Action<MdeSiemAlert, long> set) =>
-            setters[name] = (record, field, value) => set(record, ToInt64(field, value));
+        foreach (var name in SiemAlertFields.IndexByName)
+        {
+            setters[name.Key] = SetterFor(SiemAlertFields.Ordered[name.Value]);
+        }
 
-        Time("AlertTime", (a, v) => a.AlertTime = v);
-        Text("ComputerDnsName", (a, v) => a.ComputerDnsName = v);
-        Text("AlertTitle", (a, v) => a.AlertTitle = v);
-        Text("Category", (a, v) => a.Category = v);
-        Text("Severity", (a, v) => a.Severity = v);
-        Text("AlertId", (a, v) => a.AlertId = v);
-        Text("Actor", (a, v) => a.Actor = v);
-        Text("LinkToWDATP", (a, v) => a.LinkToWDATP = v);
-        Text("IocName", (a, v) => a.IocName = v);
-        Text("IocValue", (a, v) => a.IocValue = v);
-        Text("CreatorIocName", (a, v) => a.CreatorIocName = v);
-        Text("CreatorIocValue", (a, v) => a.CreatorIocValue = v);
-        Text("Sha1", (a, v) => a.Sha1 = v);
-        Text("FileName", (a, v) => a.FileName = v);
-        Text("FilePath", (a, v) => a.FilePath = v);
-        Text("IpAddress", (a, v) => a.IpAddress = v);
-        Text("Url", (a, v) => a.Url = v);
-        Text("IoaDefinitionId", (a, v) => a.IoaDefinitionId = v);
-        Text("IoaDefinitiondId", (a, v) => a.IoaDefinitionId = v); // misspelled in older payloads
-        Text("UserName", (a, v) => a.UserName = v);
-        Number("AlertPart", (a, v) => a.AlertPart = checked((int)v));
-        Text("FullId", (a, v) => a.FullId = v);
-        Time("LastProcessedTimeUtc", (a, v) => a.LastProcessedTimeUtc = v);
-        Text("ThreatCategory", (a, v) => a.ThreatCategory = v);
-        Text("ThreatFamily", (a, v) => a.ThreatFamily = v);
-        Text("ThreatFamilyName", (a, v) => a.ThreatFamily = v); // the table's name for ThreatFamily
-        Text("ThreatName", (a, v) => a.ThreatName = v);
-        Text("RemediationAction", (a, v) => a.RemediationAction = v);
-        Flag("RemediationIsSuccess", (a, v) => a.RemediationIsSuccess = v);
-        Text("Source", (a, v) => a.Source = v);
-        Text("Md5", (a, v) => a.Md5 = v);
-        Text("Sha256", (a, v) => a.Sha256 = v);
-        Flag("WasExecutingWhileDetected", (a, v) => a.WasExecutingWhileDetected = v);
-        Text("UserDomain", (a, v) => a.UserDomain = v);
-        Text("LogOnUsers", (a, v) => a.LogOnUsers = v);
-        Text("MachineDomain", (a, v) => a.MachineDomain = v);
-        Text("MachineName", (a, v) => a.MachineName = v);
-        Text("InternalIPv4List", (a, v) => a.InternalIPv4List = v);
-        Text("InternalIPv6List", (a, v) => a.InternalIPv6List = v);
-        Text("FileHash", (a, v) => a.FileHash = v);
-        Text("DeviceID", (a, v) => a.DeviceID = v);
-        Text("MachineGroup", (a, v) => a.MachineGroup = v);
-        Text("Description", (a, v) => a.Description = v);
-        Text("DeviceCreatedMachineTags", (a, v) => a.DeviceCreatedMachineTags = v);
-        Text("CloudCreatedMachineTags", (a, v) => a.CloudCreatedMachineTags = v);
-        Text("CommandLine", (a, v) => a.CommandLine = v);
-        Text("IncidentLinkToWDATP", (a, v) => a.IncidentLinkToWDATP = v);
-        Number("ReportID", (a, v) => a.ReportID = v);
-        Text("LinkToMTP", (a, v) => a.LinkToMTP = v);
-        Text("IncidentLinkToMTP", (a, v) => a.IncidentLinkToMTP = v);
-        Text("ExternalId", (a, v) => a.ExternalId = v);
-        Text("IocUniqueId", (a, v) => a.IocUniqueId = v);
+        setters["ThreatFamilyName"] = setters["ThreatFamily"];
         return setters;
     }
+
+    private static Setter SetterFor(SiemAlertField field) => field.Kind switch
+    {
+        SiemFieldKind.Text => (record, _, value) => field.SetText(record, value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture)!),
+        SiemFieldKind.Time => (record, name, value) => field.SetTime(record, ToUtc(name, value)),
+        SiemFieldKind.Flag => (record, name, value) => field.SetFlag(record, ToBoolean(name, value)),
+        SiemFieldKind.Int32 => (record, name, value) => field.SetNumber(record, checked((int)ToInt64(name, value))),
+        _ => (record, name, value) => field.SetNumber(record, ToInt64(name, value)),
+    };
 
     private static DateTime ToUtc(string field, object value)
     {

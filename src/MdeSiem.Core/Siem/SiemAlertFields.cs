@@ -1,151 +1,82 @@
 using System;
 using System.Collections.Generic;
-using System.Text.Json;
-using MdeSiem.Core.Json;
 
 namespace MdeSiem.Core.Siem;
 
 /// <summary>
-/// The SIEM API's field names and how each is read: the one place that knows the wire names. Matching is
-/// case-insensitive, and misspellings seen in older payloads are listed as aliases of the field they mean.
+/// The SIEM API's field names, in the order the service sends them, and how each is read: the one place that knows
+/// the wire names. Matching is case-insensitive, and misspellings seen in older payloads are listed as aliases of
+/// the field they mean.
 /// </summary>
 internal static class SiemAlertFields
 {
-    /// <summary>Reads the current value into the record; false when the value is not of a readable shape.</summary>
-    public delegate bool FieldReader(ref Utf8JsonReader reader, MdeSiemAlert alert);
-
     /// <summary>The fields in the order the service sends them, so a parser can match names by position first.</summary>
-    public static readonly IReadOnlyList<SiemAlertField> Ordered;
+    public static readonly IReadOnlyList<SiemAlertField> Ordered = new[]
+    {
+        SiemAlertField.Time("AlertTime", (a, v) => a.AlertTime = v),
+        SiemAlertField.Text("ComputerDnsName", (a, v) => a.ComputerDnsName = v),
+        SiemAlertField.Text("AlertTitle", (a, v) => a.AlertTitle = v),
+        SiemAlertField.Text("Category", (a, v) => a.Category = v),
+        SiemAlertField.Text("Severity", (a, v) => a.Severity = v),
+        SiemAlertField.Text("AlertId", (a, v) => a.AlertId = v),
+        SiemAlertField.Text("Actor", (a, v) => a.Actor = v),
+        SiemAlertField.Text("LinkToWDATP", (a, v) => a.LinkToWDATP = v),
+        SiemAlertField.Text("IocName", (a, v) => a.IocName = v),
+        SiemAlertField.Text("IocValue", (a, v) => a.IocValue = v),
+        SiemAlertField.Text("CreatorIocName", (a, v) => a.CreatorIocName = v),
+        SiemAlertField.Text("CreatorIocValue", (a, v) => a.CreatorIocValue = v),
+        SiemAlertField.Text("Sha1", (a, v) => a.Sha1 = v),
+        SiemAlertField.Text("FileName", (a, v) => a.FileName = v),
+        SiemAlertField.Text("FilePath", (a, v) => a.FilePath = v),
+        SiemAlertField.Text("IpAddress", (a, v) => a.IpAddress = v),
+        SiemAlertField.Text("Url", (a, v) => a.Url = v),
+        SiemAlertField.Text("IoaDefinitionId", (a, v) => a.IoaDefinitionId = v),
+        SiemAlertField.Text("UserName", (a, v) => a.UserName = v),
+        SiemAlertField.Number("AlertPart", SiemFieldKind.Int32, (a, v) => a.AlertPart = (int)(v ?? 0)),
+        SiemAlertField.Text("FullId", (a, v) => a.FullId = v),
+        SiemAlertField.Time("LastProcessedTimeUtc", (a, v) => a.LastProcessedTimeUtc = v),
+        SiemAlertField.Text("ThreatCategory", (a, v) => a.ThreatCategory = v),
+        SiemAlertField.Text("ThreatFamily", (a, v) => a.ThreatFamily = v),
+        SiemAlertField.Text("ThreatName", (a, v) => a.ThreatName = v),
+        SiemAlertField.Text("RemediationAction", (a, v) => a.RemediationAction = v),
+        SiemAlertField.Flag("RemediationIsSuccess", (a, v) => a.RemediationIsSuccess = v),
+        SiemAlertField.Text("Source", (a, v) => a.Source = v),
+        SiemAlertField.Text("Md5", (a, v) => a.Md5 = v),
+        SiemAlertField.Text("Sha256", (a, v) => a.Sha256 = v),
+        SiemAlertField.Flag("WasExecutingWhileDetected", (a, v) => a.WasExecutingWhileDetected = v),
+        SiemAlertField.Text("UserDomain", (a, v) => a.UserDomain = v),
+        SiemAlertField.Text("LogOnUsers", (a, v) => a.LogOnUsers = v),
+        SiemAlertField.Text("MachineDomain", (a, v) => a.MachineDomain = v),
+        SiemAlertField.Text("MachineName", (a, v) => a.MachineName = v),
+        SiemAlertField.Text("InternalIPv4List", (a, v) => a.InternalIPv4List = v),
+        SiemAlertField.Text("InternalIPv6List", (a, v) => a.InternalIPv6List = v),
+        SiemAlertField.Text("FileHash", (a, v) => a.FileHash = v),
+        SiemAlertField.Text("DeviceID", (a, v) => a.DeviceID = v),
+        SiemAlertField.Text("MachineGroup", (a, v) => a.MachineGroup = v),
+        SiemAlertField.Text("Description", (a, v) => a.Description = v),
+        SiemAlertField.Text("DeviceCreatedMachineTags", (a, v) => a.DeviceCreatedMachineTags = v),
+        SiemAlertField.Text("CloudCreatedMachineTags", (a, v) => a.CloudCreatedMachineTags = v),
+        SiemAlertField.Text("CommandLine", (a, v) => a.CommandLine = v),
+        SiemAlertField.Text("IncidentLinkToWDATP", (a, v) => a.IncidentLinkToWDATP = v),
+        SiemAlertField.Number("ReportID", SiemFieldKind.Int64, (a, v) => a.ReportID = v),
+        SiemAlertField.Text("LinkToMTP", (a, v) => a.LinkToMTP = v),
+        SiemAlertField.Text("IncidentLinkToMTP", (a, v) => a.IncidentLinkToMTP = v),
+        SiemAlertField.Text("ExternalId", (a, v) => a.ExternalId = v),
+        SiemAlertField.Text("IocUniqueId", (a, v) => a.IocUniqueId = v),
+    };
 
     /// <summary>Every name (aliases included), case-insensitive, to its position in <see cref="Ordered"/>.</summary>
-    public static readonly IReadOnlyDictionary<string, int> IndexByName;
+    public static readonly IReadOnlyDictionary<string, int> IndexByName = BuildIndex();
 
-    static SiemAlertFields()
+    private static Dictionary<string, int> BuildIndex()
     {
-        var readers = Build(out var aliases);
-        var ordered = new List<SiemAlertField>();
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var pair in readers)
+        for (var i = 0; i < Ordered.Count; i++)
         {
-            index[pair.Key] = ordered.Count;
-            ordered.Add(new SiemAlertField(pair.Key, pair.Value));
+            index[Ordered[i].Name] = i;
         }
 
-        foreach (var alias in aliases)
-        {
-            index[alias.Key] = index[alias.Value];
-        }
-
-        Ordered = ordered;
-        IndexByName = index;
-    }
-
-    private static List<KeyValuePair<string, FieldReader>> Build(out Dictionary<string, string> aliases)
-    {
-        var readers = new List<KeyValuePair<string, FieldReader>>();
-        aliases = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["IoaDefinitiondId"] = "IoaDefinitionId", // misspelled in older payloads
-        };
-
-        void Text(string name, Action<MdeSiemAlert, string?> set) =>
-            readers.Add(new KeyValuePair<string, FieldReader>(name, (ref Utf8JsonReader r, MdeSiemAlert a) =>
-            {
-                if (!JsonValueReaders.TryReadString(ref r, out var v))
-                {
-                    return false;
-                }
-
-                set(a, v);
-                return true;
-            }));
-
-        void Time(string name, Action<MdeSiemAlert, DateTime?> set) =>
-            readers.Add(new KeyValuePair<string, FieldReader>(name, (ref Utf8JsonReader r, MdeSiemAlert a) =>
-            {
-                if (!JsonValueReaders.TryReadUtcDateTime(ref r, out var v))
-                {
-                    return false;
-                }
-
-                set(a, v);
-                return true;
-            }));
-
-        void Flag(string name, Action<MdeSiemAlert, bool?> set) =>
-            readers.Add(new KeyValuePair<string, FieldReader>(name, (ref Utf8JsonReader r, MdeSiemAlert a) =>
-            {
-                if (!JsonValueReaders.TryReadBoolean(ref r, out var v))
-                {
-                    return false;
-                }
-
-                set(a, v);
-                return true;
-            }));
-
-        void Number(string name, Action<MdeSiemAlert, long?> set) =>
-            readers.Add(new KeyValuePair<string, FieldReader>(name, (ref Utf8JsonReader r, MdeSiemAlert a) =>
-            {
-                if (!JsonValueReaders.TryReadInt64(ref r, out var v))
-                {
-                    return false;
-                }
-
-                set(a, v);
-                return true;
-            }));
-
-        Time("AlertTime", (a, v) => a.AlertTime = v);
-        Text("ComputerDnsName", (a, v) => a.ComputerDnsName = v);
-        Text("AlertTitle", (a, v) => a.AlertTitle = v);
-        Text("Category", (a, v) => a.Category = v);
-        Text("Severity", (a, v) => a.Severity = v);
-        Text("AlertId", (a, v) => a.AlertId = v);
-        Text("Actor", (a, v) => a.Actor = v);
-        Text("LinkToWDATP", (a, v) => a.LinkToWDATP = v);
-        Text("IocName", (a, v) => a.IocName = v);
-        Text("IocValue", (a, v) => a.IocValue = v);
-        Text("CreatorIocName", (a, v) => a.CreatorIocName = v);
-        Text("CreatorIocValue", (a, v) => a.CreatorIocValue = v);
-        Text("Sha1", (a, v) => a.Sha1 = v);
-        Text("FileName", (a, v) => a.FileName = v);
-        Text("FilePath", (a, v) => a.FilePath = v);
-        Text("IpAddress", (a, v) => a.IpAddress = v);
-        Text("Url", (a, v) => a.Url = v);
-        Text("IoaDefinitionId", (a, v) => a.IoaDefinitionId = v);
-        Text("UserName", (a, v) => a.UserName = v);
-        Number("AlertPart", (a, v) => a.AlertPart = (int)(v ?? 0));
-        Text("FullId", (a, v) => a.FullId = v);
-        Time("LastProcessedTimeUtc", (a, v) => a.LastProcessedTimeUtc = v);
-        Text("ThreatCategory", (a, v) => a.ThreatCategory = v);
-        Text("ThreatFamily", (a, v) => a.ThreatFamily = v);
-        Text("ThreatName", (a, v) => a.ThreatName = v);
-        Text("RemediationAction", (a, v) => a.RemediationAction = v);
-        Flag("RemediationIsSuccess", (a, v) => a.RemediationIsSuccess = v);
-        Text("Source", (a, v) => a.Source = v);
-        Text("Md5", (a, v) => a.Md5 = v);
-        Text("Sha256", (a, v) => a.Sha256 = v);
-        Flag("WasExecutingWhileDetected", (a, v) => a.WasExecutingWhileDetected = v);
-        Text("UserDomain", (a, v) => a.UserDomain = v);
-        Text("LogOnUsers", (a, v) => a.LogOnUsers = v);
-        Text("MachineDomain", (a, v) => a.MachineDomain = v);
-        Text("MachineName", (a, v) => a.MachineName = v);
-        Text("InternalIPv4List", (a, v) => a.InternalIPv4List = v);
-        Text("InternalIPv6List", (a, v) => a.InternalIPv6List = v);
-        Text("FileHash", (a, v) => a.FileHash = v);
-        Text("DeviceID", (a, v) => a.DeviceID = v);
-        Text("MachineGroup", (a, v) => a.MachineGroup = v);
-        Text("Description", (a, v) => a.Description = v);
-        Text("DeviceCreatedMachineTags", (a, v) => a.DeviceCreatedMachineTags = v);
-        Text("CloudCreatedMachineTags", (a, v) => a.CloudCreatedMachineTags = v);
-        Text("CommandLine", (a, v) => a.CommandLine = v);
-        Text("IncidentLinkToWDATP", (a, v) => a.IncidentLinkToWDATP = v);
-        Number("ReportID", (a, v) => a.ReportID = v);
-        Text("LinkToMTP", (a, v) => a.LinkToMTP = v);
-        Text("IncidentLinkToMTP", (a, v) => a.IncidentLinkToMTP = v);
-        Text("ExternalId", (a, v) => a.ExternalId = v);
-        Text("IocUniqueId", (a, v) => a.IocUniqueId = v);
-        return readers;
+        index["IoaDefinitiondId"] = index["IoaDefinitionId"]; // misspelled in older payloads
+        return index;
     }
 }
