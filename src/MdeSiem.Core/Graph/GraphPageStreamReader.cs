@@ -1,87 +1,37 @@
 using System;
-using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
 using MdeSiem.Core.Errors;
+using MdeSiem.Core.Json;
 
 namespace MdeSiem.Core.Graph;
 
 /// <summary>
 /// Streams the items of one Graph collection page ({"@odata.context":..,"value":[..],"@odata.nextLink":..}) as
-/// their bytes arrive, in the style of <see cref="Json.JsonArrayStreamReader"/>: one buffer, each item parsed once
+/// their bytes arrive, on the same read loop as <see cref="Json.JsonArrayStreamReader"/> (<see cref="JsonStreamPump"/>): each item parsed once
 /// (tentatively, rewound when its bytes are not all here yet). The next link may come before or after the array;
 /// it is in <see cref="GraphPageLinks.NextLink"/> once the enumeration has finished.
 /// </summary>
 internal static class GraphPageStreamReader
 {
-    private const int InitialBufferSize = 64 * 1024;
-
-    public static async IAsyncEnumerable<T> ReadAsync<T>(
+    public static IAsyncEnumerable<T> ReadAsync<T>(
         Stream stream,
         Func<JsonElement, T> bind,
         GraphPageLinks links,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default)
     {
-        var state = new PageState();
-        var buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
-        var batch = new List<T>();
-        try
-        {
-            var start = 0;
-            var end = 0;
-            var streamEnded = false;
-            while (state.Position != PagePosition.Done)
+        return JsonStreamPump.ReadAsync(
+            stream,
+            new PageState(),
+            (ReadOnlySpan<byte> data, ref PageState state, List<T> batch) => ParseAvailable(data, ref state, bind, batch, links),
+            state => state.Position == PagePosition.Done,
+            () => new MdeSiemException(ErrorCode.IncompleteResponse, "The Microsoft Graph page ended before its JSON was complete; the connection may have been cut.")
             {
-                if (!streamEnded)
-                {
-                    if (end == buffer.Length)
-                    {
-                        buffer = MakeRoom(buffer, ref start, ref end);
-                    }
-
-                    var read = await stream.ReadAsync(buffer, end, buffer.Length - end, cancellationToken).ConfigureAwait(false);
-                    end += read;
-                    streamEnded = read == 0;
-                }
-
-                start += ParseAvailable(new ReadOnlySpan<byte>(buffer, start, end - start), ref state, bind, batch, links);
-                foreach (var item in batch)
-                {
-                    yield return item;
-                }
-
-                batch.Clear();
-                if (streamEnded && state.Position != PagePosition.Done)
-                {
-                    throw new MdeSiemException(ErrorCode.IncompleteResponse, "The Microsoft Graph page ended before its JSON was complete; the connection may have been cut.")
-                    {
-                        RecommendedAction = "Run the command again; alerts already written were complete.",
-                    };
-                }
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    private static byte[] MakeRoom(byte[] buffer, ref int start, ref int end)
-    {
-        var unread = end - start;
-        var target = start == 0 ? ArrayPool<byte>.Shared.Rent(buffer.Length * 2) : buffer;
-        Buffer.BlockCopy(buffer, start, target, 0, unread);
-        if (!ReferenceEquals(target, buffer))
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-
-        start = 0;
-        end = unread;
-        return target;
+                RecommendedAction = "Run the command again; alerts already written were complete.",
+            },
+            cancellationToken);
     }
 
     private static int ParseAvailable<T>(ReadOnlySpan<byte> data, ref PageState state, Func<JsonElement, T> bind, List<T> batch, GraphPageLinks links)

@@ -1,11 +1,8 @@
 using System;
-using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
-using System.Threading.Tasks;
 using MdeSiem.Core.Errors;
 
 namespace MdeSiem.Core.Json;
@@ -17,79 +14,23 @@ namespace MdeSiem.Core.Json;
 /// </summary>
 public static class JsonArrayStreamReader
 {
-    private const int InitialBufferSize = 64 * 1024;
-
-    public static async IAsyncEnumerable<T> ReadAsync<T>(
+    public static IAsyncEnumerable<T> ReadAsync<T>(
         Stream stream,
         JsonElementParser<T> parseElement,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default)
     {
-        var state = new ParseState();
-        var buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
-        var batch = new List<T>();
-        try
-        {
-            var start = 0;
-            var end = 0;
-            var streamEnded = false;
-            while (!state.ArrayEnded)
+        return JsonStreamPump.ReadAsync(
+            stream,
+            new ParseState(),
+            (ReadOnlySpan<byte> data, ref ParseState state, List<T> batch) => ParseAvailable(data, ref state, parseElement, batch),
+            state => state.ArrayEnded,
+            () => new MdeSiemException(
+                ErrorCode.IncompleteResponse,
+                "The response ended before its JSON array was complete; the connection may have been cut.")
             {
-                if (!streamEnded)
-                {
-                    if (end == buffer.Length)
-                    {
-                        buffer = MakeRoom(buffer, ref start, ref end);
-                    }
-
-                    var read = await stream.ReadAsync(buffer, end, buffer.Length - end, cancellationToken).ConfigureAwait(false);
-                    end += read;
-                    streamEnded = read == 0;
-                }
-
-                var consumed = ParseAvailable(buffer.AsSpan(start, end - start), ref state, parseElement, batch);
-                start += consumed;
-                foreach (var item in batch)
-                {
-                    yield return item;
-                }
-
-                batch.Clear();
-                if (streamEnded && !state.ArrayEnded)
-                {
-                    throw new MdeSiemException(
-                        ErrorCode.IncompleteResponse,
-                        "The response ended before its JSON array was complete; the connection may have been cut.")
-                    {
-                        RecommendedAction = "Run the pull again; records already written were complete.",
-                    };
-                }
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    /// <summary>Moves the unread bytes to the front, or grows the buffer when an element fills all of it.</summary>
-    private static byte[] MakeRoom(byte[] buffer, ref int start, ref int end)
-    {
-        var unread = end - start;
-        var target = buffer;
-        if (start == 0)
-        {
-            target = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-        }
-
-        Buffer.BlockCopy(buffer, start, target, 0, unread);
-        if (!ReferenceEquals(target, buffer))
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-
-        start = 0;
-        end = unread;
-        return target;
+                RecommendedAction = "Run the pull again; records already written were complete.",
+            },
+            cancellationToken);
     }
 
     private static int ParseAvailable<T>(
