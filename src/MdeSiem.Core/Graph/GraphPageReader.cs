@@ -25,8 +25,10 @@ internal static class GraphPageReader
             using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
             return await JsonDocument.ParseAsync(stream, default, cancellationToken).ConfigureAwait(false);
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException)
         {
+            // As in JsonArrayStreamReader: InvalidOperationException is a string that is not UTF-8, FormatException a
+            // value the reader rejects; both mean the body is not the documented JSON.
             throw new MdeSiemException(ErrorCode.InvalidResponse, "The Microsoft Graph response is not valid JSON: " + exception.Message, exception)
             {
                 RecommendedAction = "Run the command again; if it persists, quote the request id shown with -Verbose.",

@@ -52,6 +52,18 @@ public sealed class GraphParsingTests
     }
 
     [Fact]
+    public async Task Bytes_that_are_not_UTF8_inside_a_value_are_an_invalid_response()
+    {
+        var prefix = Encoding.UTF8.GetBytes("{\"value\":[{\"id\":\"a1\",\"title\":\"");
+        var suffix = Encoding.UTF8.GetBytes("\"}]}");
+        var body = prefix.Concat(new byte[] { 0xB3 }).Concat(suffix).ToArray();
+
+        var failure = await Assert.ThrowsAsync<MdeSiemException>(() => ReadFixtureAsync(bytes: body));
+
+        Assert.Equal(ErrorCode.InvalidResponse, failure.Code);
+    }
+
+    [Fact]
     public async Task A_response_without_a_value_array_is_an_invalid_response()
     {
         var failure = await Assert.ThrowsAsync<MdeSiemException>(() => ReadFixtureAsync(bytes: Encoding.UTF8.GetBytes("{\"error\":{\"code\":\"x\"}}")));
