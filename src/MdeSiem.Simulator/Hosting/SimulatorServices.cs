@@ -79,7 +79,10 @@ internal sealed class SimulatorServices : IDisposable
         routes.MapPost("/{tenant}/oauth2/v2.0/devicecode", deviceCodeEndpoint.HandleAsync);
         routes.MapGet(AuthorizeEndpoint.Path, authorizeEndpoint.ShowSignInPageAsync);
         routes.MapGet(AuthorizeEndpoint.DecisionPath, authorizeEndpoint.DecideAsync);
-        routes.MapGet(IssuedSecretsEndpoint.Path, context => IssuedSecretsEndpoint.HandleAsync(context, Issued));
+        routes.MapGet(TestOnlyEndpoints.IssuedSecretsPath, context => TestOnlyEndpoints.IssuedSecretsAsync(context, Issued));
+        routes.MapGet(TestOnlyEndpoints.PendingDeviceCodesPath, context => TestOnlyEndpoints.PendingDeviceCodesAsync(context, SignIns));
+        routes.MapGet(DeviceLoginEndpoint.Path, DeviceLoginEndpoint.ShowAsync);
+        routes.MapPost(DeviceLoginEndpoint.Path, new DeviceLoginEndpoint(SignIns).ApproveAsync);
         routes.MapGet(ManagedIdentityEndpoint.Path, ManagedIdentity.HandleAsync);
         routes.MapGet("/api/alerts", alertsEndpoint.HandleAsync);
         graphEndpoints.Map(routes);
