@@ -99,6 +99,9 @@ public sealed class SimulatedTenant : IAsyncDisposable
         return services.SignIns.Approve(userCode);
     }
 
+    /// <summary>Every access, id and refresh token, device code and authorization code issued so far.</summary>
+    public IReadOnlyList<string> IssuedSecrets => services.Issued.Snapshot();
+
     /// <summary>Every request answered so far, oldest first (logged when its response completes).</summary>
     public IReadOnlyList<RecordedRequest> Requests => services.Log.Snapshot();
 

@@ -62,6 +62,8 @@ internal static class ErrorRecords
         ErrorCode.TokenExpired => ErrorCategory.AuthenticationError,
         ErrorCode.TenantNotFound or ErrorCode.CertificateNotFound or ErrorCode.ConnectionNotFound => ErrorCategory.ObjectNotFound,
         ErrorCode.CertificateUnusable => ErrorCategory.InvalidData,
+        ErrorCode.SignInDeclined => ErrorCategory.AuthenticationError,
+        ErrorCode.BrowserUnavailable => ErrorCategory.ResourceUnavailable,
         _ => ErrorCategory.NotSpecified,
     };
 }

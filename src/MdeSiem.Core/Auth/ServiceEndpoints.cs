@@ -104,9 +104,12 @@ public sealed class ServiceEndpoints
 
     private static string GraphHostFor(CloudEnvironment environment) => environment switch
     {
-        CloudEnvironment.Global => "https://graph.microsoft.com",
-        // Graph's national-cloud table puts US Government L4 (GCC and GCC High) on graph.microsoft.us, L5 (DoD) on its own host.
-        CloudEnvironment.USGov or CloudEnvironment.USGovHigh => "https://graph.microsoft.us",
+        // "Microsoft Graph national cloud deployments" (learn.microsoft.com/graph/deployments): a Microsoft 365 GCC
+        // tenant keeps using the worldwide endpoints (login.microsoftonline.com, graph.microsoft.com); GCC High uses
+        // graph.microsoft.us (US Government L4) and DoD dod-graph.microsoft.us (L5). alerts_v2 and incidents exist
+        // in the global and US Government clouds only (the API pages' national-cloud note), not with 21Vianet.
+        CloudEnvironment.Global or CloudEnvironment.USGov => "https://graph.microsoft.com",
+        CloudEnvironment.USGovHigh => "https://graph.microsoft.us",
         CloudEnvironment.USGovDoD => "https://dod-graph.microsoft.us",
         _ => throw new MdeSiemException(
             ErrorCode.InvalidArgument,

@@ -80,4 +80,10 @@ public enum ErrorCode
 
     /// <summary>The connection name given to -Connection is not a connection of this session.</summary>
     ConnectionNotFound,
+
+    /// <summary>The user declined or cancelled an interactive sign-in (access_denied from the browser).</summary>
+    SignInDeclined,
+
+    /// <summary>No system browser could be started for -Interactive (no xdg-open or similar, or run under sudo).</summary>
+    BrowserUnavailable,
 }

@@ -27,6 +27,25 @@ public class ServiceEndpointsTests
         Assert.Equal(authority, endpoints.AuthorityHost.AbsoluteUri);
     }
 
+    // Microsoft Graph national cloud deployments (learn.microsoft.com/graph/deployments): "If you're working in a
+    // Microsoft 365 GCC environment, continue using the worldwide endpoints: https://portal.azure.com and
+    // https://graph.microsoft.com"; GCC High uses login.microsoftonline.us and graph.microsoft.us; DoD uses
+    // login.microsoftonline.us and dod-graph.microsoft.us. Defender for Endpoint for US Government customers
+    // (learn.microsoft.com/defender-endpoint/gov, "API"): sign-in for GCC is login.microsoftonline.com, for GCC High
+    // and DoD login.microsoftonline.us.
+    [Theory]
+    [InlineData(CloudEnvironment.Global, "https://login.microsoftonline.com/", "https://graph.microsoft.com")]
+    [InlineData(CloudEnvironment.USGov, "https://login.microsoftonline.com/", "https://graph.microsoft.com")]
+    [InlineData(CloudEnvironment.USGovHigh, "https://login.microsoftonline.us/", "https://graph.microsoft.us")]
+    [InlineData(CloudEnvironment.USGovDoD, "https://login.microsoftonline.us/", "https://dod-graph.microsoft.us")]
+    public void Graph_and_sign_in_hosts_are_the_documented_ones_per_cloud(CloudEnvironment environment, string authority, string graph)
+    {
+        var endpoints = ServiceEndpoints.ForCloud(environment);
+        Assert.Equal(authority, endpoints.AuthorityHost.AbsoluteUri);
+        Assert.Equal(graph, endpoints.GraphAudience);
+        Assert.Equal(graph + "/v1.0/security/incidents", endpoints.GetGraphUri("security/incidents").AbsoluteUri);
+    }
+
     [Fact]
     public void The_SIEM_API_in_China_is_a_clear_argument_error()
     {
