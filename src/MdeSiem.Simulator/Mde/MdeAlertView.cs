@@ -15,7 +15,6 @@ internal sealed class MdeAlertView
     public MdeAlertView(GraphAlertRecord graph)
     {
         Graph = graph;
-        Device = graph.Evidence.FirstOrDefault(evidence => TypeOf(evidence) == "deviceEvidence");
     }
 
     public GraphAlertRecord Graph { get; }
@@ -50,7 +49,8 @@ internal sealed class MdeAlertView
         .Select(evidence => evidence.GetValueOrDefault("userAccount") as Dictionary<string, object?>)
         .FirstOrDefault(account => account?.GetValueOrDefault("accountName") is string);
 
-    private Dictionary<string, object?>? Device { get; }
+    // Read only for the alerts written out: every request wraps every alert, most are filtered or paged away.
+    private Dictionary<string, object?>? Device => Graph.Evidence.FirstOrDefault(evidence => TypeOf(evidence) == "deviceEvidence");
 
     public static string? TypeOf(Dictionary<string, object?> evidence) =>
         (evidence.GetValueOrDefault("@odata.type") as string)?.Replace("#microsoft.graph.security.", "", StringComparison.Ordinal);

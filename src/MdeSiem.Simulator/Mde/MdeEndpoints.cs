@@ -33,6 +33,9 @@ internal sealed class MdeEndpoints
     private readonly TimeProvider clock;
     private readonly MdeRateLimiter alertLimits;
     private readonly MdeRateLimiter incidentLimits;
+    private readonly object sortedGate = new();
+    private List<MdeAlertView>? sortedAlerts;
+    private (int Count, int Version) sortedKey;
 
     public MdeEndpoints(AccessTokenValidator alertTokens, AccessTokenValidator incidentTokens, GraphAlertStore store, FaultQueue faults, TimeProvider clock, double rateLimitTimeScale)
     {
@@ -91,6 +94,27 @@ internal sealed class MdeEndpoints
 
     private IEnumerable<MdeAlertView> Alerts() => store.Visible(Now).Select(alert => new MdeAlertView(alert));
 
+    /// <summary>
+    /// Every visible alert in the default order, sorted once per state of the store (alerts visible, updates made):
+    /// a 30,000-alert pull asks for the same order a few hundred times.
+    /// </summary>
+    private List<MdeAlertView> NewestFirstAlerts()
+    {
+        IReadOnlyList<GraphAlertRecord> visible = store.Visible(Now);
+        var key = (visible.Count, store.Version);
+        lock (sortedGate)
+        {
+            if (sortedAlerts is null || sortedKey != key)
+            {
+                var views = visible.Select(alert => new MdeAlertView(alert)).ToList();
+                views.Sort(NewestFirst);
+                (sortedAlerts, sortedKey) = (views, key);
+            }
+
+            return sortedAlerts;
+        }
+    }
+
     private Task ListAlertsAsync(HttpContext context)
     {
         if (!GraphQueryOptions<MdeAlertView>.TryParse(context.Request.Query, MdeSchemas.Alerts, out var options, out string error) || options is null)
@@ -98,7 +122,9 @@ internal sealed class MdeEndpoints
             return SiemError.BadRequest(error).WriteAsync(context);
         }
 
-        (List<MdeAlertView> page, _) = options.Apply(Alerts());
+        List<MdeAlertView> page = context.Request.Query.ContainsKey("$orderby")
+            ? Page(options, Alerts(), options.Order)
+            : Page(options, NewestFirstAlerts(), null);
         bool withEvidence = options.Expand is not null;
         return JsonResponse.WriteAsync(context, StatusCodes.Status200OK, writer =>
         {
@@ -214,7 +240,7 @@ internal sealed class MdeEndpoints
         }
 
         var incidents = GraphIncidentRecord.FromAlerts(store.Visible(Now), expandAlerts: true).Select(incident => new MdeIncidentView(incident));
-        (List<MdeIncidentView> page, _) = options.Apply(incidents);
+        List<MdeIncidentView> page = Page(options, incidents, context.Request.Query.ContainsKey("$orderby") ? options.Order : NewestIncidentFirst);
         return JsonResponse.WriteAsync(context, StatusCodes.Status200OK, writer =>
         {
             writer.WriteStartObject();
@@ -237,6 +263,32 @@ internal sealed class MdeEndpoints
         return incident is null
             ? new SiemError(StatusCodes.Status404NotFound, "NotFound", $"Incident '{RouteId(context)}' was not found.").WriteAsync(context)
             : JsonResponse.WriteAsync(context, StatusCodes.Status200OK, writer => MdeJsonWriter.WriteIncident(writer, new MdeIncidentView(incident)));
+    }
+
+    /// <summary>The service's default order, compared without the generic key functions: a 30,000-alert tenant sorts each request.</summary>
+    private static int NewestFirst(MdeAlertView left, MdeAlertView right)
+    {
+        int byTime = right.Graph.CreatedDateTime.CompareTo(left.Graph.CreatedDateTime);
+        return byTime != 0 ? byTime : string.CompareOrdinal(left.Id, right.Id);
+    }
+
+    private static int NewestIncidentFirst(MdeIncidentView left, MdeIncidentView right)
+    {
+        int byTime = right.Graph.CreatedDateTime.CompareTo(left.Graph.CreatedDateTime);
+        return byTime != 0 ? byTime : left.IncidentId.CompareTo(right.IncidentId);
+    }
+
+    /// <summary>$filter, then the order ($orderby's, or the default), then $skip and $top; no next link, as the service gives none with $top.</summary>
+    private static List<T> Page<T>(GraphQueryOptions<T> options, IEnumerable<T> items, Comparison<T>? order)
+    {
+        // Where keeps the order of items already sorted (order null).
+        var matching = items.Where(options.Filter).ToList();
+        if (order is not null)
+        {
+            matching.Sort(order);
+        }
+
+        return matching.Skip(options.Offset).Take(options.Top).ToList();
     }
 
     private static Task WriteAlertAsync(HttpContext context, MdeAlertView alert, bool withEvidence) =>
