@@ -41,7 +41,8 @@ internal sealed class MdeAlertView
 
     public string? ComputerDnsName => Device?.GetValueOrDefault("deviceDnsName") as string;
 
-    public string? RbacGroupName => Device?.GetValueOrDefault("rbacGroupName") as string;
+    /// <summary>A device in no group has none (null), as on the real API; the Graph evidence keeps the SIEM's empty text.</summary>
+    public string? RbacGroupName => Device?.GetValueOrDefault("rbacGroupName") is string { Length: > 0 } group ? group : null;
 
     /// <summary>The account of the first user or process evidence, as relatedUser.</summary>
     public Dictionary<string, object?>? RelatedUser => Graph.Evidence

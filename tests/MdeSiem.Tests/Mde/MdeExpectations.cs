@@ -52,7 +52,7 @@ internal static class MdeExpectations
                     parts.Max(record => record.LastProcessedTimeUtc),
                     first.DeviceID,
                     first.ComputerDnsName,
-                    first.MachineGroup,
+                    string.IsNullOrEmpty(first.MachineGroup) ? null : first.MachineGroup,
                     string.IsNullOrEmpty(first.ThreatFamily) ? null : first.ThreatFamily,
                     first.AlertTime.Ticks / (6 * TimeSpan.TicksPerHour),
                     parts);
