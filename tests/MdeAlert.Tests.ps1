@@ -132,6 +132,14 @@ Describe 'Get-MdeIncident' {
         @($incidents | ForEach-Object { $_.Alerts } | ForEach-Object AlertId | Sort-Object) | Should -Be @($script:Expected.Id | Sort-Object)
     }
 
+    It 'filters on creation time: an incident is created with its first alert' {
+        $since = ($script:Expected | Sort-Object AlertTime)[[int]($script:Expected.Count / 2)].AlertTime
+        $want = @($script:Expected | Group-Object IncidentKey | Where-Object { ($_.Group | Measure-Object AlertTime -Minimum).Minimum -ge $since }).Count
+        $got = @(Get-MdeIncident -CreatedAfter $since -All -Top 10)
+        $want | Should -BeGreaterThan 10
+        $got.Count | Should -Be $want
+    }
+
     It 'finds the incident of an alert from the pipeline, with its devices and entities' {
         $sample = $script:Expected[9]
         $incident = Get-MdeAlert -Id $sample.Id | Get-MdeIncident

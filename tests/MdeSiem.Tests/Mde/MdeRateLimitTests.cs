@@ -11,6 +11,7 @@ using MdeSiem.Core.Http;
 using MdeSiem.Core.Mde;
 using MdeSiem.Simulator;
 using MdeSiem.Tests.Cmdlets;
+using MdeSiem.Tests.Graph;
 using MdeSiem.Tests.Simulator;
 using Xunit;
 
@@ -118,5 +119,53 @@ public sealed class MdeRateLimitTests
         // Whether the client had to wait depends on how fast this machine is (no timed assertions); when it did,
         // -Verbose said so. The budget's arithmetic is proven on a manual clock in RequestBudgetTests.
         Assert.All(log.Where(line => line.StartsWith("Waiting ", StringComparison.Ordinal)), line => Assert.Contains("MdeAlerts call budget", line, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_429_is_retried_after_its_Retry_After_and_the_pull_completes()
+    {
+        await using var tenant = await SimulatedTenant.StartAsync(new SimulatorOptions { AlertCount = 300 });
+        using var connection = await GraphTenantConnection.ConnectAsync(tenant);
+        tenant.EnqueueFault(SimulatedFault.Status(429, retryAfterSeconds: 1, target: FaultTarget.DefenderApi));
+
+        var count = 0;
+        await foreach (var alert in new MdeAlertClient(connection).GetAlertsAsync(new MdeAlertQuery { All = true, Top = 50 }))
+        {
+            count++;
+        }
+
+        Assert.Equal(MdeExpectations.AlertsOf(tenant.Batches).Count, count);
+        var statuses = tenant.Requests.Where(request => request.Path == "/mde/api/alerts").Select(request => request.StatusCode).ToList();
+        Assert.Equal(429, statuses[0]);
+        Assert.All(statuses.Skip(1), status => Assert.Equal(200, status));
+    }
+
+    [Fact]
+    public async Task A_call_over_the_budget_waits_for_room_and_says_so()
+    {
+        await using var tenant = await SimulatedTenant.StartAsync(new SimulatorOptions { AlertCount = 50 });
+        using var connection = await GraphTenantConnection.ConnectAsync(tenant);
+        // One call per 3 s: the second call, made as soon as the first is answered, must wait for the window.
+        connection.Budgets[ApiNames.MdeAlerts] = new RequestBudget(ApiNames.MdeAlerts, new[] { new RateLimit(1, TimeSpan.FromSeconds(3)) });
+        var log = new List<string>();
+        var previous = RequestLog.Current;
+        RequestLog.Current = line => { lock (log) { log.Add(line); } };
+        try
+        {
+            var client = new MdeAlertClient(connection);
+            await foreach (var alert in client.GetAlertsAsync(new MdeAlertQuery { Top = 1 }))
+            {
+            }
+
+            await foreach (var alert in client.GetAlertsAsync(new MdeAlertQuery { Top = 1 }))
+            {
+            }
+        }
+        finally
+        {
+            RequestLog.Current = previous;
+        }
+
+        Assert.Single(log, line => line.StartsWith("Waiting ", StringComparison.Ordinal) && line.Contains("MdeAlerts call budget", StringComparison.Ordinal));
     }
 }
