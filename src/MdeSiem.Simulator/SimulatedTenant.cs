@@ -114,7 +114,7 @@ public sealed class SimulatedTenant : IAsyncDisposable
         var directory = new AppDirectory(
             new RegisteredApp(options.TenantId, options.ClientId, options.ClientSecret ?? SecretGenerator.NewSecret(), Guid.NewGuid().ToString()),
             new RegisteredApp(DefaultUnmanagedTenantId, DefaultUnmanagedClientId, SecretGenerator.NewSecret(), Guid.NewGuid().ToString()));
-        var services = new SimulatorServices(directory, options.Clock, options.TokenLifetime, generator);
+        var services = new SimulatorServices(directory, options.Clock, options.TokenLifetime, generator, options.RateLimitTimeScale);
         X509Certificate2 certificate = LoopbackCertificate.Create();
         WebApplication app = Build(options.Port, certificate, services);
         try

@@ -2,6 +2,7 @@ using System;
 using System.Threading.Tasks;
 using MdeSiem.Simulator.Graph;
 using MdeSiem.Simulator.Identity;
+using MdeSiem.Simulator.Mde;
 using MdeSiem.Simulator.Siem;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -19,8 +20,9 @@ internal sealed class SimulatorServices : IDisposable
     private readonly GraphEndpoints graphEndpoints;
     private readonly DeviceCodeEndpoint deviceCodeEndpoint;
     private readonly AuthorizeEndpoint authorizeEndpoint;
+    private readonly MdeEndpoints mdeEndpoints;
 
-    public SimulatorServices(AppDirectory directory, TimeProvider clock, TimeSpan tokenLifetime, SiemAlertGenerator generator)
+    public SimulatorServices(AppDirectory directory, TimeProvider clock, TimeSpan tokenLifetime, SiemAlertGenerator generator, double rateLimitTimeScale = 1.0)
     {
         Directory = directory;
         Clock = clock;
@@ -42,6 +44,13 @@ internal sealed class SimulatorServices : IDisposable
         GraphAlerts = new GraphAlertStore(Alerts, directory.ManagedApp.TenantId);
         var graphValidator = new AccessTokenValidator(signingKey, clock, directory, audience => audience == KnownResources.MicrosoftGraph);
         graphEndpoints = new GraphEndpoints(graphValidator, GraphAlerts, Faults, clock);
+        mdeEndpoints = new MdeEndpoints(
+            new AccessTokenValidator(signingKey, clock, directory, audience => audience == KnownResources.SecurityCenter),
+            new AccessTokenValidator(signingKey, clock, directory, audience => audience == KnownResources.DefenderXdr),
+            GraphAlerts,
+            Faults,
+            clock,
+            rateLimitTimeScale);
     }
 
     public AppDirectory Directory { get; }
@@ -86,6 +95,7 @@ internal sealed class SimulatorServices : IDisposable
         routes.MapGet(ManagedIdentityEndpoint.Path, ManagedIdentity.HandleAsync);
         routes.MapGet("/api/alerts", alertsEndpoint.HandleAsync);
         graphEndpoints.Map(routes);
+        mdeEndpoints.Map(routes);
         routes.MapFallback(NotFoundAsync);
     }
 

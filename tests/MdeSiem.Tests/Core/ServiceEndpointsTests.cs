@@ -69,4 +69,57 @@ public class ServiceEndpointsTests
         var failure = Assert.Throws<MdeSiemException>(() => ServiceEndpoints.ForCustomBase(new Uri("http://127.0.0.1:5001/")));
         Assert.Equal(ErrorCode.InvalidArgument, failure.Code);
     }
+
+    // Defender for Endpoint "List alerts API" (geographic hosts), "for US Government customers" (API URIs), and the
+    // Defender XDR "supported APIs" page (tokens for https://api.security.microsoft.com).
+    [Theory]
+    [InlineData(DefenderApiRegion.Default, "https://api.security.microsoft.com/api/alerts")]
+    [InlineData(DefenderApiRegion.US, "https://us.api.security.microsoft.com/api/alerts")]
+    [InlineData(DefenderApiRegion.EU, "https://eu.api.security.microsoft.com/api/alerts")]
+    [InlineData(DefenderApiRegion.UK, "https://uk.api.security.microsoft.com/api/alerts")]
+    [InlineData(DefenderApiRegion.AU, "https://au.api.security.microsoft.com/api/alerts")]
+    [InlineData(DefenderApiRegion.SWA, "https://swa.api.security.microsoft.com/api/alerts")]
+    [InlineData(DefenderApiRegion.INA, "https://ina.api.security.microsoft.com/api/alerts")]
+    public void The_commercial_Defender_API_has_a_host_per_geography(DefenderApiRegion region, string expected)
+    {
+        var endpoints = ServiceEndpoints.ForCloud(CloudEnvironment.Global);
+
+        Assert.Equal(expected, endpoints.GetDefenderApiUri("api/alerts", region).AbsoluteUri);
+        Assert.Equal("https://api.securitycenter.microsoft.com", endpoints.MdeAudience);
+        Assert.Equal("https://api.security.microsoft.com", endpoints.XdrAudience);
+    }
+
+    [Theory]
+    [InlineData(CloudEnvironment.USGov, "https://api-gcc.securitycenter.microsoft.us")]
+    [InlineData(CloudEnvironment.USGovHigh, "https://api-gov.securitycenter.microsoft.us")]
+    [InlineData(CloudEnvironment.USGovDoD, "https://api-gov.securitycenter.microsoft.us")]
+    public void US_government_clouds_serve_the_Defender_API_from_their_own_host(CloudEnvironment environment, string host)
+    {
+        var endpoints = ServiceEndpoints.ForCloud(environment);
+
+        Assert.Equal(host + "/api/incidents", endpoints.GetDefenderApiUri("api/incidents", DefenderApiRegion.EU).AbsoluteUri);
+        Assert.Equal(host, endpoints.MdeAudience);
+        Assert.Equal(host, endpoints.XdrAudience);
+    }
+
+    [Fact]
+    public void China_has_no_Defender_API()
+    {
+        var endpoints = ServiceEndpoints.ForCloud(CloudEnvironment.China);
+
+        Assert.Equal(ErrorCode.InvalidArgument, Assert.Throws<MdeSiemException>(() => endpoints.GetDefenderApiUri("api/alerts")).Code);
+        Assert.Equal(ErrorCode.InvalidArgument, Assert.Throws<MdeSiemException>(() => endpoints.MdeAudience).Code);
+    }
+
+    [Fact]
+    public void A_custom_base_serves_the_Defender_API_under_its_own_prefix_beside_the_SIEM_API()
+    {
+        var endpoints = ServiceEndpoints.ForCustomBase(new Uri("https://127.0.0.1:5001"));
+
+        Assert.Equal("https://127.0.0.1:5001/mde/api/alerts", endpoints.GetDefenderApiUri("api/alerts", DefenderApiRegion.UK).AbsoluteUri);
+        Assert.Equal("https://127.0.0.1:5001/mde/api/incidents", endpoints.GetDefenderApiUri("/api/incidents").AbsoluteUri);
+        Assert.Equal("https://127.0.0.1:5001/api/alerts", endpoints.GetSiemAlertsUri(SiemRegion.US).AbsoluteUri);
+        Assert.Equal("https://api.securitycenter.microsoft.com", endpoints.MdeAudience);
+        Assert.Equal("https://api.security.microsoft.com", endpoints.XdrAudience);
+    }
 }
