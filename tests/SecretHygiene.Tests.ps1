@@ -132,6 +132,14 @@ BeforeAll {
         @{ Cmdlet = 'Update-DefenderAlert'; Case = 'unknown id'; Expect = 'MdeSiem.NotFound'; Run = { Update-DefenderAlert -Id 'da000000000000000000_0' -Status Resolved -Confirm:$false } }
         @{ Cmdlet = 'ConvertTo-MdeSiemAlert'; Case = 'Graph alerts to SIEM records'; Run = { $graphAlerts | ConvertTo-MdeSiemAlert } }
         @{ Cmdlet = 'ConvertTo-MdeSiemAlert'; Case = 'bad input'; Expect = '*'; Run = { 'not an alert' | ConvertTo-MdeSiemAlert } }
+        @{ Cmdlet = 'Get-MdeAlert'; Case = 'MDE alerts with evidence, exported'; Run = { $mdeAlerts = @(Get-MdeAlert -Top 3 -IncludeEvidence); $mdeAlerts; $mdeAlerts | ConvertTo-Json -Depth 6 | Set-Content (Join-Path $work 'mde-alerts.json'); $mdeAlerts | ConvertTo-GraphAlert } }
+        @{ Cmdlet = 'Get-MdeAlert'; Case = 'unknown id'; Expect = 'MdeSiem.NotFound'; Run = { Get-MdeAlert -Id 'da000000000000000000_0' } }
+        @{ Cmdlet = 'Get-MdeAlert'; Case = 'unsupported filter'; Expect = 'MdeSiem.*'; Run = { Get-MdeAlert -Filter "title eq 'x'" } }
+        @{ Cmdlet = 'Get-MdeAlert'; Case = '403 from the simulator'; Expect = 'MdeSiem.PermissionDenied'; Run = { Get-MdeAlert -Top 1 -Connection Unmanaged } }
+        @{ Cmdlet = 'Update-MdeAlert'; Case = 'status and comment'; Run = { Update-MdeAlert -Id $mdeAlerts[0].Id -Status InProgress -Comment 'Triaged by the hygiene test' -PassThru -Confirm:$false } }
+        @{ Cmdlet = 'Update-MdeAlert'; Case = 'unknown id'; Expect = 'MdeSiem.NotFound'; Run = { Update-MdeAlert -Id 'da000000000000000000_0' -Status Resolved -Confirm:$false } }
+        @{ Cmdlet = 'Get-MdeIncident'; Case = 'incidents'; Run = { Get-MdeIncident -Top 2 } }
+        @{ Cmdlet = 'Get-MdeIncident'; Case = '403 from the simulator'; Expect = 'MdeSiem.PermissionDenied'; Run = { Get-MdeIncident -Top 1 -Connection Unmanaged } }
         @{ Cmdlet = 'Disconnect-MdeSiem'; Case = 'one named connection'; Run = { Disconnect-MdeSiem -Name Pfx -PassThru } }
         @{ Cmdlet = 'Disconnect-MdeSiem'; Case = 'unknown name'; Expect = 'MdeSiem.ConnectionNotFound'; Run = { Disconnect-MdeSiem -Name Nowhere } }
     )
