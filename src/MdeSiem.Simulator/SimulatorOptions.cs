@@ -40,6 +40,12 @@ public sealed class SimulatorOptions
     /// </summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// Maps the test-only control endpoints under /_test (faults, late alerts, Graph ground truth) for tests that run
+    /// the simulator as a program; off by default.
+    /// </summary>
+    public bool EnableTestControl { get; set; }
+
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfNegative(Port);

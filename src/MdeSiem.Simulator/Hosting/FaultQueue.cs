@@ -16,11 +16,16 @@ internal sealed class FaultQueue
         }
     }
 
-    public SimulatedFault? TakeNext(FaultTarget target)
+    public SimulatedFault? TakeNext(FaultTarget target) => TakeNext(target, request: "");
+
+    /// <param name="target">The endpoint the request is for.</param>
+    /// <param name="request">The request's path and decoded query, for faults that wait for a particular request.</param>
+    public SimulatedFault? TakeNext(FaultTarget target, string request)
     {
         lock (gate)
         {
-            int position = pending.FindIndex(fault => fault.Target == target);
+            int position = pending.FindIndex(fault => fault.Target == target
+                && (fault.RequestContains is null || request.Contains(fault.RequestContains, System.StringComparison.OrdinalIgnoreCase)));
             if (position < 0)
             {
                 return null;
