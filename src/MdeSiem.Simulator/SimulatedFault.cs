@@ -40,6 +40,12 @@ public sealed class SimulatedFault
     public string? RequestContains { get; init; }
 
     /// <summary>
+    /// With <see cref="RequestContains"/> or alone: this many matching requests pass untouched before the fault
+    /// answers one, so a fault can hit the middle of a pull (the third page, a request after a token refresh).
+    /// </summary>
+    public int AfterMatchingRequests { get; init; }
+
+    /// <summary>
     /// If set, a Graph collection request is answered 206 Partial Content with only the first half of its page (the
     /// rest is lost, as when a provider behind Graph fails) and <c>Warning: 199 - "Microsoft/{this}/504/10000"</c>.
     /// </summary>

@@ -16,7 +16,7 @@ namespace MdeSiem.Simulator.Control;
 /// (Pester): enqueue faults, add late alerts, and read the ground truth of the Graph view. Mapped only with
 /// <c>--test-control</c> (SimulatorOptions.EnableTestControl); the server listens on loopback only.
 /// <list type="bullet">
-/// <item>POST /_test/faults {target, statusCode, retryAfterSeconds, delayMilliseconds, requestContains, partialProvider, truncatedJson, count}</item>
+/// <item>POST /_test/faults {target, statusCode, retryAfterSeconds, delayMilliseconds, requestContains, afterMatchingRequests, partialProvider, truncatedJson, count}; POST /_test/faults/clear</item>
 /// <item>POST /_test/late-alerts {count, spreadSeconds}: spreadSeconds 0 gives them all one timestamp</item>
 /// <item>GET /_test/graph-alerts, GET /_test/graph-incidents: [{id, lastUpdateTicks}] visible now</item>
 /// </list>
@@ -38,6 +38,11 @@ internal sealed class TestControlEndpoints
     public void Map(IEndpointRouteBuilder routes)
     {
         routes.MapPost(Root + "/faults", EnqueueFaultsAsync);
+        routes.MapPost(Root + "/faults/clear", context =>
+        {
+            services.Faults.Clear();
+            return JsonResponse.WriteAsync(context, StatusCodes.Status200OK, writer => writer.WriteNullValue());
+        });
         routes.MapPost(Root + "/late-alerts", AddLateAlertsAsync);
         routes.MapGet(Root + "/graph-alerts", context => WriteTruthAsync(context, Alerts().Select(alert => (alert.Id, alert.LastUpdateDateTime))));
         routes.MapGet(Root + "/graph-incidents", context => WriteTruthAsync(context, GraphIncidentRecord.FromAlerts(Alerts(), expandAlerts: false).Select(incident => (incident.Id, incident.LastUpdateDateTime))));
@@ -57,12 +62,19 @@ internal sealed class TestControlEndpoints
             Delay = TimeSpan.FromMilliseconds(Number(root, "delayMilliseconds") ?? 0),
             RequestContains = String(root, "requestContains"),
             PartialProvider = String(root, "partialProvider"),
+            AfterMatchingRequests = Number(root, "afterMatchingRequests") ?? 0,
             TruncatedJson = root.TryGetProperty("truncatedJson", out JsonElement truncated) && truncated.ValueKind == JsonValueKind.True,
         };
+        // Each copy is its own fault (its own count of requests let through), used once.
         int count = Number(root, "count") ?? 1;
         for (int i = 0; i < count; i++)
         {
-            services.Faults.Enqueue(fault);
+            services.Faults.Enqueue(new SimulatedFault
+            {
+                Target = fault.Target, StatusCode = fault.StatusCode, RetryAfterSeconds = fault.RetryAfterSeconds, Delay = fault.Delay,
+                RequestContains = fault.RequestContains, PartialProvider = fault.PartialProvider, TruncatedJson = fault.TruncatedJson,
+                AfterMatchingRequests = fault.AfterMatchingRequests,
+            });
         }
 
         await JsonResponse.WriteAsync(context, StatusCodes.Status200OK, writer =>
