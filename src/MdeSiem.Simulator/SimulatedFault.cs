@@ -46,8 +46,8 @@ public sealed class SimulatedFault
     public int AfterMatchingRequests { get; init; }
 
     /// <summary>
-    /// If set, a Graph collection request is answered 206 Partial Content with only the first half of its page (the
-    /// rest is lost, as when a provider behind Graph fails) and <c>Warning: 199 - "Microsoft/{this}/504/10000"</c>.
+    /// If set, a Graph collection request is answered 206 Partial Content with every other record of its page (the
+    /// others are lost, as when a provider behind Graph fails) and <c>Warning: 199 - "Microsoft/{this}/504/10000"</c>.
     /// </summary>
     public string? PartialProvider { get; init; }
 

@@ -127,7 +127,9 @@ function Get-MdeSiemSimulatorGraphTruth {
     [CmdletBinding()]
     param([Parameter(Mandatory, Position = 0)] $Simulator, [ValidateSet('Alerts', 'Incidents')] [string] $Kind = 'Alerts')
     $path = if ($Kind -eq 'Alerts') { 'graph-alerts' } else { 'graph-incidents' }
-    @(Invoke-MdeSiemSimulatorControl $Simulator $path | ForEach-Object { '{0}|{1}' -f $_.id, $_.lastUpdateTicks })
+    # Invoke-RestMethod writes a JSON array as one object: enumerate it here.
+    $records = Invoke-MdeSiemSimulatorControl $Simulator $path
+    , [string[]] @(foreach ($record in $records) { '{0}|{1}' -f $record.id, $record.lastUpdateTicks })
 }
 
 <# .SYNOPSIS Forgets the faults no request has used yet. #>

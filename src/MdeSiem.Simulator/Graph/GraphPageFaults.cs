@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.Http;
 namespace MdeSiem.Simulator.Graph;
 
 /// <summary>
-/// Faults that change a collection page rather than replace it: a 206 Partial Content with half the page and the
+/// Faults that change a collection page rather than replace it: a 206 Partial Content with every other record of
+/// the page (the others' provider failed; they are interleaved in time, so a client cannot re-read them by paging on) and the
 /// Warning header Graph sends when a provider behind it failed, and a 200 whose JSON stops half-way.
 /// </summary>
 internal static class GraphPageFaults
@@ -18,7 +19,7 @@ internal static class GraphPageFaults
         if (fault?.PartialProvider is { } provider)
         {
             context.Response.Headers.Warning = $"199 - \"Microsoft/{provider}/504/10000\"";
-            await write(items.Take(items.Count / 2).ToList(), StatusCodes.Status206PartialContent).ConfigureAwait(false);
+            await write(items.Where((_, index) => index % 2 == 0).ToList(), StatusCodes.Status206PartialContent).ConfigureAwait(false);
             return;
         }
 
