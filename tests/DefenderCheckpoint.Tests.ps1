@@ -220,6 +220,16 @@ Describe 'Get-DefenderAlert -Checkpoint fault matrix' {
         Assert-ExactlyOnce @($first, $second, (Invoke-Run $path)) @($before + $after | Sort-Object -Unique)
     }
 
+    It 'counts what Select-Object -First took before it stopped the run, and the re-run delivers the rest' {
+        $path = New-CheckpointPath
+        $truth = Get-Truth
+        $taken = @(Get-DefenderAlert -Checkpoint $path -UpdatedAfter $script:Since -AvailabilityLag 0 -Top 40 |
+            Select-Object -First 10 | ForEach-Object { '{0}|{1}' -f $_.Id, $_.LastUpdateDateTime.ToUniversalTime().Ticks })
+        $taken.Count | Should -Be 10
+        $second = Invoke-Run $path
+        Assert-ExactlyOnce @([pscustomobject]@{ Keys = $taken }, $second) $truth
+    }
+
     It 'refuses a checkpoint written by another API with MdeSiem.CheckpointMismatch' {
         $path = New-CheckpointPath
         $null = Invoke-Run $path
