@@ -255,6 +255,15 @@ Describe 'Get-DefenderIncident -Checkpoint' {
         Assert-ExactlyOnce @($first, $second) $truth
     }
 
+    It 'falls back to each incident''s alerts without a checkpoint too' {
+        Add-MdeSiemSimulatorFault $script:Simulator -StatusCode 500 -RequestContains '&$expand=alerts' -AfterMatchingRequests 1 -Count 2
+        $keys = Get-Truth -Kind Incidents
+        $truth = @($keys | ForEach-Object { ($_ -split '\|')[0] } | Sort-Object)
+        $incidents = @(Get-DefenderIncident -All -Top 20 -ExpandAlerts -ErrorAction Stop)
+        @($incidents.Id | Sort-Object) | Should -Be $truth
+        @($incidents | Where-Object { $_.Alerts.Count -eq 0 }) | Should -BeNullOrEmpty
+    }
+
     It 'reports a 206 and re-reads the gap on the next run' {
         $path = New-CheckpointPath
         Add-MdeSiemSimulatorFault $script:Simulator -PartialProvider 'MicrosoftDefenderForEndpoint' -RequestContains $script:PageRequest

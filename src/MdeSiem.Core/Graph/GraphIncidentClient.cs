@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using MdeSiem.Core.Auth;
 using MdeSiem.Core.Checkpoints;
+using MdeSiem.Core.Errors;
 
 namespace MdeSiem.Core.Graph;
 
@@ -51,18 +52,61 @@ public sealed class GraphIncidentClient
         Uri? uri = BuildFirstRequestUri(query);
         var followLinks = query.All || query.First is not null;
         long delivered = 0;
+        var acceptedOnce = false;
+        var expandFailed = false;
+        var alreadyWritten = new HashSet<string>(StringComparer.Ordinal);
         while (uri is not null)
         {
             var links = new GraphPageLinks();
-            await foreach (var incident in GraphPageSource.ReadAsync(_connection, uri, GraphPermission.IncidentRead, GraphObjectBinder.Bind<DefenderIncident>, links, gaps is null ? null : error => gaps.Add(new WindowGap(null, null, error)), cancellationToken).ConfigureAwait(false))
+            var page = GraphPageSource.ReadAsync(_connection, uri, GraphPermission.IncidentRead, GraphObjectBinder.Bind<DefenderIncident>, links, gaps is null ? null : error => gaps.Add(new WindowGap(null, null, error)), cancellationToken)
+                .GetAsyncEnumerator(cancellationToken);
+            var expandBroke = false;
+            try
             {
-                yield return incident;
-                if (query.First is { } first && ++delivered >= first)
+                while (true)
                 {
-                    yield break;
+                    try
+                    {
+                        if (!await page.MoveNextAsync().ConfigureAwait(false))
+                        {
+                            break;
+                        }
+                    }
+                    catch (MdeSiemException exception) when (query.ExpandAlerts && !expandFailed && !cancellationToken.IsCancellationRequested && GraphFailures.CanWorkAround(exception, acceptedOnce))
+                    {
+                        expandBroke = true;
+                        break;
+                    }
+
+                    var incident = page.Current;
+                    if (!alreadyWritten.Add(incident.Id ?? string.Empty))
+                    {
+                        continue;
+                    }
+
+                    yield return expandFailed ? await WithAlertsAsync(incident, cancellationToken).ConfigureAwait(false) : incident;
+                    if (query.First is { } first && ++delivered >= first)
+                    {
+                        yield break;
+                    }
                 }
             }
+            finally
+            {
+                await page.DisposeAsync().ConfigureAwait(false);
+            }
 
+            if (expandBroke)
+            {
+                // $expand=alerts failed: read the page again without it (skipping what was written) and fetch each
+                // incident's alerts on their own, for the rest of the pull.
+                expandFailed = true;
+                uri = GraphFailures.WithoutExpand(uri);
+                continue;
+            }
+
+            acceptedOnce = true;
+            alreadyWritten.Clear();
             uri = followLinks && links.NextLink is not null ? new Uri(links.NextLink) : null;
         }
     }

@@ -176,9 +176,7 @@ internal sealed class GraphTimeWindowPager<T>
     /// </summary>
     private bool CanRecover(MdeSiemException exception, DateTime? cursor, DateTime? untilUtc, string? expand)
     {
-        var serverSide = exception.Code is ErrorCode.ServiceError or ErrorCode.Timeout or ErrorCode.InvalidResponse or ErrorCode.IncompleteResponse
-            || (exception.Code == ErrorCode.BadRequest && _acceptedOnce);
-        if (!serverSide)
+        if (!GraphFailures.CanWorkAround(exception, _acceptedOnce))
         {
             return false;
         }
