@@ -47,6 +47,12 @@ public sealed class SimulatorOptions
     /// </summary>
     public double RateLimitTimeScale { get; set; } = 1.0;
 
+    /// <summary>
+    /// Maps the test-only control endpoints under /_test (faults, late alerts, Graph ground truth) for tests that run
+    /// the simulator as a program; off by default.
+    /// </summary>
+    public bool EnableTestControl { get; set; }
+
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfNegative(Port);

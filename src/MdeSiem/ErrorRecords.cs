@@ -58,6 +58,7 @@ internal static class ErrorRecords
         ErrorCode.CheckpointCorrupt or ErrorCode.CheckpointVersionUnsupported => ErrorCategory.InvalidData,
         ErrorCode.CheckpointMismatch => ErrorCategory.InvalidArgument,
         ErrorCode.CheckpointLocked => ErrorCategory.ResourceBusy,
+        ErrorCode.PartialResult or ErrorCode.WindowUnreadable => ErrorCategory.ReadError,
         ErrorCode.InvalidInputRecord => ErrorCategory.InvalidData,
         ErrorCode.TokenExpired => ErrorCategory.AuthenticationError,
         ErrorCode.TenantNotFound or ErrorCode.CertificateNotFound or ErrorCode.ConnectionNotFound => ErrorCategory.ObjectNotFound,
