@@ -112,6 +112,15 @@ public sealed class SimulatedTenant : IAsyncDisposable
             new RegisteredApp(options.TenantId, options.ClientId, options.ClientSecret ?? SecretGenerator.NewSecret(), Guid.NewGuid().ToString()),
             new RegisteredApp(DefaultUnmanagedTenantId, DefaultUnmanagedClientId, SecretGenerator.NewSecret(), Guid.NewGuid().ToString()));
         var services = new SimulatorServices(directory, options.Clock, options.TokenLifetime, generator);
+        if (options.GraphRateLimitWindow is { } graphWindow)
+        {
+            services.Limits.Limit(Graph.GraphEndpoints.RateLimitName, Graph.GraphEndpoints.RequestsPerWindow, graphWindow);
+        }
+
+        if (options.EnableControlEndpoint)
+        {
+            services.EnableControl();
+        }
         X509Certificate2 certificate = LoopbackCertificate.Create();
         WebApplication app = Build(options.Port, certificate, services);
         try

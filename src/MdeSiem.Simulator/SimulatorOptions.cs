@@ -40,8 +40,26 @@ public sealed class SimulatorOptions
     /// </summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// When set, Microsoft Graph's security API answers 429 (with Retry-After) once 150 requests were accepted within
+    /// any such window, like the real 150 per minute. A window shorter than a minute scales the limit down in time
+    /// for fast tests (the client's budget period must be scaled the same way). Null: no limit.
+    /// </summary>
+    public TimeSpan? GraphRateLimitWindow { get; set; }
+
+    /// <summary>
+    /// Serves POST /_simulator/faults (enqueue a fault given as JSON) so that tests driving the simulator program can
+    /// inject faults; loopback callers only. Off by default.
+    /// </summary>
+    public bool EnableControlEndpoint { get; set; }
+
     internal void Validate()
     {
+        if (GraphRateLimitWindow is { } window)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
+        }
+
         ArgumentOutOfRangeException.ThrowIfNegative(Port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, 65535);
         ArgumentOutOfRangeException.ThrowIfNegative(AlertCount);

@@ -29,6 +29,7 @@ public sealed class MdeSiemConnection : IDisposable
         Region = settings.Region;
         Environment = settings.Environment;
         Endpoints = endpoints;
+        BodyTimeout = settings.BodyTimeout > TimeSpan.Zero ? settings.BodyTimeout : ConnectionSettings.DefaultBodyTimeout;
         TokenSource = tokens;
         // Retry outermost so every attempt waits for the call budget and gets a current token; logging innermost
         // so every attempt is logged.
@@ -68,6 +69,9 @@ public sealed class MdeSiemConnection : IDisposable
     public IReadOnlyList<string> Scopes => Tokens.SelectMany(token => token.Scopes).Distinct(StringComparer.Ordinal).ToList();
 
     public DateTime ConnectedAtUtc { get; }
+
+    /// <summary>How long a response body may stall while it is read (see <see cref="ConnectionSettings.BodyTimeout"/>).</summary>
+    public TimeSpan BodyTimeout { get; }
 
     internal IAccessTokenSource TokenSource { get; }
 

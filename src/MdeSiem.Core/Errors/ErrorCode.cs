@@ -80,4 +80,10 @@ public enum ErrorCode
 
     /// <summary>The connection name given to -Connection is not a connection of this session.</summary>
     ConnectionNotFound,
+
+    /// <summary>
+    /// A response's body stopped arriving for longer than the connection's body timeout (Connect-MdeSiem
+    /// -BodyTimeoutSec) while it was being read.
+    /// </summary>
+    ResponseBodyTimeout,
 }

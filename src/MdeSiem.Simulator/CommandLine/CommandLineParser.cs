@@ -22,6 +22,22 @@ internal static class CommandLineParser
                 case "--json":
                     parsed.Json = true;
                     break;
+                case "--control":
+                    parsed.Options.EnableControlEndpoint = true;
+                    break;
+                case "--graph-rate-limit-window-ms":
+                    if (!TryTakeValue(args, ref i, out string windowText, out error))
+                    {
+                        return false;
+                    }
+
+                    if (!TryInteger(windowText, 1, int.MaxValue, value => parsed.Options.GraphRateLimitWindow = TimeSpan.FromMilliseconds(value)))
+                    {
+                        error = $"Invalid value '{windowText}' for '{name}'.";
+                        return false;
+                    }
+
+                    break;
                 case "--exit-on-stdin-close":
                     parsed.ExitOnStandardInputClose = true;
                     break;

@@ -24,6 +24,7 @@ internal sealed class SimulatorServices : IDisposable
         Directory = directory;
         Clock = clock;
         Alerts = new AlertStore(generator);
+        Limits = new RateLimiter(clock);
         var issuer = new TokenIssuer(signingKey, clock, tokenLifetime);
         SignIns = new DelegatedSignIns(clock);
         ManagedIdentity = new ManagedIdentityEndpoint(directory, issuer);
@@ -38,7 +39,7 @@ internal sealed class SimulatorServices : IDisposable
         alertsEndpoint = new AlertsEndpoint(validator, Alerts, Faults, clock);
         GraphAlerts = new GraphAlertStore(Alerts, directory.ManagedApp.TenantId);
         var graphValidator = new AccessTokenValidator(signingKey, clock, directory, audience => audience == KnownResources.MicrosoftGraph);
-        graphEndpoints = new GraphEndpoints(graphValidator, GraphAlerts, Faults, clock);
+        graphEndpoints = new GraphEndpoints(graphValidator, GraphAlerts, Faults, clock, Limits);
     }
 
     public AppDirectory Directory { get; }
@@ -48,6 +49,9 @@ internal sealed class SimulatorServices : IDisposable
     public AlertStore Alerts { get; }
 
     public FaultQueue Faults { get; } = new();
+
+    /// <summary>Per-API request limits (none unless the options ask for them).</summary>
+    public RateLimiter Limits { get; }
 
     /// <summary>The Graph security API's view of <see cref="Alerts"/>, with the updates made through it.</summary>
     public GraphAlertStore GraphAlerts { get; }
@@ -60,6 +64,11 @@ internal sealed class SimulatorServices : IDisposable
     public ManagedIdentityEndpoint ManagedIdentity { get; }
 
     public RequestLog Log { get; } = new();
+
+    private ControlEndpoint? control;
+
+    /// <summary>Serves the loopback-only test controls (see <see cref="ControlEndpoint"/>) once endpoints are mapped.</summary>
+    public void EnableControl() => control = new ControlEndpoint(Faults, Log);
 
     public void MapEndpoints(IEndpointRouteBuilder routes)
     {
@@ -74,6 +83,7 @@ internal sealed class SimulatorServices : IDisposable
         routes.MapGet(ManagedIdentityEndpoint.Path, ManagedIdentity.HandleAsync);
         routes.MapGet("/api/alerts", alertsEndpoint.HandleAsync);
         graphEndpoints.Map(routes);
+        control?.Map(routes);
         routes.MapFallback(NotFoundAsync);
     }
 
