@@ -31,7 +31,8 @@ internal static class CommandLineParser
                         return false;
                     }
 
-                    if (!TryInteger(windowText, 1, int.MaxValue, value => parsed.Options.GraphRateLimitWindow = TimeSpan.FromMilliseconds(value)))
+                    SimulatorOptions limited = parsed.Options;
+                    if (!TryInteger(windowText, 1, int.MaxValue, value => limited.GraphRateLimitWindow = TimeSpan.FromMilliseconds(value)))
                     {
                         error = $"Invalid value '{windowText}' for '{name}'.";
                         return false;
