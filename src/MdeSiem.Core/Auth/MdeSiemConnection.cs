@@ -36,7 +36,7 @@ public sealed class MdeSiemConnection : IDisposable
         Http = new HttpClient(
             new RetryHandler(
                 settings.Retry,
-                new RequestBudgetHandler(Budgets, new BearerTokenHandler(tokens, new RequestLoggingHandler(transport)))),
+                new RequestBudgetHandler(Budgets, new BearerTokenHandler(tokens, new RequestLoggingHandler(transport)), api => RequestBudget.ForApi(api, BudgetTimeScale))),
             disposeHandler: true);
         ConnectedAtUtc = DateTime.UtcNow;
     }
@@ -76,6 +76,12 @@ public sealed class MdeSiemConnection : IDisposable
     internal IAccessTokenSource TokenSource { get; }
 
     internal HttpClient Http { get; }
+
+    /// <summary>
+    /// Test-only: multiplies the budgets' periods, to match a simulator whose limit windows are scaled down the same
+    /// way. Set it before the first call of an API; budgets are created at their first call.
+    /// </summary>
+    internal double BudgetTimeScale { get; set; } = 1;
 
     /// <summary>Call budgets per API, shared by every cmdlet using this connection.</summary>
     internal ConcurrentDictionary<string, RequestBudget> Budgets { get; } = new(StringComparer.Ordinal);

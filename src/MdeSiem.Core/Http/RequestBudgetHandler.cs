@@ -12,19 +12,26 @@ namespace MdeSiem.Core.Http;
 internal sealed class RequestBudgetHandler : DelegatingHandler
 {
     private readonly ConcurrentDictionary<string, RequestBudget> _budgets;
+    private readonly System.Func<string, RequestBudget> _createBudget;
 
-    public RequestBudgetHandler(ConcurrentDictionary<string, RequestBudget> budgets, HttpMessageHandler inner)
+    public RequestBudgetHandler(ConcurrentDictionary<string, RequestBudget> budgets, HttpMessageHandler inner, System.Func<string, RequestBudget>? createBudget = null)
         : base(inner)
     {
         _budgets = budgets;
+        _createBudget = createBudget ?? RequestBudget.ForApi;
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (request.Properties.TryGetValue(RequestOptionKeys.Api, out var value) && value is string api)
         {
-            var budget = _budgets.GetOrAdd(api, RequestBudget.ForApi);
-            await budget.WaitForTurnAsync(cancellationToken).ConfigureAwait(false);
+            var budget = _budgets.GetOrAdd(api, _createBudget);
+
+            // The call counts as in flight until its headers are back, then from that moment (see EnterAsync).
+            using (await budget.EnterAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
