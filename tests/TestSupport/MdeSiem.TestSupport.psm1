@@ -32,13 +32,19 @@ function Start-MdeSiemSimulator {
         [int] $TokenLifetimeSeconds = 0,
         # Certificate files (public part) whose client assertions the app accepts.
         [string[]] $CertificatePath = @(),
-        [string] $Configuration = 'Release'
+        [string] $Configuration = 'Release',
+        # Serve the loopback-only test hooks (Add-MdeSiemSimulatorFault, Get-MdeSiemSimulatorRequest).
+        [switch] $Control,
+        # Make Graph answer 429 past 150 requests in any window of this many milliseconds.
+        [int] $GraphRateLimitWindowMs = 0
     )
 
     $arguments = [System.Collections.Generic.List[string]]::new()
     $arguments.AddRange([string[]] @((Find-SimulatorAssembly -Configuration $Configuration), '--port', '0', '--alerts', "$AlertCount", '--seed', "$Seed", '--json', '--exit-on-stdin-close'))
     if ($AlertsFile) { $arguments.AddRange([string[]] @('--write-alerts', $AlertsFile)) }
     foreach ($path in $CertificatePath) { $arguments.AddRange([string[]] @('--certificate', $path)) }
+    if ($Control) { $arguments.Add('--control') }
+    if ($GraphRateLimitWindowMs -gt 0) { $arguments.AddRange([string[]] @('--graph-rate-limit-window-ms', "$GraphRateLimitWindowMs")) }
     if ($TokenLifetimeSeconds -gt 0) { $arguments.AddRange([string[]] @('--token-lifetime-seconds', "$TokenLifetimeSeconds")) }
 
     $startInfo = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
@@ -69,4 +75,24 @@ function Stop-MdeSiemSimulator {
     }
 }
 
-Export-ModuleMember -Function Start-MdeSiemSimulator, Stop-MdeSiemSimulator, Find-SimulatorAssembly
+<#
+.SYNOPSIS
+    Makes a fault answer the simulator's next request to its target (needs Start-MdeSiemSimulator -Control).
+.EXAMPLE
+    Add-MdeSiemSimulatorFault $sim @{ target = 'SiemApi'; resetAfterBytes = 150000 }
+#>
+function Add-MdeSiemSimulatorFault {
+    [CmdletBinding()]
+    param([Parameter(Mandatory, Position = 0)] $Simulator, [Parameter(Mandatory, Position = 1)] [hashtable] $Fault)
+    $uri = [Uri]::new([Uri] $Simulator.baseUri, '_simulator/faults')
+    Invoke-RestMethod -Method Post -Uri $uri -Body ($Fault | ConvertTo-Json -Compress) -ContentType 'application/json' -SkipCertificateCheck | Out-Null
+}
+
+<# .SYNOPSIS The simulator's request log: method, path, query, status, time (needs -Control). #>
+function Get-MdeSiemSimulatorRequest {
+    [CmdletBinding()]
+    param([Parameter(Mandatory, Position = 0)] $Simulator)
+    Invoke-RestMethod -Uri ([Uri]::new([Uri] $Simulator.baseUri, '_simulator/requests')) -SkipCertificateCheck
+}
+
+Export-ModuleMember -Function Start-MdeSiemSimulator, Stop-MdeSiemSimulator, Find-SimulatorAssembly, Add-MdeSiemSimulatorFault, Get-MdeSiemSimulatorRequest

@@ -41,9 +41,10 @@ internal sealed class IdleTimeoutReadStream : Stream
         using var idle = new CancellationTokenSource(_idleTimeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);
         using var abortOnIdle = idle.Token.Register(_abort);
+        int read;
         try
         {
-            return await _inner.ReadAsync(buffer, offset, count, linked.Token).ConfigureAwait(false);
+            read = await _inner.ReadAsync(buffer, offset, count, linked.Token).ConfigureAwait(false);
         }
         catch (Exception exception) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -51,6 +52,15 @@ internal sealed class IdleTimeoutReadStream : Stream
             // is the stall.
             throw HttpFailureTranslator.FromStalledBody(exception, _target, _idleTimeout);
         }
+
+        // Closing the response can also make the pending read end quietly, as if the body were complete: that end
+        // is the stall too, not a short body.
+        if (read == 0 && idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw HttpFailureTranslator.FromStalledBody(new TimeoutException("No data arrived."), _target, _idleTimeout);
+        }
+
+        return read;
     }
 
     public override int Read(byte[] buffer, int offset, int count) =>
