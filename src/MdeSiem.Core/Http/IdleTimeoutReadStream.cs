@@ -18,6 +18,10 @@ internal sealed class IdleTimeoutReadStream : Stream
     private readonly Action _abort;
     private readonly Uri _target;
 
+    // Set before the response is closed for a stall. A timer can fire just after its read returned (a busy machine
+    // runs the continuation late); the read after that then ends on the closed response, and must still say "stall".
+    private volatile bool _stalled;
+
     public IdleTimeoutReadStream(Stream inner, TimeSpan idleTimeout, Action abort, Uri target)
     {
         _inner = inner;
@@ -40,27 +44,33 @@ internal sealed class IdleTimeoutReadStream : Stream
     {
         using var idle = new CancellationTokenSource(_idleTimeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);
-        using var abortOnIdle = idle.Token.Register(_abort);
+        using var abortOnIdle = idle.Token.Register(Stall);
         int read;
         try
         {
             read = await _inner.ReadAsync(buffer, offset, count, linked.Token).ConfigureAwait(false);
         }
-        catch (Exception exception) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (_stalled && !cancellationToken.IsCancellationRequested)
         {
             // Whatever the read threw once the response was closed under it (cancelled, disposed, IO), the cause
             // is the stall.
             throw HttpFailureTranslator.FromStalledBody(exception, _target, _idleTimeout);
         }
 
-        // Closing the response can also make the pending read end quietly, as if the body were complete: that end
-        // is the stall too, not a short body.
-        if (read == 0 && idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        // Closing the response can also make a read end quietly, as if the body were complete: that end is the
+        // stall too, not a short body.
+        if (read == 0 && _stalled && !cancellationToken.IsCancellationRequested)
         {
             throw HttpFailureTranslator.FromStalledBody(new TimeoutException("No data arrived."), _target, _idleTimeout);
         }
 
         return read;
+    }
+
+    private void Stall()
+    {
+        _stalled = true;
+        _abort();
     }
 
     public override int Read(byte[] buffer, int offset, int count) =>
