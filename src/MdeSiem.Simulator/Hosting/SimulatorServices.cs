@@ -27,6 +27,7 @@ internal sealed class SimulatorServices : IDisposable
         Directory = directory;
         Clock = clock;
         Alerts = new AlertStore(generator);
+        Limits = new RateLimiter(clock);
         var issuer = new TokenIssuer(signingKey, clock, tokenLifetime, Issued);
         SignIns = new DelegatedSignIns(clock, Issued);
         var browserSignIns = new BrowserSignIns(clock, Issued);
@@ -43,7 +44,7 @@ internal sealed class SimulatorServices : IDisposable
         alertsEndpoint = new AlertsEndpoint(validator, Alerts, Faults, clock);
         GraphAlerts = new GraphAlertStore(Alerts, directory.ManagedApp.TenantId);
         var graphValidator = new AccessTokenValidator(signingKey, clock, directory, audience => audience == KnownResources.MicrosoftGraph);
-        graphEndpoints = new GraphEndpoints(graphValidator, GraphAlerts, Faults, clock);
+        graphEndpoints = new GraphEndpoints(graphValidator, GraphAlerts, Faults, clock, Limits);
         mdeEndpoints = new MdeEndpoints(
             new AccessTokenValidator(signingKey, clock, directory, audience => audience == KnownResources.SecurityCenter),
             new AccessTokenValidator(signingKey, clock, directory, audience => audience == KnownResources.DefenderXdr),
@@ -60,6 +61,9 @@ internal sealed class SimulatorServices : IDisposable
     public AlertStore Alerts { get; }
 
     public FaultQueue Faults { get; } = new();
+
+    /// <summary>Per-API request limits (none unless the options ask for them).</summary>
+    public RateLimiter Limits { get; }
 
     /// <summary>The Graph security API's view of <see cref="Alerts"/>, with the updates made through it.</summary>
     public GraphAlertStore GraphAlerts { get; }
