@@ -27,7 +27,11 @@ internal sealed class SimulatorServices : IDisposable
         Directory = directory;
         Clock = clock;
         Alerts = new AlertStore(generator);
-        Limits = new RateLimiter(clock);
+        // Call limits run on the real clock: clients wait in real time, whatever the tenant's clock says.
+        Limits = new RateLimiter(TimeProvider.System);
+        Limits.Limit(MdeEndpoints.AlertsLimitName, 100, Scaled(TimeSpan.FromMinutes(1), rateLimitTimeScale));
+        Limits.Limit(MdeEndpoints.AlertsLimitName, 1500, Scaled(TimeSpan.FromHours(1), rateLimitTimeScale));
+        Limits.Limit(MdeEndpoints.IncidentsLimitName, 50, Scaled(TimeSpan.FromMinutes(1), rateLimitTimeScale));
         var issuer = new TokenIssuer(signingKey, clock, tokenLifetime, Issued);
         SignIns = new DelegatedSignIns(clock, Issued);
         var browserSignIns = new BrowserSignIns(clock, Issued);
@@ -51,8 +55,10 @@ internal sealed class SimulatorServices : IDisposable
             GraphAlerts,
             Faults,
             clock,
-            rateLimitTimeScale);
+            Limits);
     }
+
+    private static TimeSpan Scaled(TimeSpan period, double scale) => TimeSpan.FromTicks((long)(period.Ticks * scale));
 
     public AppDirectory Directory { get; }
 
