@@ -59,6 +59,7 @@ internal static class Program
             var module = new Dictionary<string, string>(parameters) { ["ModuleManifest"] = options.ModuleManifest };
             results.Add(Measure(pwsh, ModuleNull, size, scan, Path.Combine(scripts, "Measure-ModulePull.ps1"), With(module, ("Sink", "Null")), simulator.ClientSecret));
             results.Add(Measure(pwsh, ModuleCsv, size, scan, Path.Combine(scripts, "Measure-ModulePull.ps1"), With(module, ("Sink", "Csv"), ("CsvPath", csvPath)), simulator.ClientSecret));
+            results.AddRange(GraphConversionWorkload.Measure(pwsh, scripts, module, simulator.ClientSecret, size, scan));
 
             var baseline = Path.Combine(scripts, "Measure-WebBaseline.ps1");
             foreach (var (name, method, sink) in new[] { (RestNull, "RestMethod", "Null"), (WebNull, "WebRequest", "Null"), (RestCsv, "RestMethod", "Csv") })
@@ -143,8 +144,9 @@ internal static class Program
         {
             var a = results.FirstOrDefault(r => r.Size == m.Size && r.Workload == RestNull && r.Note is null);
             var b = results.FirstOrDefault(r => r.Size == m.Size && r.Workload == Scan);
-            double? vsA = a is null || m.Note is not null ? null : m.RecordsPerSecond / a.RecordsPerSecond;
-            double? vsB = b is null || m.Note is not null ? null : m.RecordsPerSecond / b.RecordsPerSecond;
+            var compare = m.Note is null && m.HasRatios;
+            double? vsA = a is null || !compare ? null : m.RecordsPerSecond / a.RecordsPerSecond;
+            double? vsB = b is null || !compare ? null : m.RecordsPerSecond / b.RecordsPerSecond;
             if (m.Note is not null)
             {
                 Console.WriteLine(string.Format(culture, "{0,-42} {1,10:N0}   {2}", m.Workload, m.Size, m.Note));
@@ -153,17 +155,19 @@ internal static class Program
             {
                 Console.WriteLine(string.Format(
                     culture,
-                    "{0,-42} {1,10:N0} {2,9:F2} {3,11:N0} {4,8:F1} {5,9:F0} {6,10:F0} {7,8} {8,8}",
-                    m.Workload, m.Size, m.Seconds, m.RecordsPerSecond, m.MegabytesPerSecond, m.PeakMegabytes, m.GrowthMegabytes,
+                    "{0,-42} {1,10:N0} {2,9:F2} {3,11:N0} {4,8} {5,9:F0} {6,10:F0} {7,8} {8,8}{9}",
+                    m.Workload, m.Size, m.Seconds, m.RecordsPerSecond,
+                    m.Bytes == 0 ? "-" : m.MegabytesPerSecond.ToString("F1", culture), m.PeakMegabytes, m.GrowthMegabytes,
                     vsA is null ? "-" : vsA.Value.ToString("F1", culture) + "x",
-                    vsB is null ? "-" : vsB.Value.ToString("P0", culture)));
+                    vsB is null ? "-" : vsB.Value.ToString("P0", culture),
+                    m.Detail is null ? string.Empty : "  " + m.Detail));
             }
 
             rows.Add(new
             {
                 workload = m.Workload, n = m.Size, seconds = m.Seconds, recordsPerSecond = m.RecordsPerSecond,
                 megabytesPerSecond = m.MegabytesPerSecond, peakMegabytes = m.PeakMegabytes, growthMegabytes = m.GrowthMegabytes,
-                ratioToBaselineA = vsA, ratioToBaselineB = vsB, note = m.Note,
+                ratioToBaselineA = vsA, ratioToBaselineB = vsB, note = m.Note, detail = m.Detail,
             });
         }
 
