@@ -39,14 +39,17 @@ internal static class GraphConversionWorkload
             new Measurement(PrePulled, size, json.GetProperty("seconds").GetDouble(), records, 0, peakPrePulled, peakPrePulled - peakAfterArray)
             {
                 HasRatios = false,
+                CpuSeconds = json.GetProperty("cpuSeconds").GetDouble(),
                 Detail = merged + "; conversion alone",
             },
             new Measurement(Streamed, size, json.GetProperty("streamedSeconds").GetDouble(), records, scan.Bytes, peakStreamed, peakStreamed - peakBefore)
             {
+                CpuSeconds = json.GetProperty("streamedCpuSeconds").GetDouble(),
                 Detail = "pull and conversion on two threads",
             },
             new Measurement(PullOnly, size, json.GetProperty("pullSeconds").GetDouble(), records, scan.Bytes, peakPull, peakPull - peakBefore)
             {
+                CpuSeconds = json.GetProperty("pullCpuSeconds").GetDouble(),
                 Detail = "for reference",
             },
         };

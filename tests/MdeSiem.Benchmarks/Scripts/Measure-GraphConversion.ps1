@@ -21,23 +21,30 @@ Get-MdeSiemAlert -Limit 5000 -WarningAction SilentlyContinue | ConvertTo-GraphAl
 
 $process = [Diagnostics.Process]::GetCurrentProcess()
 function Get-Peak { $process.Refresh(); $process.PeakWorkingSet64 }
+function Get-Cpu { $process.Refresh(); $process.TotalProcessorTime.TotalSeconds }
 
 $peakBefore = Get-Peak
+$cpu = Get-Cpu
 $stopwatch = [Diagnostics.Stopwatch]::StartNew()
 Get-MdeSiemAlert -SinceTimeUtc $since -WarningAction SilentlyContinue | Out-Null
 $pullSeconds = $stopwatch.Elapsed.TotalSeconds
+$pullCpu = (Get-Cpu) - $cpu
 $peakPull = Get-Peak
 
+$cpu = Get-Cpu
 $stopwatch.Restart()
 Get-MdeSiemAlert -SinceTimeUtc $since -WarningAction SilentlyContinue | ConvertTo-GraphAlert | Out-Null
 $streamedSeconds = $stopwatch.Elapsed.TotalSeconds
+$streamedCpu = (Get-Cpu) - $cpu
 $peakStreamed = Get-Peak
 
 $records = Get-MdeSiemAlert -SinceTimeUtc $since -WarningAction SilentlyContinue
 $peakAfterArray = Get-Peak
+$cpu = Get-Cpu
 $stopwatch.Restart()
 $records | ConvertTo-GraphAlert | Out-Null
 $convertSeconds = $stopwatch.Elapsed.TotalSeconds
+$convertCpu = (Get-Cpu) - $cpu
 $peakPrePulled = Get-Peak
 
 # Counted outside every stopwatch: how many alerts the records merge into.
@@ -47,6 +54,7 @@ $records | ConvertTo-GraphAlert | ForEach-Object { $alerts++ }
 [pscustomobject]@{
     seconds = $convertSeconds; records = $records.Count; alerts = $alerts
     pullSeconds = $pullSeconds; streamedSeconds = $streamedSeconds
+    cpuSeconds = $convertCpu; pullCpuSeconds = $pullCpu; streamedCpuSeconds = $streamedCpu
     peakBefore = $peakBefore; peakPull = $peakPull; peakStreamed = $peakStreamed
     peakAfterArray = $peakAfterArray; peakPrePulled = $peakPrePulled
 } | ConvertTo-Json -Compress
