@@ -1,5 +1,5 @@
 # Times ConvertTo-GraphAlert in this pwsh process, three ways, and reports them as one JSON line:
-#   pullSeconds      Get-MdeSiemAlert | Out-Null                       (the pull alone, for reference)
+#   pullSeconds      Get-MdeSiemAlert | Out-Null                       (the pull alone, for reference; best of two)
 #   streamedSeconds  Get-MdeSiemAlert | ConvertTo-GraphAlert | Out-Null (what a migration script runs)
 #   convertSeconds   $records | ConvertTo-GraphAlert | Out-Null         (records pulled beforehand into an array:
 #                                                                       the conversion alone, the target's rate)
@@ -37,6 +37,16 @@ Get-MdeSiemAlert -SinceTimeUtc $since -WarningAction SilentlyContinue | ConvertT
 $streamedSeconds = $stopwatch.Elapsed.TotalSeconds
 $streamedCpu = (Get-Cpu) - $cpu
 $peakStreamed = Get-Peak
+
+# The pull alone once more, keeping the faster, as the pull workloads do: the first full pull in a process also
+# pays for optimising the JIT's code of its hot loop.
+$cpu = Get-Cpu
+$stopwatch.Restart()
+Get-MdeSiemAlert -SinceTimeUtc $since -WarningAction SilentlyContinue | Out-Null
+if ($stopwatch.Elapsed.TotalSeconds -lt $pullSeconds) {
+    $pullSeconds = $stopwatch.Elapsed.TotalSeconds
+    $pullCpu = (Get-Cpu) - $cpu
+}
 
 $records = Get-MdeSiemAlert -SinceTimeUtc $since -WarningAction SilentlyContinue
 $peakAfterArray = Get-Peak

@@ -37,11 +37,13 @@ foreach ($run in 1..$Runs) {
     }
     $stopwatch.Stop()
     $process.Refresh()
+    # The peak of one run: a later run may find memory the runtime has not yet handed back to the OS.
+    if ($run -eq 1) { $peakAfter = $process.PeakWorkingSet64 }
     $times += $stopwatch.Elapsed.TotalSeconds
     $cpuTimes += ($process.TotalProcessorTime - $cpu).TotalSeconds
 }
 $best = [array]::IndexOf($times, ($times | Measure-Object -Minimum).Minimum)
 [pscustomobject]@{
     seconds = $times[$best]; firstSeconds = $times[0]; cpuSeconds = $cpuTimes[$best]; records = -1
-    peakBefore = $peakBefore; peakAfter = $process.PeakWorkingSet64
+    peakBefore = $peakBefore; peakAfter = $peakAfter
 } | ConvertTo-Json -Compress

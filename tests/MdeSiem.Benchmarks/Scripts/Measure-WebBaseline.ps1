@@ -42,6 +42,8 @@ foreach ($run in 1..$Runs) {
     if ($Sink -eq 'Null') { $alerts | Out-Null } else { $alerts | Export-Csv -Path $CsvPath -NoTypeInformation }
     $stopwatch.Stop()
     $process.Refresh()
+    # The peak of one run: a later run may find memory the runtime has not yet handed back to the OS.
+    if ($run -eq 1) { $peakAfter = $process.PeakWorkingSet64 }
     $times += $stopwatch.Elapsed.TotalSeconds
     $cpuTimes += ($process.TotalProcessorTime - $cpu).TotalSeconds
     $count = @($alerts).Count
@@ -49,5 +51,5 @@ foreach ($run in 1..$Runs) {
 $best = [array]::IndexOf($times, ($times | Measure-Object -Minimum).Minimum)
 [pscustomobject]@{
     seconds = $times[$best]; firstSeconds = $times[0]; cpuSeconds = $cpuTimes[$best]; records = $count
-    peakBefore = $peakBefore; peakAfter = $process.PeakWorkingSet64
+    peakBefore = $peakBefore; peakAfter = $peakAfter
 } | ConvertTo-Json -Compress
