@@ -175,12 +175,26 @@ public abstract class MdeSiemCmdlet : PSCmdlet, IDisposable
         return Await(pending.AsTask());
     }
 
+    // Runs on the thread that completes the task, possibly after a stopped pipeline has disposed this cmdlet: an
+    // exception there would take the whole process down.
+    private void SignalTaskCompleted()
+    {
+        try
+        {
+            _taskCompleted.Set();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Nobody waits any more.
+        }
+    }
+
     private void WaitRelayingLog(Task task)
     {
         if (!task.IsCompleted)
         {
             _taskCompleted.Reset();
-            task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_signalTaskCompleted ??= _taskCompleted.Set);
+            task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_signalTaskCompleted ??= SignalTaskCompleted);
 
             // A continuation runs only after its task has completed, so a late signal from an earlier task (seen as
             // a wake-up while this one still runs) is reset and waited past.
