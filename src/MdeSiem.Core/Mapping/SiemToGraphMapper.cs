@@ -35,8 +35,8 @@ public static class SiemToGraphMapper
             throw new MdeSiemException(ErrorCode.InvalidInputRecord, "An alert needs at least one SIEM record.");
         }
 
-        // A hundred thousand alerts a second go through here (ConvertTo-GraphAlert): no LINQ, and nothing allocated
-        // that the output does not keep, most alerts having a single part.
+        // Every alert ConvertTo-GraphAlert writes is built here, the whole of a pull: no LINQ, and nothing allocated
+        // that the output does not keep (most alerts have a single part).
         var ordered = AlertParts.InPartOrder(parts);
         for (var i = 0; i < ordered.Count; i++)
         {
