@@ -71,6 +71,7 @@ public sealed class RequestBudget
     /// </summary>
     public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
     {
+        var logged = false;
         while (true)
         {
             TimeSpan wait;
@@ -86,7 +87,13 @@ public sealed class RequestBudget
                 }
             }
 
-            RequestLog.Write(string.Format(CultureInfo.InvariantCulture, "Waiting {0:0.0} s for the {1} call budget.", wait.TotalSeconds, Api));
+            // A timer may wake a hair early and leave a sliver to wait: one line per real wait, not per wake-up.
+            if (!logged || wait >= TimeSpan.FromSeconds(1))
+            {
+                RequestLog.Write(string.Format(CultureInfo.InvariantCulture, "Waiting {0:0.0} s for the {1} call budget.", wait.TotalSeconds, Api));
+                logged = true;
+            }
+
             await _delay(wait, cancellationToken).ConfigureAwait(false);
         }
     }

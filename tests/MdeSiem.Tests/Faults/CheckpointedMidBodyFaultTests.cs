@@ -30,7 +30,8 @@ public sealed class CheckpointedMidBodyFaultTests : IAsyncLifetime
     {
         _tenant = await SimulatedTenant.StartAsync(new SimulatorOptions { AlertCount = 300, Seed = 41, Span = TimeSpan.FromHours(6) });
         _engine = new HostedEngine();
-        _engine.ConnectTo(_tenant, "-MaxRetryCount 0 -BodyTimeoutSec 1");
+        // Long enough that a loaded machine's pauses are not taken for a stall; the stall fault lasts far longer.
+        _engine.ConnectTo(_tenant, "-MaxRetryCount 0 -BodyTimeoutSec 5");
     }
 
     public async Task DisposeAsync()
@@ -61,7 +62,7 @@ public sealed class CheckpointedMidBodyFaultTests : IAsyncLifetime
         _tenant.AddLateAlerts(400, TimeSpan.FromMinutes(5));
         _tenant.EnqueueFault(fault == "reset"
             ? SimulatedFault.ResetMidBody(200_000)
-            : SimulatedFault.StallMidBody(200_000, TimeSpan.FromSeconds(5)));
+            : SimulatedFault.StallMidBody(200_000, TimeSpan.FromSeconds(30)));
         var failed = Run();
 
         var error = Assert.Single(failed.Errors);

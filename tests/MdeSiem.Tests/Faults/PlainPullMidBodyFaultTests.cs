@@ -26,7 +26,7 @@ public sealed class PlainPullMidBodyFaultTests : IAsyncLifetime
     {
         _tenant = await SimulatedTenant.StartAsync(new SimulatorOptions { AlertCount = 600, Seed = 43, Span = TimeSpan.FromHours(6) });
         _engine = new HostedEngine();
-        _engine.ConnectTo(_tenant, "-MaxRetryCount 0 -BodyTimeoutSec 1");
+        _engine.ConnectTo(_tenant, "-MaxRetryCount 0 -BodyTimeoutSec 5");
     }
 
     public async Task DisposeAsync()
@@ -81,5 +81,5 @@ public sealed class PlainPullMidBodyFaultTests : IAsyncLifetime
     /// <summary>Cuts or holds the body about 40 KB in: past the first few records, well before the end.</summary>
     private static SimulatedFault Fault(string kind, FaultTarget target) => kind == "reset"
         ? SimulatedFault.ResetMidBody(40_000, target)
-        : SimulatedFault.StallMidBody(40_000, TimeSpan.FromSeconds(5), target);
+        : SimulatedFault.StallMidBody(40_000, TimeSpan.FromSeconds(30), target);
 }
