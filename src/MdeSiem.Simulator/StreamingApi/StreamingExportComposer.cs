@@ -176,7 +176,7 @@ public sealed class StreamingExportComposer
         w.WriteString("RemoteIP", r.IpAddress);
         w.WriteString("RemoteUrl", r.Url);
         w.WriteString("ProcessCommandLine", r.CommandLine);
-        w.WriteString("AdditionalFields", JsonSerializer.Serialize(new Dictionary<string, string?> { ["ThreatName"] = r.ThreatName, ["AlertId"] = r.AlertId }));
+        w.WriteString("AdditionalFields", JsonSerializer.Serialize(new Dictionary<string, string?> { ["ThreatName"] = r.ThreatName, ["AlertId"] = r.AlertId, ["IocUniqueId"] = r.IocUniqueId }));
         w.WriteNumber("ReportId", r.ReportID);
     }
 
