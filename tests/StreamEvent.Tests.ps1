@@ -41,7 +41,7 @@ Describe 'Get-DefenderStreamEvent against Azurite' {
         $alerts.Count | Should -Be @($script:Records | Select-Object -ExpandProperty AlertId -Unique).Count
         $alerts[0].PSObject.TypeNames[0] | Should -Be 'MdeSiem.Core.StreamingApi.AlertInfoEvent'
         ($alerts | ForEach-Object AlertId) | Should -Be @($script:Records | Where-Object AlertPart -eq 0 | ForEach-Object AlertId)
-        $table = $alerts | Select-Object -First 3 | Format-Table | Out-String
+        $table = $alerts | Select-Object -First 3 | Format-Table | Out-String -Width 250
         $table | Should -Match 'DetectionSource'
         $table | Should -Match ([regex]::Escape($alerts[0].AlertId))
     }
@@ -70,8 +70,15 @@ Describe 'Get-DefenderStreamEvent against Azurite' {
     }
 
     It 'reports a table that is not exported as MdeSiem.NotFound without showing the account key' {
-        $all = Get-DefenderStreamEvent DeviceLogonEvents -ConnectionString $script:Cs -Verbose -ErrorVariable failure -ErrorAction SilentlyContinue *>&1 | Out-String
-        $failure[0].FullyQualifiedErrorId | Should -BeLike 'MdeSiem.NotFound,*'
-        ($all + ($failure | Out-String) + $failure[0].Exception.ToString()) | Should -Not -Match ([regex]::Escape($script:Azurite.AccountKey))
+        $streams = [System.Collections.Generic.List[object]]::new()
+        $failure = $null
+        try {
+            Get-DefenderStreamEvent DeviceLogonEvents -ConnectionString $script:Cs -Verbose *>&1 | ForEach-Object { $streams.Add($_) }
+        }
+        catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -BeLike 'MdeSiem.NotFound,*'
+        $all = ($streams | Out-String) + ($failure | Out-String) + $failure.Exception.ToString() + $failure.ErrorDetails.Message
+        $all | Should -Match 'devstoreaccount1'
+        $all | Should -Not -Match ([regex]::Escape($script:Azurite.AccountKey))
     }
 }
