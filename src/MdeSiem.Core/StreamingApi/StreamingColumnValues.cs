@@ -101,7 +101,8 @@ internal static class StreamingColumnValues
     public static object? ToPlain(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String => value.GetString(),
-        JsonValueKind.Number => value.TryGetInt64(out var integer) ? integer : value.GetDouble(),
+        // Cast first: a plain conditional of long and double would make every integer a double.
+        JsonValueKind.Number => value.TryGetInt64(out var integer) ? (object)integer : value.GetDouble(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         JsonValueKind.Object => value.EnumerateObject().Select(p => new KeyValuePair<string, object?>(p.Name, ToPlain(p.Value))).ToList(),
