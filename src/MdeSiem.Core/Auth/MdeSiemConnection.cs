@@ -28,6 +28,7 @@ public sealed class MdeSiemConnection : IDisposable
         tokens = _tracked;
         Region = settings.Region;
         Environment = settings.Environment;
+        SkipsLoopbackCertificateCheck = settings.SkipCertificateCheck;
         Endpoints = endpoints;
         TokenSource = tokens;
         // Retry outermost so every attempt waits for the call budget and gets a current token; logging innermost
@@ -70,6 +71,9 @@ public sealed class MdeSiemConnection : IDisposable
     public DateTime ConnectedAtUtc { get; }
 
     internal IAccessTokenSource TokenSource { get; }
+
+    /// <summary>Connect-MdeSiem -SkipCertificateCheck: other clients of the connection (blob storage) skip it for loopback too.</summary>
+    internal bool SkipsLoopbackCertificateCheck { get; }
 
     internal HttpClient Http { get; }
 

@@ -1,8 +1,10 @@
 using System;
 using System.Linq;
+using Azure.Core.Pipeline;
 using Azure.Storage.Blobs;
 using MdeSiem.Core.Auth;
 using MdeSiem.Core.Errors;
+using MdeSiem.Core.Http;
 
 namespace MdeSiem.Core.StreamingApi;
 
@@ -54,7 +56,14 @@ public sealed class StreamStorageTarget
             throw new MdeSiemException(ErrorCode.InvalidArgument, "-BlobServiceUri must not carry a query or credentials; use -SasUri for a SAS.");
         }
 
-        var service = Guard(() => new BlobServiceClient(endpoint, new StorageTokenCredential(connection.TokenSource), ClientOptions()));
+        var options = ClientOptions();
+        if (connection.SkipsLoopbackCertificateCheck && TransportFactory.IsLoopback(endpoint))
+        {
+            // A storage emulator on this machine with a self-signed certificate, as the connection's own endpoint.
+            options.Transport = new HttpClientTransport(TransportFactory.Create(skipCertificateCheckForLoopback: true));
+        }
+
+        var service = Guard(() => new BlobServiceClient(endpoint, new StorageTokenCredential(connection.TokenSource), options));
         return new StreamStorageTarget(accountName, endpoint.GetLeftPart(UriPartial.Path), service.GetBlobContainerClient);
     }
 

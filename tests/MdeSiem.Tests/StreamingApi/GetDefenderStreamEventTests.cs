@@ -176,6 +176,27 @@ public sealed class GetDefenderStreamEventTests
         }
     }
 
+    [Fact]
+    public async Task By_account_name_the_connection_token_for_storage_reads_the_export()
+    {
+        await using var azurite = await AzuriteServer.StartAsync(httpsWithOAuth: true);
+        await using var tenant = await SimulatedTenant.StartAsync(new SimulatorOptions { AlertCount = 60, Seed = 6 });
+        var scenario = new StreamExportScenario(azurite, new SiemAlertGenerator(6, 60, DateTime.UtcNow, TimeSpan.FromMinutes(40)));
+        await scenario.AppendNextAsync(60, StreamingExportComposer.DeviceEvents);
+        using var engine = new HostedEngine();
+        engine.ConnectTo(tenant);
+
+        var result = engine.Run(
+            "Get-DefenderStreamEvent DeviceEvents -StorageAccountName devstoreaccount1 -BlobServiceUri $uri -Verbose",
+            ("uri", azurite.BlobEndpoint));
+        var tokens = engine.Run("(Get-MdeSiemConnection).Tokens | ForEach-Object Resource");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(scenario.Written(StreamingExportComposer.DeviceEvents).Select(StreamExportScenario.KeyOf), result.Output.Select(o => KeyOf(StreamingExportComposer.DeviceEvents, o)));
+        Assert.Contains("https://storage.azure.com", tokens.Output.Select(o => o.ToString()));
+        Assert.DoesNotContain(result.Verbose, line => line.Contains(tenant.ClientSecret, StringComparison.Ordinal) || line.Contains("eyJ", StringComparison.Ordinal));
+    }
+
     private static IEnumerable<string> Texts(EngineResult result)
     {
         foreach (var output in result.Output)
