@@ -33,5 +33,11 @@ public sealed class StreamEventQuery
 
     public TimeSpan LateAppendAllowance { get; set; } = DefaultLateAppendAllowance;
 
+    /// <summary>
+    /// Also hand out records outside the time window (without their event), so a checkpoint can move past them:
+    /// else a first run with -Since would leave them for the next run, which reads without -Since.
+    /// </summary>
+    public bool ReportSkipped { get; set; }
+
     internal bool IsSettled(DateTime hourUtc) => hourUtc + TimeSpan.FromHours(1) + LateAppendAllowance <= NowUtc;
 }

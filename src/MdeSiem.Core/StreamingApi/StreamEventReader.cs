@@ -134,12 +134,18 @@ public sealed class StreamEventReader
                 try
                 {
                     var streamed = StreamingRecordParser.Parse(line.Bytes, query.Table, blob.Name);
-                    if (!InWindow(streamed, query))
+                    if (InWindow(streamed, query))
+                    {
+                        record = new StreamedRecord(blob.Name, line.EndOffset, streamed, null);
+                    }
+                    else if (query.ReportSkipped)
+                    {
+                        record = new StreamedRecord(blob.Name, line.EndOffset, null, null);
+                    }
+                    else
                     {
                         continue;
                     }
-
-                    record = new StreamedRecord(blob.Name, line.EndOffset, streamed, null);
                 }
                 catch (MdeSiemException notARecord)
                 {

@@ -104,7 +104,15 @@ public sealed class GetDefenderStreamEventCommand : MdeSiemConnectedCmdlet
         var completed = false;
         try
         {
-            Emit(reader.ReadAsync(query, run.Positions, CancellationToken), record => run.MarkDelivered(record.BlobName, record.EndOffset, record.Event is not null));
+            // The reader runs ahead on a worker: it gets its own copy of the positions the pipeline thread updates.
+            query.ReportSkipped = true;
+            var positions = new Dictionary<string, long>(run.Positions.Count, StringComparer.Ordinal);
+            foreach (var position in run.Positions)
+            {
+                positions[position.Key] = position.Value;
+            }
+
+            Emit(reader.ReadAsync(query, positions, CancellationToken), record => run.MarkDelivered(record.BlobName, record.EndOffset, record.Event is not null));
             completed = true;
         }
         finally

@@ -51,6 +51,27 @@ public sealed class GetDefenderStreamEventTests
     }
 
     [Fact]
+    public async Task A_first_checkpointed_run_with_since_never_delivers_the_earlier_records_later()
+    {
+        await using var azurite = await AzuriteServer.StartAsync();
+        var scenario = new StreamExportScenario(azurite, new SiemAlertGenerator(12, 300, DateTime.UtcNow, TimeSpan.FromMinutes(50)));
+        var first = (await scenario.AppendNextAsync(200, StreamingExportComposer.DeviceEvents))[StreamingExportComposer.DeviceEvents];
+        var since = first[120].TimeUtc;
+        using var folder = new TemporaryFolder();
+        using var engine = new HostedEngine();
+        var variables = new (string, object?)[] { ("table", "DeviceEvents"), ("cs", azurite.ConnectionString), ("cp", folder.File("cp.json")), ("since", since) };
+
+        var firstRun = engine.Run(Read + " -Checkpoint $cp -Since $since", variables);
+        var later = (await scenario.AppendNextAsync(100, StreamingExportComposer.DeviceEvents))[StreamingExportComposer.DeviceEvents];
+        var secondRun = engine.Run(Read + " -Checkpoint $cp -Since $since", variables);
+
+        Assert.Empty(firstRun.Errors);
+        Assert.Equal(first.Where(l => l.TimeUtc >= since).Select(StreamExportScenario.KeyOf), firstRun.Output.Select(o => KeyOf(StreamingExportComposer.DeviceEvents, o)));
+        Assert.Empty(secondRun.Errors);
+        Assert.Equal(later.Select(StreamExportScenario.KeyOf), secondRun.Output.Select(o => KeyOf(StreamingExportComposer.DeviceEvents, o)));
+    }
+
+    [Fact]
     public async Task Since_and_until_select_records_across_hourly_blobs()
     {
         await using var azurite = await AzuriteServer.StartAsync();
