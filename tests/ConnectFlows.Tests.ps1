@@ -52,6 +52,38 @@ Describe 'Connect-MdeSiem with a certificate' {
         @(Get-MdeSiemAlert -Limit 5 -WarningAction SilentlyContinue).Count | Should -Be 5
     }
 
+    It 'signs in with a PEM file holding the certificate and its <Form> key, and pulls alerts' -ForEach @(
+        @{ Form = 'PKCS#1 RSA' }, @{ Form = 'encrypted PKCS#8' }
+    ) {
+        # Under the module's private load context the encrypted reader is reached through a span-typed delegate.
+        $rsa = [System.Security.Cryptography.X509Certificates.RSACertificateExtensions]::GetRSAPrivateKey($script:Certificate)
+        $keyPassword = 'Pester-Pem-' + [guid]::NewGuid().ToString('N')
+        $key = if ($Form -eq 'PKCS#1 RSA') { $rsa.ExportRSAPrivateKeyPem() } else {
+            $rsa.ExportEncryptedPkcs8PrivateKeyPem($keyPassword, [System.Security.Cryptography.PbeParameters]::new('Aes256Cbc', 'SHA256', 10000))
+        }
+        $pemPath = Join-Path $TestDrive 'app.pem'
+        Set-Content -Path $pemPath -Value ($script:Certificate.ExportCertificatePem() + "`n" + $key)
+        $extra = if ($Form -eq 'PKCS#1 RSA') { @{} } else { @{ CertificatePassword = (ConvertTo-SecureString $keyPassword -AsPlainText -Force) } }
+
+        $connection = Connect-MdeSiem -TenantId $script:Simulator.tenantId -ClientId $script:Simulator.clientId `
+            -CertificatePath $pemPath @extra -EndpointUri $script:Simulator.baseUri -SkipCertificateCheck -PassThru
+        $connection.AuthenticationMethod | Should -Be 'Certificate'
+        @(Get-MdeSiemAlert -Limit 5 -WarningAction SilentlyContinue).Count | Should -Be 5
+    }
+
+    It 'fails a PEM file without a private key with MdeSiem.CertificateUnusable' {
+        $pemPath = Join-Path $TestDrive 'public-only.pem'
+        Set-Content -Path $pemPath -Value $script:Certificate.ExportCertificatePem()
+        $err = $null
+        try {
+            Connect-MdeSiem -TenantId $script:Simulator.tenantId -ClientId $script:Simulator.clientId `
+                -CertificatePath $pemPath -EndpointUri $script:Simulator.baseUri -SkipCertificateCheck
+        }
+        catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -BeLike 'MdeSiem.CertificateUnusable,*'
+        $err.CategoryInfo.Category | Should -Be 'InvalidData'
+    }
+
     It 'fails a wrong PFX password with MdeSiem.CertificateUnusable and never shows the password' {
         $wrongText = 'Wrong-' + [guid]::NewGuid().ToString('N')
         $err = $null

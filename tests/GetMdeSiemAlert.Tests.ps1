@@ -192,6 +192,17 @@ Describe 'Get-MdeSiemAlert -Checkpoint' {
         "$path.lock" | Should -Not -Exist
     }
 
+    It 'counts what Select-Object -First took before it stopped the run, so the next run repeats nothing' {
+        $path = Join-Path $TestDrive 'siem-first.json'
+        $since = [DateTime]::UtcNow.AddHours(-7)
+        $taken = @(Get-MdeSiemAlert -Checkpoint $path -SinceTimeUtc $since -AvailabilityLag 0 -WarningAction SilentlyContinue | Select-Object -First 7)
+        # The same command line, as a scheduled script runs it: the first run wrote no watermark, only what it delivered.
+        $rest = @(Get-MdeSiemAlert -Checkpoint $path -SinceTimeUtc $since -AvailabilityLag 0 -WarningAction SilentlyContinue)
+
+        $taken.Count | Should -Be 7
+        (@($taken.FullId) + @($rest.FullId) | Sort-Object) | Should -Be ($script:Expected.FullId | Sort-Object)
+    }
+
     It 'refuses a damaged checkpoint with MdeSiem.CheckpointCorrupt and leaves it untouched' {
         $path = Join-Path $TestDrive 'damaged.json'
         Set-Content -Path $path -Value 'garbage'

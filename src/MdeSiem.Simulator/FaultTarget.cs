@@ -11,4 +11,7 @@ public enum FaultTarget
 
     /// <summary>Microsoft Graph's security API (/v1.0/security/...).</summary>
     GraphApi,
+
+    /// <summary>The Defender for Endpoint alerts and Defender XDR incidents APIs (/mde/api/...).</summary>
+    DefenderApi,
 }

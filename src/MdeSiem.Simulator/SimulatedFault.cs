@@ -33,6 +33,27 @@ public sealed class SimulatedFault
     /// </summary>
     public bool MalformedBody { get; init; }
 
+    /// <summary>
+    /// If set, the fault waits for a request whose path and decoded query contain this text (ordinal, ignoring
+    /// case), e.g. "$expand=alerts" or "lastUpdateDateTime ge": faults for one kind of request among many.
+    /// </summary>
+    public string? RequestContains { get; init; }
+
+    /// <summary>
+    /// With <see cref="RequestContains"/> or alone: this many matching requests pass untouched before the fault
+    /// answers one, so a fault can hit the middle of a pull (the third page, a request after a token refresh).
+    /// </summary>
+    public int AfterMatchingRequests { get; init; }
+
+    /// <summary>
+    /// If set, a Graph collection request is answered 206 Partial Content with every other record of its page (the
+    /// others are lost, as when a provider behind Graph fails) and <c>Warning: 199 - "Microsoft/{this}/504/10000"</c>.
+    /// </summary>
+    public string? PartialProvider { get; init; }
+
+    /// <summary>If true, a Graph collection response is a complete HTTP 200 whose JSON body stops half-way.</summary>
+    public bool TruncatedJson { get; init; }
+
     public static SimulatedFault Status(int statusCode, int? retryAfterSeconds = null, FaultTarget target = FaultTarget.SiemApi) =>
         new() { StatusCode = statusCode, RetryAfterSeconds = retryAfterSeconds, Target = target };
 
@@ -43,8 +64,12 @@ public sealed class SimulatedFault
 
     public static SimulatedFault Malformed() => new() { MalformedBody = true };
 
+    /// <summary>A 206 answer naming <paramref name="provider"/>, for the next Graph collection request matching <paramref name="requestContains"/>.</summary>
+    public static SimulatedFault PartialContent(string provider, string? requestContains = null) =>
+        new() { PartialProvider = provider, RequestContains = requestContains, Target = FaultTarget.GraphApi };
+
     public override string ToString() =>
         $"{Target}: status {StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}, " +
         $"retry-after {RetryAfterSeconds?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}, " +
-        $"truncate {TruncateAfterRecords?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}, delay {Delay}";
+        $"truncate {TruncateAfterRecords?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}, delay {Delay}, request '{RequestContains}', partial '{PartialProvider}', truncated json {TruncatedJson}";
 }

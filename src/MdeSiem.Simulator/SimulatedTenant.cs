@@ -99,6 +99,9 @@ public sealed class SimulatedTenant : IAsyncDisposable
         return services.SignIns.Approve(userCode);
     }
 
+    /// <summary>Every access, id and refresh token, device code and authorization code issued so far.</summary>
+    public IReadOnlyList<string> IssuedSecrets => services.Issued.Snapshot();
+
     /// <summary>Every request answered so far, oldest first (logged when its response completes).</summary>
     public IReadOnlyList<RecordedRequest> Requests => services.Log.Snapshot();
 
@@ -111,9 +114,10 @@ public sealed class SimulatedTenant : IAsyncDisposable
         var directory = new AppDirectory(
             new RegisteredApp(options.TenantId, options.ClientId, options.ClientSecret ?? SecretGenerator.NewSecret(), Guid.NewGuid().ToString()),
             new RegisteredApp(DefaultUnmanagedTenantId, DefaultUnmanagedClientId, SecretGenerator.NewSecret(), Guid.NewGuid().ToString()));
-        var services = new SimulatorServices(directory, options.Clock, options.TokenLifetime, generator);
+        var services = new SimulatorServices(directory, options.Clock, options.TokenLifetime, generator, options.RateLimitTimeScale);
         X509Certificate2 certificate = LoopbackCertificate.Create();
-        WebApplication app = Build(options.Port, certificate, services);
+        Control.TestControlEndpoints? control = options.EnableTestControl ? new Control.TestControlEndpoints(services) : null;
+        WebApplication app = Build(options.Port, certificate, services, control);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -127,7 +131,13 @@ public sealed class SimulatedTenant : IAsyncDisposable
         }
 
         string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new SimulatedTenant(app, services, certificate, new Uri(address.TrimEnd('/') + "/"));
+        var tenant = new SimulatedTenant(app, services, certificate, new Uri(address.TrimEnd('/') + "/"));
+        if (control is not null)
+        {
+            control.AddLateAlerts = tenant.AddLateAlerts;
+        }
+
+        return tenant;
     }
 
     /// <summary>Makes <paramref name="fault"/> answer the next request to its target endpoint.</summary>
@@ -187,7 +197,7 @@ public sealed class SimulatedTenant : IAsyncDisposable
         }
     }
 
-    private static WebApplication Build(int port, X509Certificate2 certificate, SimulatorServices services)
+    private static WebApplication Build(int port, X509Certificate2 certificate, SimulatorServices services, Control.TestControlEndpoints? control)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -215,6 +225,7 @@ public sealed class SimulatedTenant : IAsyncDisposable
         var tracking = new RequestTracking(services.Log, services.Clock);
         app.Use(tracking.InvokeAsync);
         services.MapEndpoints(app);
+        control?.Map(app);
         return app;
     }
 

@@ -40,6 +40,19 @@ public sealed class SimulatorOptions
     /// </summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// Multiplies the periods of the Defender APIs' call limits (alerts 100 a minute and 1,500 an hour, incidents 50 a
+    /// minute; 1 = as documented). They run on the real clock, not <see cref="Clock"/>. Tests shrink them, with the
+    /// client's budget shrunk alike, to prove in seconds that a long pull never trips a 429.
+    /// </summary>
+    public double RateLimitTimeScale { get; set; } = 1.0;
+
+    /// <summary>
+    /// Maps the test-only control endpoints under /_test (faults, late alerts, Graph ground truth) for tests that run
+    /// the simulator as a program; off by default.
+    /// </summary>
+    public bool EnableTestControl { get; set; }
+
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfNegative(Port);
@@ -50,6 +63,7 @@ public sealed class SimulatorOptions
         ArgumentException.ThrowIfNullOrWhiteSpace(TenantId);
         ArgumentException.ThrowIfNullOrWhiteSpace(ClientId);
         ArgumentNullException.ThrowIfNull(Clock);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(RateLimitTimeScale);
         if (ClientSecret is not null)
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(ClientSecret);

@@ -58,10 +58,13 @@ internal static class ErrorRecords
         ErrorCode.CheckpointCorrupt or ErrorCode.CheckpointVersionUnsupported => ErrorCategory.InvalidData,
         ErrorCode.CheckpointMismatch => ErrorCategory.InvalidArgument,
         ErrorCode.CheckpointLocked => ErrorCategory.ResourceBusy,
+        ErrorCode.PartialResult or ErrorCode.WindowUnreadable => ErrorCategory.ReadError,
         ErrorCode.InvalidInputRecord => ErrorCategory.InvalidData,
         ErrorCode.TokenExpired => ErrorCategory.AuthenticationError,
         ErrorCode.TenantNotFound or ErrorCode.CertificateNotFound or ErrorCode.ConnectionNotFound => ErrorCategory.ObjectNotFound,
         ErrorCode.CertificateUnusable => ErrorCategory.InvalidData,
+        ErrorCode.SignInDeclined => ErrorCategory.AuthenticationError,
+        ErrorCode.BrowserUnavailable => ErrorCategory.ResourceUnavailable,
         _ => ErrorCategory.NotSpecified,
     };
 }

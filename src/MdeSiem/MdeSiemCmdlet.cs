@@ -131,7 +131,18 @@ public abstract class MdeSiemCmdlet : PSCmdlet, IDisposable
             while (Await(enumerator.MoveNextAsync()))
             {
                 var item = enumerator.Current;
-                WriteObject(toOutput is null ? item : toOutput(item));
+                try
+                {
+                    WriteObject(toOutput is null ? item : toOutput(item));
+                }
+                catch (PipelineStoppedException) when (afterWrite is not null && !Stopping)
+                {
+                    // A downstream command that needs no more (Select-Object -First) took this item and then
+                    // stopped the pipeline: the item was delivered. Ctrl+C (Stopping) stops before it is passed on.
+                    afterWrite(item);
+                    throw;
+                }
+
                 afterWrite?.Invoke(item);
             }
         }

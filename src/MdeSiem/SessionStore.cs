@@ -25,6 +25,9 @@ internal sealed class SessionStore
     /// <summary>The SIEM API deprecation warning is shown once per session.</summary>
     public bool SiemDeprecationWarned { get; set; }
 
+    /// <summary>The Defender for Endpoint / Defender XDR API retirement warning is shown once per session.</summary>
+    public bool MdeApiRetirementWarned { get; set; }
+
     /// <summary>Device groups of the last SIEM pull, offered by -MachineGroup tab completion.</summary>
     public SeenMachineGroups MachineGroups { get; } = new();
 

@@ -34,7 +34,9 @@ function Start-MdeSiemSimulator {
         [string[]] $CertificatePath = @(),
         # A storage connection string (Azurite's): the simulator writes its records there as the Streaming API export.
         [string] $StreamExportConnectionString,
-        [string] $Configuration = 'Release'
+        [string] $Configuration = 'Release',
+        # Maps the simulator's test-only /_test endpoints (faults, late alerts, Graph ground truth).
+        [switch] $TestControl
     )
 
     $arguments = [System.Collections.Generic.List[string]]::new()
@@ -42,6 +44,7 @@ function Start-MdeSiemSimulator {
     if ($AlertsFile) { $arguments.AddRange([string[]] @('--write-alerts', $AlertsFile)) }
     foreach ($path in $CertificatePath) { $arguments.AddRange([string[]] @('--certificate', $path)) }
     if ($StreamExportConnectionString) { $arguments.AddRange([string[]] @('--stream-export', $StreamExportConnectionString)) }
+    if ($TestControl) { $arguments.Add('--test-control') }
     if ($TokenLifetimeSeconds -gt 0) { $arguments.AddRange([string[]] @('--token-lifetime-seconds', "$TokenLifetimeSeconds")) }
 
     $startInfo = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
@@ -71,6 +74,75 @@ function Stop-MdeSiemSimulator {
         if (-not $process.WaitForExit(10000)) { $process.Kill() }
     }
 }
+
+Export-ModuleMember -Function Start-MdeSiemSimulator, Stop-MdeSiemSimulator, Find-SimulatorAssembly
+
+function Invoke-MdeSiemSimulatorControl {
+    param([Parameter(Mandatory)] $Simulator, [Parameter(Mandatory)] [string] $Path, $Body)
+    $uri = $Simulator.baseUri.TrimEnd('/') + '/_test/' + $Path
+    if ($null -eq $Body) {
+        return Invoke-RestMethod -Uri $uri -SkipCertificateCheck
+    }
+    Invoke-RestMethod -Uri $uri -Method Post -SkipCertificateCheck -ContentType 'application/json' -Body ($Body | ConvertTo-Json -Compress)
+}
+
+<#
+.SYNOPSIS
+    Makes the next -Count requests to -Target (that contain -RequestContains) fail or come back shaped by a fault
+    (a simulator started with -TestControl).
+#>
+function Add-MdeSiemSimulatorFault {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory, Position = 0)] $Simulator,
+        [ValidateSet('GraphApi', 'SiemApi', 'TokenEndpoint')] [string] $Target = 'GraphApi',
+        [int] $StatusCode,
+        [int] $RetryAfterSeconds,
+        [string] $RequestContains,
+        # Matching requests let through before the fault answers one (to hit the middle of a pull).
+        [int] $AfterMatchingRequests,
+        [string] $PartialProvider,
+        [switch] $TruncatedJson,
+        [int] $Count = 1
+    )
+    $body = [ordered]@{ target = $Target; count = $Count; truncatedJson = $TruncatedJson.IsPresent }
+    if ($StatusCode) { $body.statusCode = $StatusCode }
+    if ($RetryAfterSeconds) { $body.retryAfterSeconds = $RetryAfterSeconds }
+    if ($RequestContains) { $body.requestContains = $RequestContains }
+    if ($PartialProvider) { $body.partialProvider = $PartialProvider }
+    if ($AfterMatchingRequests) { $body.afterMatchingRequests = $AfterMatchingRequests }
+    $null = Invoke-MdeSiemSimulatorControl $Simulator 'faults' $body
+}
+
+<# .SYNOPSIS Adds alerts that become visible now with times in the last -SpreadSeconds (0: all one timestamp). #>
+function Add-MdeSiemSimulatorLateAlert {
+    [CmdletBinding()]
+    param([Parameter(Mandatory, Position = 0)] $Simulator, [int] $Count = 20, [double] $SpreadSeconds = 0)
+    $null = Invoke-MdeSiemSimulatorControl $Simulator 'late-alerts' @{ count = $Count; spreadSeconds = $SpreadSeconds }
+}
+
+<#
+.SYNOPSIS
+    The simulator's ground truth for Graph: every alert (or incident) visible now as id|lastUpdateTicks, the key of
+    one version of it.
+#>
+function Get-MdeSiemSimulatorGraphTruth {
+    [CmdletBinding()]
+    param([Parameter(Mandatory, Position = 0)] $Simulator, [ValidateSet('Alerts', 'Incidents')] [string] $Kind = 'Alerts')
+    $path = if ($Kind -eq 'Alerts') { 'graph-alerts' } else { 'graph-incidents' }
+    # Invoke-RestMethod writes a JSON array as one object: enumerate it here.
+    $records = Invoke-MdeSiemSimulatorControl $Simulator $path
+    , [string[]] @(foreach ($record in $records) { '{0}|{1}' -f $record.id, $record.lastUpdateTicks })
+}
+
+<# .SYNOPSIS Forgets the faults no request has used yet. #>
+function Clear-MdeSiemSimulatorFault {
+    [CmdletBinding()]
+    param([Parameter(Mandatory, Position = 0)] $Simulator)
+    $null = Invoke-MdeSiemSimulatorControl $Simulator 'faults/clear' @{}
+}
+
+Export-ModuleMember -Function Add-MdeSiemSimulatorFault, Add-MdeSiemSimulatorLateAlert, Get-MdeSiemSimulatorGraphTruth, Clear-MdeSiemSimulatorFault
 
 <#
 .SYNOPSIS
@@ -127,4 +199,4 @@ function Stop-MdeSiemAzurite {
     }
 }
 
-Export-ModuleMember -Function Start-MdeSiemSimulator, Stop-MdeSiemSimulator, Find-SimulatorAssembly, Start-MdeSiemAzurite, Stop-MdeSiemAzurite
+Export-ModuleMember -Function Start-MdeSiemAzurite, Stop-MdeSiemAzurite

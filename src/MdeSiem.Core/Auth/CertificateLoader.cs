@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Reflection;
 using System.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -45,12 +44,15 @@ public static class CertificateLoader
             };
         }
 
+        if (IsPem(path))
+        {
+            return RequirePrivateKey(PemCertificateReader.Read(path, password), path);
+        }
+
         X509Certificate2 certificate;
         try
         {
-            certificate = IsPem(path)
-                ? FromPem(path)
-                : password is null
+            certificate = password is null
                     ? new X509Certificate2(path, (string?)null, X509KeyStorageFlags.DefaultKeySet)
                     : new X509Certificate2(path, password, X509KeyStorageFlags.DefaultKeySet);
         }
@@ -108,24 +110,5 @@ public static class CertificateLoader
     {
         var extension = Path.GetExtension(path);
         return extension.Equals(".pem", StringComparison.OrdinalIgnoreCase) || extension.Equals(".crt", StringComparison.OrdinalIgnoreCase);
-    }
-
-    // X509Certificate2.CreateFromPemFile exists from .NET 5 (PowerShell 7); netstandard2.0 cannot name it.
-    private static X509Certificate2 FromPem(string path)
-    {
-        var create = typeof(X509Certificate2).GetMethod("CreateFromPemFile", BindingFlags.Public | BindingFlags.Static, null, new[] { typeof(string), typeof(string) }, null)
-            ?? throw new MdeSiemException(ErrorCode.CertificateUnusable, "PEM certificate files need PowerShell 7; in Windows PowerShell use a PFX file.")
-            {
-                RecommendedAction = "Convert the PEM to a PFX, or run in PowerShell 7.",
-                Target = path,
-            };
-        try
-        {
-            return (X509Certificate2)create.Invoke(null, new object?[] { path, null })!;
-        }
-        catch (TargetInvocationException exception) when (exception.InnerException is CryptographicException or ArgumentException)
-        {
-            throw new CryptographicException("The PEM file holds no usable certificate and key.");
-        }
     }
 }

@@ -47,4 +47,11 @@ public sealed class ConnectionSettings
 
     /// <summary>How throttling and service failures are retried.</summary>
     public RetrySettings Retry { get; set; } = new();
+
+    /// <summary>
+    /// Test-only: multiplies the periods of the documented call limits (1 = real time). Tests shrink them together
+    /// with the simulator's (SimulatorOptions.RateLimitTimeScale) to prove in seconds that an hour-long pull stays
+    /// under the limits.
+    /// </summary>
+    internal double RequestBudgetTimeScale { get; set; } = 1.0;
 }

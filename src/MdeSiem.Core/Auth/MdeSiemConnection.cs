@@ -36,7 +36,7 @@ public sealed class MdeSiemConnection : IDisposable
         Http = new HttpClient(
             new RetryHandler(
                 settings.Retry,
-                new RequestBudgetHandler(Budgets, new BearerTokenHandler(tokens, new RequestLoggingHandler(transport)))),
+                new RequestBudgetHandler(Budgets, new BearerTokenHandler(tokens, new RequestLoggingHandler(transport)), settings.RequestBudgetTimeScale)),
             disposeHandler: true);
         ConnectedAtUtc = DateTime.UtcNow;
     }

@@ -10,11 +10,30 @@ internal static class MsalFailureTranslator
     // Entra's "tenant not found" (also answered for a tenant of another cloud).
     private const string TenantNotFoundCode = "AADSTS90002:";
 
+    // What the browser sends back when the user cancels or refuses consent, and MSAL's code for a closed flow.
+    private const string AccessDenied = "access_denied";
+
     public static MdeSiemException Translate(MsalException exception)
     {
         // Entra's description starts with the AADSTS code and its sentence; the trace lines after it only add noise.
         var firstLine = exception.Message.Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries);
         var reason = firstLine.Length > 0 ? firstLine[0] : exception.ErrorCode;
+
+        if (exception.ErrorCode is AccessDenied or MsalError.AuthenticationCanceledError)
+        {
+            return new MdeSiemException(ErrorCode.SignInDeclined, $"The interactive sign-in was declined or cancelled ({exception.ErrorCode}): {reason}", exception)
+            {
+                RecommendedAction = "Run Connect-MdeSiem -Interactive again and accept the sign-in, or ask an administrator to consent to the application.",
+            };
+        }
+
+        if (exception.ErrorCode == MsalError.LinuxXdgOpen)
+        {
+            return new MdeSiemException(ErrorCode.BrowserUnavailable, "No system browser could be started for the interactive sign-in.", exception)
+            {
+                RecommendedAction = "Use Connect-MdeSiem -DeviceCode on a machine without a browser (and not under sudo), or install xdg-utils.",
+            };
+        }
 
         if (exception is MsalServiceException service)
         {

@@ -4,7 +4,8 @@ using MdeSiem.Core.Errors;
 namespace MdeSiem.Core.Auth;
 
 /// <summary>
-/// Where each service lives for one connection: the sign-in authority host and the SIEM API host per region. Real
+/// Where each service lives for one connection: the sign-in authority host, the SIEM API host per region, the
+/// Defender for Endpoint / Defender XDR API host and Microsoft Graph, with their token audiences. Real
 /// clouds get the documented hosts; a custom base URI (the simulated tenant, a private proxy) serves every service
 /// from one host.
 /// </summary>
@@ -15,6 +16,18 @@ public sealed class ServiceEndpoints
 
     /// <summary>Microsoft Graph's token audience in the commercial cloud (and for a custom base URI).</summary>
     public const string GraphResource = "https://graph.microsoft.com";
+
+    /// <summary>The Defender for Endpoint API's token audience (alerts API) in the commercial cloud.</summary>
+    public const string MdeResource = "https://api.securitycenter.microsoft.com";
+
+    /// <summary>The Defender XDR API's token audience (incidents API) in the commercial cloud.</summary>
+    public const string XdrResource = "https://api.security.microsoft.com";
+
+    /// <summary>
+    /// Where a custom base (the simulated tenant) serves the Defender for Endpoint and Defender XDR APIs: under their
+    /// own prefix, because &lt;base&gt;/api/alerts is already the SIEM API there.
+    /// </summary>
+    public const string CustomDefenderApiPrefix = "mde/";
 
     private readonly Uri? _customBase;
 
@@ -102,11 +115,69 @@ public sealed class ServiceEndpoints
         return new Uri(root + "v1.0/" + relativePath.TrimStart('/'));
     }
 
+    /// <summary>
+    /// The token audience of the Defender for Endpoint alerts API (GET/PATCH /api/alerts): api.securitycenter.microsoft.com
+    /// commercially, the US Government API host in GCC, GCC High and DoD.
+    /// </summary>
+    public string MdeAudience => _customBase is not null ? MdeResource : Environment == CloudEnvironment.Global ? MdeResource : DefenderGovernmentHost(Environment);
+
+    /// <summary>
+    /// The token audience of the Defender XDR incidents API (/api/incidents): api.security.microsoft.com commercially;
+    /// the US Government clouds serve it from their Defender API host, which is also its audience.
+    /// </summary>
+    public string XdrAudience => _customBase is not null ? XdrResource : Environment == CloudEnvironment.Global ? XdrResource : DefenderGovernmentHost(Environment);
+
+    /// <summary>
+    /// The absolute URI of a Defender API path such as api/alerts or api/incidents: api.security.microsoft.com (or a
+    /// geographic host: us., eu., uk., au., swa., ina.) commercially; api-gcc.securitycenter.microsoft.us (GCC) and
+    /// api-gov.securitycenter.microsoft.us (GCC High, DoD); &lt;base&gt;/mde/ for a custom base.
+    /// </summary>
+    public Uri GetDefenderApiUri(string relativePath, DefenderApiRegion region = DefenderApiRegion.Default)
+    {
+        if (relativePath is null)
+        {
+            throw new ArgumentNullException(nameof(relativePath));
+        }
+
+        var root = _customBase is not null ? _customBase.AbsoluteUri + CustomDefenderApiPrefix
+            : Environment == CloudEnvironment.Global ? "https://" + RegionPrefix(region) + "api.security.microsoft.com/"
+            : DefenderGovernmentHost(Environment) + "/";
+        return new Uri(root + relativePath.TrimStart('/'));
+    }
+
+    private static string DefenderGovernmentHost(CloudEnvironment environment) => environment switch
+    {
+        // "Microsoft Defender for Endpoint for US Government customers": API URIs per offering.
+        CloudEnvironment.USGov => "https://api-gcc.securitycenter.microsoft.us",
+        CloudEnvironment.USGovHigh or CloudEnvironment.USGovDoD => "https://api-gov.securitycenter.microsoft.us",
+        _ => throw new MdeSiemException(
+            ErrorCode.InvalidArgument,
+            $"The Defender for Endpoint and Defender XDR APIs are not offered in the {environment} cloud.")
+        {
+            RecommendedAction = "Connect to a tenant in the Global, USGov, USGovHigh or USGovDoD cloud.",
+        },
+    };
+
+    private static string RegionPrefix(DefenderApiRegion region) => region switch
+    {
+        DefenderApiRegion.Default => string.Empty,
+        DefenderApiRegion.US => "us.",
+        DefenderApiRegion.EU => "eu.",
+        DefenderApiRegion.UK => "uk.",
+        DefenderApiRegion.AU => "au.",
+        DefenderApiRegion.SWA => "swa.",
+        DefenderApiRegion.INA => "ina.",
+        _ => throw new ArgumentOutOfRangeException(nameof(region)),
+    };
+
     private static string GraphHostFor(CloudEnvironment environment) => environment switch
     {
-        CloudEnvironment.Global => "https://graph.microsoft.com",
-        // Graph's national-cloud table puts US Government L4 (GCC and GCC High) on graph.microsoft.us, L5 (DoD) on its own host.
-        CloudEnvironment.USGov or CloudEnvironment.USGovHigh => "https://graph.microsoft.us",
+        // "Microsoft Graph national cloud deployments" (learn.microsoft.com/graph/deployments): a Microsoft 365 GCC
+        // tenant keeps using the worldwide endpoints (login.microsoftonline.com, graph.microsoft.com); GCC High uses
+        // graph.microsoft.us (US Government L4) and DoD dod-graph.microsoft.us (L5). alerts_v2 and incidents exist
+        // in the global and US Government clouds only (the API pages' national-cloud note), not with 21Vianet.
+        CloudEnvironment.Global or CloudEnvironment.USGov => "https://graph.microsoft.com",
+        CloudEnvironment.USGovHigh => "https://graph.microsoft.us",
         CloudEnvironment.USGovDoD => "https://dod-graph.microsoft.us",
         _ => throw new MdeSiemException(
             ErrorCode.InvalidArgument,

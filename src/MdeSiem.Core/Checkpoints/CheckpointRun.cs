@@ -110,9 +110,24 @@ public sealed class CheckpointRun : IDisposable
     public void MarkDelivered(string key, DateTime? timeUtc) => _deliveredNow[key] = timeUtc ?? UntilUtc;
 
     /// <summary>Everything of the window was delivered: move the watermark and forget keys older than the next overlap.</summary>
-    public void Commit()
+    public void Commit() => Commit(gapFromUtc: null);
+
+    /// <summary>
+    /// The run went through, but the records from <paramref name="gapFromUtc"/> on may be incomplete (a 206 answer,
+    /// a piece that could not be read): the watermark stops at the gap, so the next run reads it again, and the keys
+    /// delivered after it are kept so that nothing is delivered twice. With no gap this is <see cref="Commit()"/>.
+    /// </summary>
+    public void Commit(DateTime? gapFromUtc)
     {
         var watermark = _document.WatermarkUtc is { } old && old > UntilUtc ? old : UntilUtc;
+        if (gapFromUtc is { } gap && gap < UntilUtc)
+        {
+            // The next run starts at watermark - overlap: place it exactly at the gap. Keys from the gap on are
+            // kept, which covers everything this run delivered after it.
+            var resumeAt = (gap > SinceUtc ? gap : SinceUtc) + _options.Overlap;
+            watermark = resumeAt < watermark ? resumeAt : watermark;
+        }
+
         var keepFrom = watermark - _options.Overlap;
         Save(watermark, keepFrom);
     }

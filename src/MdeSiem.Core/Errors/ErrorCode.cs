@@ -80,4 +80,16 @@ public enum ErrorCode
 
     /// <summary>The connection name given to -Connection is not a connection of this session.</summary>
     ConnectionNotFound,
+
+    /// <summary>The user declined or cancelled an interactive sign-in (access_denied from the browser).</summary>
+    SignInDeclined,
+
+    /// <summary>No system browser could be started for -Interactive (no xdg-open or similar, or run under sudo).</summary>
+    BrowserUnavailable,
+
+    /// <summary>Graph answered 206: a provider behind it failed, so part of the data is missing from the answer.</summary>
+    PartialResult,
+
+    /// <summary>A part of a pull's time window could not be read even after splitting it; the rest was delivered.</summary>
+    WindowUnreadable,
 }

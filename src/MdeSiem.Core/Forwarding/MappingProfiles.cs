@@ -109,12 +109,59 @@ public static class MappingProfiles
         },
     };
 
+    /// <summary>Defender for Endpoint alerts API alerts (Get-MdeAlert), under the Defender for Endpoint product name.</summary>
+    public static readonly MappingProfile MdeAlert = new()
+    {
+        Name = "MdeAlert",
+        Product = "Microsoft Defender for Endpoint",
+        SignatureIdSources = new[] { "detectorId", "threatName", "category" },
+        SignatureIdFallback = "alert",
+        NameSources = new[] { "title" },
+        SeveritySources = new[] { "severity" },
+        CefExtensions = new[]
+        {
+            new FieldMapping("externalId", new[] { "id" }),
+            new FieldMapping("deviceSeverity", new[] { "severity" }),
+            new FieldMapping("cat", new[] { "category" }),
+            new FieldMapping("rt", new[] { "alertCreationTime" }, FieldValueKind.EpochMilliseconds),
+            new FieldMapping("sourceServiceName", new[] { "detectionSource" }),
+            new FieldMapping("shost", new[] { "computerDnsName" }),
+            new FieldMapping("msg", new[] { "description" }),
+            new FieldMapping("cs1", new[] { "threatName" }, labelKey: "cs1Label", label: "ThreatName"),
+            new FieldMapping("cs2", new[] { "incidentId" }, labelKey: "cs2Label", label: "IncidentId"),
+            new FieldMapping("cs3", new[] { "status" }, labelKey: "cs3Label", label: "Status"),
+            new FieldMapping("cs4", new[] { "machineId" }, labelKey: "cs4Label", label: "MachineId"),
+            new FieldMapping("cs5", new[] { "rbacGroupName" }, labelKey: "cs5Label", label: "RbacGroupName"),
+            new FieldMapping("cs6", new[] { "threatFamilyName" }, labelKey: "cs6Label", label: "ThreatFamily"),
+        },
+        LeefAttributes = new[]
+        {
+            new FieldMapping("devTime", new[] { "alertCreationTime" }, FieldValueKind.IsoMilliseconds),
+            new FieldMapping("cat", new[] { "category" }),
+            new FieldMapping("externalId", new[] { "id" }),
+            new FieldMapping("severity", new[] { "severity" }),
+            new FieldMapping("title", new[] { "title" }),
+            new FieldMapping("identHostName", new[] { "computerDnsName" }),
+            new FieldMapping("detectionSource", new[] { "detectionSource" }),
+            new FieldMapping("threatName", new[] { "threatName" }),
+            new FieldMapping("incidentId", new[] { "incidentId" }),
+            new FieldMapping("status", new[] { "status" }),
+            new FieldMapping("machineId", new[] { "machineId" }),
+        },
+    };
+
     /// <summary>
     /// Chooses by the fields present: a Graph alert has "title" and "createdDateTime" and no "AlertTitle" (names
     /// compare ignoring case, as PowerShell's do, so "title" alone cannot tell them apart).
     /// </summary>
     public static MappingProfile For(IFieldSource source)
     {
+        // A Defender for Endpoint alerts API alert: alertCreationTime is its own name (neither SIEM nor Graph has it).
+        if (!source.TryGetValue("AlertTitle", out _) && source.TryGetValue("alertCreationTime", out _))
+        {
+            return MdeAlert;
+        }
+
         if (!source.TryGetValue("AlertTitle", out _) && source.TryGetValue("createdDateTime", out _)
             && (source.TryGetValue("title", out _) || source.TryGetValue("id", out _)))
         {
@@ -124,5 +171,5 @@ public static class MappingProfiles
         return SiemRecord;
     }
 
-    public static IEnumerable<MappingProfile> All => new[] { SiemRecord, GraphAlert };
+    public static IEnumerable<MappingProfile> All => new[] { SiemRecord, GraphAlert, MdeAlert };
 }

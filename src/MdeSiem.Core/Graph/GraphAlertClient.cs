@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using MdeSiem.Core.Auth;
+using MdeSiem.Core.Checkpoints;
 
 namespace MdeSiem.Core.Graph;
 
@@ -37,7 +38,11 @@ public sealed class GraphAlertClient
     }
 
     /// <summary>Streams the alerts of a query page by page; the next page is requested only when it is needed.</summary>
-    public async IAsyncEnumerable<DefenderAlert> GetAlertsAsync(GraphAlertQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<DefenderAlert> GetAlertsAsync(GraphAlertQuery query, CancellationToken cancellationToken = default) =>
+        GetAlertsAsync(query, null, cancellationToken);
+
+    /// <summary>As <see cref="GetAlertsAsync(GraphAlertQuery, CancellationToken)"/>; 206 answers are reported to <paramref name="gaps"/>.</summary>
+    public async IAsyncEnumerable<DefenderAlert> GetAlertsAsync(GraphAlertQuery query, PullGapReport? gaps, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         if (query is null)
         {
@@ -45,7 +50,7 @@ public sealed class GraphAlertClient
         }
 
         query.Validate();
-        var source = query.PagesByTimeBoundary ? ByTimeBoundary(query, cancellationToken) : ByNextLink(query, cancellationToken);
+        var source = query.PagesByTimeBoundary ? ByTimeBoundary(query, gaps, cancellationToken) : ByNextLink(query, gaps, cancellationToken);
         long delivered = 0;
         await foreach (var alert in source.ConfigureAwait(false))
         {
@@ -58,6 +63,29 @@ public sealed class GraphAlertClient
             if (query.First is { } first && ++delivered >= first)
             {
                 yield break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Streams the alerts whose lastUpdateDateTime lies in [<paramref name="fromUtc"/>, <paramref name="untilUtc"/>),
+    /// oldest update first, for a checkpointed run: a page that fails is stepped around by splitting the window,
+    /// and what could not be read (or came back partial) is reported to <paramref name="gaps"/>.
+    /// </summary>
+    public async IAsyncEnumerable<DefenderAlert> GetAlertsUpdatedInWindowAsync(GraphAlertQuery query, DateTime fromUtc, DateTime untilUtc, PullGapReport gaps, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (query is null || gaps is null)
+        {
+            throw new ArgumentNullException(query is null ? nameof(query) : nameof(gaps));
+        }
+
+        query.Validate();
+        var pager = Pager("lastUpdateDateTime", query.BuildServerFilter(), query.Top, gaps);
+        await foreach (var alert in pager.ReadAsync(fromUtc, untilUtc, cancellationToken).ConfigureAwait(false))
+        {
+            if (query.MatchesClientSide(alert))
+            {
+                yield return alert;
             }
         }
     }
@@ -91,14 +119,14 @@ public sealed class GraphAlertClient
     private static int? PageSize(GraphAlertQuery query) =>
         query.Top ?? (query.First is { } first && query.DetectionSources.Count == 0 ? (int)Math.Min(first, GraphAlertQuery.MaximumTop) : null);
 
-    private async IAsyncEnumerable<DefenderAlert> ByNextLink(GraphAlertQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<DefenderAlert> ByNextLink(GraphAlertQuery query, PullGapReport? gaps, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         Uri? uri = BuildFirstRequestUri(query);
         var followLinks = query.All || query.First is not null;
         while (uri is not null)
         {
             var links = new GraphPageLinks();
-            await foreach (var alert in ReadPageAsync(uri, links, cancellationToken).ConfigureAwait(false))
+            await foreach (var alert in ReadPageAsync(uri, links, gaps, cancellationToken).ConfigureAwait(false))
             {
                 yield return alert;
             }
@@ -107,59 +135,16 @@ public sealed class GraphAlertClient
         }
     }
 
-    /// <summary>
-    /// Pages ordered by a time property, each new request starting at the last time seen ("ge"), the alerts already
-    /// seen at that exact time skipped by id. Unlike offset-based next links, alerts that arrive mid-pull cannot
-    /// shift a page: none is skipped and none repeated. When a whole page shares one time (no progress), the
-    /// page's next link is followed to get past it.
-    /// </summary>
-    private async IAsyncEnumerable<DefenderAlert> ByTimeBoundary(GraphAlertQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var property = query.BoundaryProperty;
-        var top = query.Top ?? GraphAlertQuery.MaximumTop;
-        var filter = query.BuildServerFilter();
-        DateTime? cursor = null;
-        var seenAtCursor = new HashSet<string>(StringComparer.Ordinal);
-        string? stalledNextLink = null;
-        while (true)
+    /// <summary>Pages ordered by a time property, each request starting at the last time seen (see GraphTimeWindowPager).</summary>
+    private IAsyncEnumerable<DefenderAlert> ByTimeBoundary(GraphAlertQuery query, PullGapReport? gaps, CancellationToken cancellationToken) =>
+        Pager(query.BoundaryProperty, query.BuildServerFilter(), query.Top, gaps).ReadAsync(null, null, cancellationToken);
+
+    private GraphTimeWindowPager<DefenderAlert> Pager(string property, string? filter, int? top, PullGapReport? gaps) =>
+        new(_connection, CollectionUri, GraphPermission.AlertRead, GraphObjectBinder.Bind<DefenderAlert>, alert => property == "lastUpdateDateTime" ? alert.LastUpdateDateTime : alert.CreatedDateTime, alert => alert.Id, property, filter, top ?? GraphAlertQuery.MaximumTop)
         {
-            var uri = stalledNextLink is not null
-                ? new Uri(stalledNextLink)
-                : GraphCollectionQuery.Build(
-                    CollectionUri,
-                    GraphCollectionQuery.Join(filter, cursor is { } from ? $"{property} ge {GraphFilterText.Time(from)}" : null),
-                    property + " asc",
-                    top);
-            var links = new GraphPageLinks();
-            var pageStart = cursor;
-            await foreach (var alert in ReadPageAsync(uri, links, cancellationToken).ConfigureAwait(false))
-            {
-                var time = property == "lastUpdateDateTime" ? alert.LastUpdateDateTime : alert.CreatedDateTime;
-                var id = alert.Id ?? string.Empty;
-                if (time is not null && time == cursor && !seenAtCursor.Add(id))
-                {
-                    continue;
-                }
+            Gaps = gaps,
+        };
 
-                if (time is not null && time != cursor)
-                {
-                    cursor = time;
-                    seenAtCursor.Clear();
-                    seenAtCursor.Add(id);
-                }
-
-                yield return alert;
-            }
-
-            if (links.NextLink is null)
-            {
-                yield break;
-            }
-
-            stalledNextLink = cursor == pageStart ? links.NextLink : null;
-        }
-    }
-
-    private IAsyncEnumerable<DefenderAlert> ReadPageAsync(Uri uri, GraphPageLinks links, CancellationToken cancellationToken) =>
-        GraphPageSource.ReadAsync(_connection, uri, GraphPermission.AlertRead, GraphObjectBinder.Bind<DefenderAlert>, links, cancellationToken);
+    private IAsyncEnumerable<DefenderAlert> ReadPageAsync(Uri uri, GraphPageLinks links, PullGapReport? gaps, CancellationToken cancellationToken) =>
+        GraphPageSource.ReadAsync(_connection, uri, GraphPermission.AlertRead, GraphObjectBinder.Bind<DefenderAlert>, links, gaps is null ? null : error => gaps.Add(new WindowGap(null, null, error)), cancellationToken);
 }

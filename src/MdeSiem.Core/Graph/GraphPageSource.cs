@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
+using System.Threading.Tasks;
 using MdeSiem.Core.Auth;
 using MdeSiem.Core.Errors;
 using MdeSiem.Core.Http;
@@ -22,7 +23,27 @@ internal static class GraphPageSource
         GraphPageLinks links,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        await foreach (var item in ReadAsync(connection, uri, permission, bind, links, onPartial: null, cancellationToken).ConfigureAwait(false))
+        {
+            yield return item;
+        }
+    }
+
+    /// <param name="onPartial">Told when the answer is a 206 (a provider failed); the page's items still follow.</param>
+    public static async IAsyncEnumerable<T> ReadAsync<T>(
+        MdeSiemConnection connection,
+        Uri uri,
+        string permission,
+        Func<JsonElement, T> bind,
+        GraphPageLinks links,
+        Action<MdeSiemException>? onPartial,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         using var response = await GraphRequestSender.SendAsync(connection, HttpMethod.Get, uri, null, permission, cancellationToken).ConfigureAwait(false);
+        if (GraphPartialContent.IsPartial(response))
+        {
+            onPartial?.Invoke(GraphPartialContent.ToError(response, uri));
+        }
 
         // Some stacks ignore cancellation inside a body read; closing the response always ends it.
         using var abortOnCancel = cancellationToken.Register(response.Dispose);

@@ -12,19 +12,29 @@ namespace MdeSiem.Core.Http;
 internal sealed class RequestBudgetHandler : DelegatingHandler
 {
     private readonly ConcurrentDictionary<string, RequestBudget> _budgets;
+    private readonly double _timeScale;
 
-    public RequestBudgetHandler(ConcurrentDictionary<string, RequestBudget> budgets, HttpMessageHandler inner)
+    public RequestBudgetHandler(ConcurrentDictionary<string, RequestBudget> budgets, HttpMessageHandler inner, double timeScale = 1.0)
         : base(inner)
     {
         _budgets = budgets;
+        _timeScale = timeScale;
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (request.Properties.TryGetValue(RequestOptionKeys.Api, out var value) && value is string api)
         {
-            var budget = _budgets.GetOrAdd(api, RequestBudget.ForApi);
-            await budget.WaitForTurnAsync(cancellationToken).ConfigureAwait(false);
+            var budget = _budgets.GetOrAdd(api, name => RequestBudget.ForApi(name, _timeScale));
+            var slot = await budget.WaitForTurnAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                budget.Complete(slot);
+            }
         }
 
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);

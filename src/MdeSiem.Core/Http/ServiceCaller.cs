@@ -7,15 +7,23 @@ using MdeSiem.Core.Errors;
 
 namespace MdeSiem.Core.Http;
 
-/// <summary>Sends one GET for a resource and returns the response once its headers are in, or throws a mapped error.</summary>
+/// <summary>Sends one request for a resource and returns the response once its headers are in, or throws a mapped error.</summary>
 internal static class ServiceCaller
 {
-    public static async Task<HttpResponseMessage> GetAsync(HttpClient http, Uri uri, string resource, string api, CancellationToken cancellationToken)
+    public static Task<HttpResponseMessage> GetAsync(HttpClient http, Uri uri, string resource, string api, CancellationToken cancellationToken) =>
+        SendAsync(http, HttpMethod.Get, uri, null, resource, api, cancellationToken);
+
+    /// <summary>Any method; a JSON body is sent as reusable content so that the retry handler can resend it.</summary>
+    public static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpMethod method, Uri uri, string? jsonBody, string resource, string api, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        using var request = new HttpRequestMessage(method, uri);
         request.Properties[RequestOptionKeys.Resource] = resource;
         request.Properties[RequestOptionKeys.Api] = api;
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (jsonBody is not null)
+        {
+            request.Content = new StringContent(jsonBody, System.Text.Encoding.UTF8, "application/json");
+        }
 
         HttpResponseMessage response;
         try

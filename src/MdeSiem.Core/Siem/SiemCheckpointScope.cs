@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using MdeSiem.Core.Auth;
+using MdeSiem.Core.Checkpoints;
 
 namespace MdeSiem.Core.Siem;
 
@@ -22,6 +23,10 @@ public static class SiemCheckpointScope
         var groups = string.Join(",", query.MachineGroups.Select(g => g.ToUpperInvariant()).OrderBy(g => g, StringComparer.Ordinal));
         return $"region={region};machinegroups={groups};devicetag={query.DeviceCreatedMachineTag};cloudtag={query.CloudCreatedMachineTag}";
     }
+
+    /// <summary>The scope of a checkpointed SIEM pull: watermark on LastProcessedTimeUtc, records keyed by FullId.</summary>
+    public static CheckpointScope<MdeSiemAlert> For(SiemAlertQuery query, SiemRegion region) =>
+        new(Api, Describe(query, region), KeyOf, alert => alert.LastProcessedTimeUtc);
 
     /// <summary>The record's identity: FullId, or the alert id and part when an old payload lacks it.</summary>
     public static string KeyOf(MdeSiemAlert alert)

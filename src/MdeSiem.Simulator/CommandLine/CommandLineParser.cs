@@ -22,6 +22,9 @@ internal static class CommandLineParser
                 case "--json":
                     parsed.Json = true;
                     break;
+                case "--test-control":
+                    parsed.Options.EnableTestControl = true;
+                    break;
                 case "--exit-on-stdin-close":
                     parsed.ExitOnStandardInputClose = true;
                     break;

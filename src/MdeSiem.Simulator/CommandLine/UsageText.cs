@@ -18,6 +18,7 @@ internal static class UsageText
                                       DeviceEvents append blobs) into this storage account (an emulator's) at start.
           --json                      Print the connection details as one line of JSON and nothing else.
           --exit-on-stdin-close       Stop when standard input is closed (for a parent process).
+          --test-control              Map the test-only /_test endpoints (faults, late alerts, Graph ground truth).
           --help                      Show this text.
 
         Runs until Ctrl+C or SIGTERM. Exit code 2 means bad arguments.

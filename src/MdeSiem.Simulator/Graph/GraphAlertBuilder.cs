@@ -113,7 +113,7 @@ public static class GraphAlertBuilder
         Dictionary<string, object?>? file = named ? FileDetails(part) : null;
         if (NullIfEmpty(part.CommandLine) is { } commandLine)
         {
-            var process = Evidence("processEvidence", created, "detected", RemediationStatus(part));
+            var process = Evidence("processEvidence", created, "malicious", RemediationStatus(part));
             process["processCommandLine"] = commandLine;
             process["imageFile"] = file;
             process["detectionStatus"] = part.WasExecutingWhileDetected switch { true => "detected", false => "prevented", _ => null };

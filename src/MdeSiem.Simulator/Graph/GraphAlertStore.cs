@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using MdeSiem.Simulator.Siem;
 
 namespace MdeSiem.Simulator.Graph;
@@ -18,6 +19,7 @@ internal sealed class GraphAlertStore
     private readonly ConcurrentDictionary<SiemAlertGenerator, IReadOnlyList<GraphAlertRecord>> built = new();
     private readonly ConcurrentDictionary<string, GraphAlertRecord> updated = new(StringComparer.Ordinal);
     private readonly object updateGate = new();
+    private int version;
 
     public GraphAlertStore(AlertStore batches, string tenantId)
     {
@@ -42,6 +44,9 @@ internal sealed class GraphAlertStore
         return visible;
     }
 
+    /// <summary>Counts the updates made: views derived from the store (the Defender API's sorted list) know when to rebuild.</summary>
+    public int Version => Volatile.Read(ref version);
+
     public GraphAlertRecord? Find(string id, DateTime nowUtc) =>
         Visible(nowUtc).FirstOrDefault(alert => string.Equals(alert.Id, id, StringComparison.OrdinalIgnoreCase));
 
@@ -53,6 +58,7 @@ internal sealed class GraphAlertStore
             GraphAlertRecord copy = (updated.TryGetValue(current.Id, out GraphAlertRecord? latest) ? latest : current).Clone();
             change(copy);
             updated[copy.Id] = copy;
+            Interlocked.Increment(ref version);
             return copy;
         }
     }

@@ -64,10 +64,16 @@ internal sealed class GraphEndpoints
 
     private async Task Guarded(HttpContext context, string role, Func<HttpContext, Task> handle)
     {
-        SimulatedFault? fault = faults.TakeNext(FaultTarget.GraphApi);
+        SimulatedFault? fault = faults.TakeNext(FaultTarget.GraphApi, context.Request.Path + Uri.UnescapeDataString(context.Request.QueryString.Value ?? ""));
         if (fault is not null && await FaultResponder.AnswerAsync(context, fault).ConfigureAwait(false))
         {
             return;
+        }
+
+        if (fault is not null)
+        {
+            // Faults that shape a collection page (206, truncated JSON) are applied when the page is written.
+            context.Items[typeof(SimulatedFault)] = fault;
         }
 
         TokenCheck token = validator.Check(context.Request.Headers.Authorization.ToString());
@@ -226,7 +232,7 @@ internal sealed class GraphEndpoints
     }
 
     private static Task WriteCollectionAsync<T>(HttpContext context, string contextPath, IReadOnlyList<T> items, string? nextLink) =>
-        JsonResponse.WriteAsync(context, StatusCodes.Status200OK, writer =>
+        GraphPageFaults.WriteAsync(context, context.Items[typeof(SimulatedFault)] as SimulatedFault, items, (page, status) => JsonResponse.WriteAsync(context, status, writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#" + contextPath);
@@ -236,9 +242,9 @@ internal sealed class GraphEndpoints
             }
 
             writer.WritePropertyName("value");
-            JsonSerializer.Serialize(writer, items, Json);
+            JsonSerializer.Serialize(writer, page, Json);
             writer.WriteEndObject();
-        });
+        }));
 
     private static Task WriteEntityAsync<T>(HttpContext context, string contextPath, T entity) =>
         JsonResponse.WriteAsync(context, StatusCodes.Status200OK, writer =>

@@ -132,6 +132,12 @@ internal sealed class ODataFilter<T>
             return null;
         }
 
+        // Numbers (the Defender alerts API filters incidentId and investigationId).
+        if (long.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long number))
+        {
+            return number;
+        }
+
         if (DateTimeOffset.TryParse(token, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset time) && token.Contains('T', StringComparison.Ordinal))
         {
             return time.UtcDateTime;
@@ -151,6 +157,11 @@ internal sealed class ODataFilter<T>
         if (actual is DateTime actualTime && expected is DateTime expectedTime)
         {
             return actualTime.CompareTo(expectedTime);
+        }
+
+        if (actual is long actualNumber && expected is long expectedNumber)
+        {
+            return actualNumber.CompareTo(expectedNumber);
         }
 
         if (actual is DateTime || expected is DateTime)

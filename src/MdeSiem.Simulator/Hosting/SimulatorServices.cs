@@ -2,6 +2,7 @@ using System;
 using System.Threading.Tasks;
 using MdeSiem.Simulator.Graph;
 using MdeSiem.Simulator.Identity;
+using MdeSiem.Simulator.Mde;
 using MdeSiem.Simulator.Siem;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -18,27 +19,38 @@ internal sealed class SimulatorServices : IDisposable
     private readonly AlertsEndpoint alertsEndpoint;
     private readonly GraphEndpoints graphEndpoints;
     private readonly DeviceCodeEndpoint deviceCodeEndpoint;
+    private readonly AuthorizeEndpoint authorizeEndpoint;
+    private readonly MdeEndpoints mdeEndpoints;
 
-    public SimulatorServices(AppDirectory directory, TimeProvider clock, TimeSpan tokenLifetime, SiemAlertGenerator generator)
+    public SimulatorServices(AppDirectory directory, TimeProvider clock, TimeSpan tokenLifetime, SiemAlertGenerator generator, double rateLimitTimeScale = 1.0)
     {
         Directory = directory;
         Clock = clock;
         Alerts = new AlertStore(generator);
-        var issuer = new TokenIssuer(signingKey, clock, tokenLifetime);
-        SignIns = new DelegatedSignIns(clock);
+        var issuer = new TokenIssuer(signingKey, clock, tokenLifetime, Issued);
+        SignIns = new DelegatedSignIns(clock, Issued);
+        var browserSignIns = new BrowserSignIns(clock, Issued);
+        authorizeEndpoint = new AuthorizeEndpoint(directory, browserSignIns);
         ManagedIdentity = new ManagedIdentityEndpoint(directory, issuer);
         deviceCodeEndpoint = new DeviceCodeEndpoint(directory, SignIns);
         tokenEndpoint = new TokenEndpoint(
             new TokenRequestValidator(directory, new ClientAssertionValidator(Certificates)),
             issuer,
             Faults,
-            new DelegatedTokenGrant(directory, SignIns, issuer));
+            new DelegatedTokenGrant(directory, SignIns, issuer, browserSignIns));
         discoveryEndpoints = new DiscoveryEndpoints(directory, signingKey);
         var validator = new AccessTokenValidator(signingKey, clock, directory, KnownResources.IsSiemAudience);
         alertsEndpoint = new AlertsEndpoint(validator, Alerts, Faults, clock);
         GraphAlerts = new GraphAlertStore(Alerts, directory.ManagedApp.TenantId);
         var graphValidator = new AccessTokenValidator(signingKey, clock, directory, audience => audience == KnownResources.MicrosoftGraph);
         graphEndpoints = new GraphEndpoints(graphValidator, GraphAlerts, Faults, clock);
+        mdeEndpoints = new MdeEndpoints(
+            new AccessTokenValidator(signingKey, clock, directory, audience => audience == KnownResources.SecurityCenter),
+            new AccessTokenValidator(signingKey, clock, directory, audience => audience == KnownResources.DefenderXdr),
+            GraphAlerts,
+            Faults,
+            clock,
+            rateLimitTimeScale);
     }
 
     public AppDirectory Directory { get; }
@@ -61,6 +73,9 @@ internal sealed class SimulatorServices : IDisposable
 
     public RequestLog Log { get; } = new();
 
+    /// <summary>Every token and code handed out, for tests that scan a client's output for them.</summary>
+    public IssuedSecrets Issued { get; } = new();
+
     public void MapEndpoints(IEndpointRouteBuilder routes)
     {
         routes.MapPost("/{tenant}/oauth2/token", tokenEndpoint.HandleV1Async);
@@ -71,9 +86,16 @@ internal sealed class SimulatorServices : IDisposable
         routes.MapGet("/{tenant}/discovery/keys", discoveryEndpoints.KeysAsync);
         routes.MapGet("/{tenant}/discovery/v2.0/keys", discoveryEndpoints.KeysAsync);
         routes.MapPost("/{tenant}/oauth2/v2.0/devicecode", deviceCodeEndpoint.HandleAsync);
+        routes.MapGet(AuthorizeEndpoint.Path, authorizeEndpoint.ShowSignInPageAsync);
+        routes.MapGet(AuthorizeEndpoint.DecisionPath, authorizeEndpoint.DecideAsync);
+        routes.MapGet(TestOnlyEndpoints.IssuedSecretsPath, context => TestOnlyEndpoints.IssuedSecretsAsync(context, Issued));
+        routes.MapGet(TestOnlyEndpoints.PendingDeviceCodesPath, context => TestOnlyEndpoints.PendingDeviceCodesAsync(context, SignIns));
+        routes.MapGet(DeviceLoginEndpoint.Path, DeviceLoginEndpoint.ShowAsync);
+        routes.MapPost(DeviceLoginEndpoint.Path, new DeviceLoginEndpoint(SignIns).ApproveAsync);
         routes.MapGet(ManagedIdentityEndpoint.Path, ManagedIdentity.HandleAsync);
         routes.MapGet("/api/alerts", alertsEndpoint.HandleAsync);
         graphEndpoints.Map(routes);
+        mdeEndpoints.Map(routes);
         routes.MapFallback(NotFoundAsync);
     }
 

@@ -22,10 +22,12 @@ internal sealed class DelegatedSignIns
     private readonly ConcurrentDictionary<string, DeviceAuthorization> byDeviceCode = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RegisteredApp> refreshTokens = new(StringComparer.Ordinal);
     private readonly TimeProvider clock;
+    private readonly IssuedSecrets issued;
 
-    public DelegatedSignIns(TimeProvider clock)
+    public DelegatedSignIns(TimeProvider clock, IssuedSecrets issued)
     {
         this.clock = clock;
+        this.issued = issued;
     }
 
     public string UserObjectId { get; } = Guid.NewGuid().ToString();
@@ -40,6 +42,7 @@ internal sealed class DelegatedSignIns
             scope,
             clock.GetUtcNow() + DeviceCodeLifetime);
         byDeviceCode[authorization.DeviceCode] = authorization;
+        issued.Add(authorization.DeviceCode);
         return authorization;
     }
 
@@ -91,6 +94,7 @@ internal sealed class DelegatedSignIns
     {
         string token = "0.A" + RandomNumberGenerator.GetHexString(96);
         refreshTokens[token] = app;
+        issued.Add(token);
         return token;
     }
 

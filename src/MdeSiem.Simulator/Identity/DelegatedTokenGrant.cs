@@ -9,9 +9,9 @@ using Microsoft.AspNetCore.Http;
 namespace MdeSiem.Simulator.Identity;
 
 /// <summary>
-/// The token endpoint's delegated grants: the device code (urn:ietf:params:oauth:grant-type:device_code) and the
-/// refresh token. Answers like Entra's v2 endpoint for a user: access token with scp, refresh token, id token
-/// and client_info, which MSAL needs to file the account in its cache.
+/// The token endpoint's delegated grants: the device code (urn:ietf:params:oauth:grant-type:device_code), the
+/// authorization code (with its PKCE verifier) and the refresh token. Answers like Entra's v2 endpoint for a user:
+/// access token with scp, refresh token, id token and client_info, which MSAL needs to file the account in its cache.
 /// </summary>
 internal sealed class DelegatedTokenGrant
 {
@@ -20,21 +20,25 @@ internal sealed class DelegatedTokenGrant
     // Entra also accepts the short name, and MSAL.NET sends it.
     public const string ShortDeviceCodeGrantType = "device_code";
     public const string RefreshTokenGrantType = "refresh_token";
+    public const string AuthorizationCodeGrantType = "authorization_code";
 
     private static readonly string[] OpenIdScopes = ["openid", "profile", "offline_access"];
 
     private readonly AppDirectory directory;
     private readonly DelegatedSignIns signIns;
     private readonly TokenIssuer issuer;
+    private readonly BrowserSignIns browserSignIns;
 
-    public DelegatedTokenGrant(AppDirectory directory, DelegatedSignIns signIns, TokenIssuer issuer)
+    public DelegatedTokenGrant(AppDirectory directory, DelegatedSignIns signIns, TokenIssuer issuer, BrowserSignIns browserSignIns)
     {
         this.directory = directory;
         this.signIns = signIns;
         this.issuer = issuer;
+        this.browserSignIns = browserSignIns;
     }
 
-    public static bool Handles(string grantType) => grantType is DeviceCodeGrantType or ShortDeviceCodeGrantType or RefreshTokenGrantType;
+    public static bool Handles(string grantType) =>
+        grantType is DeviceCodeGrantType or ShortDeviceCodeGrantType or RefreshTokenGrantType or AuthorizationCodeGrantType;
 
     public Task HandleAsync(HttpContext context, string tenant, IFormCollection form)
     {
@@ -44,9 +48,14 @@ internal sealed class DelegatedTokenGrant
         }
 
         string clientId = form["client_id"].ToString();
-        EntraError? error = form["grant_type"].ToString() is DeviceCodeGrantType or ShortDeviceCodeGrantType
-            ? signIns.Redeem(form["device_code"].ToString(), clientId, out RegisteredApp? app)
-            : signIns.RedeemRefreshToken(form["refresh_token"].ToString(), clientId, out app);
+        RegisteredApp? app;
+        EntraError? error = form["grant_type"].ToString() switch
+        {
+            DeviceCodeGrantType or ShortDeviceCodeGrantType => signIns.Redeem(form["device_code"].ToString(), clientId, out app),
+            AuthorizationCodeGrantType => browserSignIns.Redeem(
+                form["code"].ToString(), clientId, form["redirect_uri"].ToString(), form["code_verifier"].ToString(), out app),
+            _ => signIns.RedeemRefreshToken(form["refresh_token"].ToString(), clientId, out app),
+        };
         if (error is not null || app is null)
         {
             return (error ?? EntraError.MissingParameter("client_id")).WriteAsync(context);

@@ -80,6 +80,12 @@ internal sealed record EntraError(int StatusCode, string Error, int Code, string
     public static EntraError InvalidGrant(string what) => new(
         400, "invalid_grant", 9002313, $"Invalid request. Request is malformed or invalid: the {what} is not valid.");
 
+    public static EntraError CodeVerifierMismatch() => new(
+        400, "invalid_grant", 50148, "The code_verifier does not match the code_challenge supplied in the authorization request for PKCE.");
+
+    public static EntraError RedirectUriMismatch() => new(
+        400, "invalid_grant", 70000, "The provided value for the 'redirect_uri' is not valid. The value must exactly match the redirect URI used to obtain the authorization code.");
+
     public static EntraError Transient(int statusCode) => new(
         statusCode, "temporarily_unavailable", 90033, "A transient error has occurred. Please try again.");
 

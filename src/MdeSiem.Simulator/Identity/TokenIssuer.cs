@@ -18,12 +18,14 @@ internal sealed class TokenIssuer
     private readonly SigningKey key;
     private readonly TimeProvider clock;
     private readonly TimeSpan lifetime;
+    private readonly IssuedSecrets issued;
 
-    public TokenIssuer(SigningKey key, TimeProvider clock, TimeSpan lifetime)
+    public TokenIssuer(SigningKey key, TimeProvider clock, TimeSpan lifetime, IssuedSecrets issued)
     {
         this.key = key;
         this.clock = clock;
         this.lifetime = lifetime;
+        this.issued = issued;
     }
 
     public static string Issuer(string tenantId) => $"https://sts.windows.net/{tenantId}/";
@@ -46,7 +48,9 @@ internal sealed class TokenIssuer
             writer.WriteString("kid", key.KeyId);
         });
         string signedPart = header + "." + Encode(writeClaims);
-        return signedPart + "." + Base64Url.EncodeToString(key.Sign(Encoding.ASCII.GetBytes(signedPart)));
+        string jwt = signedPart + "." + Base64Url.EncodeToString(key.Sign(Encoding.ASCII.GetBytes(signedPart)));
+        issued.Add(jwt);
+        return jwt;
     }
 
     public IssuedToken Issue(TokenSubject subject, string audience)
@@ -100,6 +104,7 @@ internal sealed class TokenIssuer
         });
         string signedPart = header + "." + payload;
         string signature = Base64Url.EncodeToString(key.Sign(Encoding.ASCII.GetBytes(signedPart)));
+        issued.Add(signedPart + "." + signature);
         return new IssuedToken(signedPart + "." + signature, audience, now, expires);
     }
 

@@ -5,13 +5,14 @@ using System.Management.Automation;
 using MdeSiem.Core.Errors;
 using MdeSiem.Core.Graph;
 using MdeSiem.Core.Mapping;
+using MdeSiem.Core.Mde;
 using MdeSiem.Core.Siem;
 
 namespace MdeSiem.Commands;
 
 /// <summary>
 /// Turns SIEM API records (MdeSiemAlert, or rows of an old export from Import-Csv / ConvertFrom-Json) into Graph
-/// alerts by the migration table. The parts of one AlertId merge into one alert; what the table cannot carry is
+/// alerts by the migration table, and Defender for Endpoint alerts API objects (MdeAlert) by MdeToGraphMapper. The parts of one AlertId merge into one alert; what the table cannot carry is
 /// attached to each alert as UnmappedSiemFields. A malformed record is a non-terminating error; the rest convert.
 /// </summary>
 [Cmdlet(VerbsData.ConvertTo, "GraphAlert")]
@@ -42,6 +43,13 @@ public sealed class ConvertToGraphAlertCommand : MdeSiemCmdlet
         {
             if (item is null)
             {
+                continue;
+            }
+
+            // An alert of the Defender for Endpoint alerts API is one whole alert already: no parts to merge.
+            if (item.BaseObject is MdeAlert mdeAlert)
+            {
+                Write(MdeToGraphMapper.Map(mdeAlert));
                 continue;
             }
 
@@ -117,6 +125,11 @@ public sealed class ConvertToGraphAlertCommand : MdeSiemCmdlet
             return;
         }
 
+        Write(conversion);
+    }
+
+    private void Write(GraphAlertConversion conversion)
+    {
         var unmapped = new Hashtable(StringComparer.OrdinalIgnoreCase);
         foreach (var field in conversion.UnmappedFields)
         {

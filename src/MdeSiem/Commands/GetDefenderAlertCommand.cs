@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using MdeSiem.Core.Checkpoints;
 using MdeSiem.Core.Graph;
 
 namespace MdeSiem.Commands;
@@ -10,10 +11,11 @@ namespace MdeSiem.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "DefenderAlert", DefaultParameterSetName = ListSet)]
 [OutputType(typeof(DefenderAlert))]
-public sealed class GetDefenderAlertCommand : MdeSiemConnectedCmdlet
+public sealed class GetDefenderAlertCommand : MdeSiemPullCmdlet
 {
     private const string ListSet = "List";
     private const string ByIdSet = "ById";
+    private const string CheckpointSet = "Checkpoint";
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("AlertId")]
@@ -21,22 +23,28 @@ public sealed class GetDefenderAlertCommand : MdeSiemConnectedCmdlet
     public string[] Id { get; set; } = Array.Empty<string>();
 
     [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = CheckpointSet)]
     [ValidateNotNullOrEmpty]
     public string? Filter { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = CheckpointSet)]
     public AlertSeverity[]? Severity { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = CheckpointSet)]
     public AlertStatus[]? Status { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = CheckpointSet)]
     public ServiceSource[]? ServiceSource { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = CheckpointSet)]
     public DetectionSource[]? DetectionSource { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = CheckpointSet)]
     public AlertClassification[]? Classification { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
@@ -46,9 +54,11 @@ public sealed class GetDefenderAlertCommand : MdeSiemConnectedCmdlet
     public DateTime CreatedBefore { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = CheckpointSet)]
     public DateTime UpdatedAfter { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = CheckpointSet)]
     [ValidateRange(1, GraphAlertQuery.MaximumTop)]
     public int Top { get; set; }
 
@@ -63,9 +73,21 @@ public sealed class GetDefenderAlertCommand : MdeSiemConnectedCmdlet
     [ValidateNotNullOrEmpty]
     public string? OrderBy { get; set; }
 
+    /// <summary>A checkpoint file path, or a name in the state folder: each run delivers only new alerts and updates.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = CheckpointSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Checkpoint { get; set; }
+
+    [Parameter(ParameterSetName = CheckpointSet)]
+    public TimeSpan CheckpointOverlap { get; set; } = new CheckpointOptions().Overlap;
+
+    [Parameter(ParameterSetName = CheckpointSet)]
+    public TimeSpan AvailabilityLag { get; set; } = new CheckpointOptions().AvailabilityLag;
+
     protected override void ProcessRecordCore()
     {
-        var client = new GraphAlertClient(RequireConnection());
+        var connection = RequireConnection();
+        var client = new GraphAlertClient(connection);
         if (ParameterSetName == ByIdSet)
         {
             foreach (var id in Id)
@@ -78,6 +100,20 @@ public sealed class GetDefenderAlertCommand : MdeSiemConnectedCmdlet
         }
 
         var query = BuildQuery();
+        if (ParameterSetName == CheckpointSet)
+        {
+            // -UpdatedAfter is where the first run starts; the checkpoint decides every later window.
+            var initialSince = query.UpdatedAfter;
+            query.UpdatedAfter = null;
+            var options = new CheckpointOptions { Overlap = CheckpointOverlap, AvailabilityLag = AvailabilityLag };
+            PullWithCheckpoint(Checkpoint!, GraphCheckpointScope.ForAlerts(query), connection.TenantId, options, initialSince, (run, gaps) =>
+            {
+                WriteVerbose($"Listing alerts updated from {run.SinceUtc:o} to {run.UntilUtc:o} from {client.CollectionUri}");
+                return client.GetAlertsUpdatedInWindowAsync(query, run.SinceUtc, run.UntilUtc, gaps, CancellationToken);
+            });
+            return;
+        }
+
         WriteVerbose("Listing alerts from " + client.BuildFirstRequestUri(query)
             + (query.PagesByTimeBoundary ? " (paging by " + query.BoundaryProperty + ")" : string.Empty));
         if (query.DetectionSources.Count > 0)
@@ -85,7 +121,8 @@ public sealed class GetDefenderAlertCommand : MdeSiemConnectedCmdlet
             WriteVerbose("DetectionSource is filtered on this machine: Microsoft Graph does not filter on it.");
         }
 
-        WriteEach(client.GetAlertsAsync(query, CancellationToken));
+        var gaps = new PullGapReport();
+        WriteEachReportingGaps(client.GetAlertsAsync(query, gaps, CancellationToken), gaps);
     }
 
     private GraphAlertQuery BuildQuery()

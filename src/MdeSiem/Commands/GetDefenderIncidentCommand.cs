@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using MdeSiem.Core.Checkpoints;
 using MdeSiem.Core.Graph;
 
 namespace MdeSiem.Commands;
@@ -7,10 +8,11 @@ namespace MdeSiem.Commands;
 /// <summary>Lists or reads Microsoft Graph security incidents (/security/incidents), their alerts expanded on request.</summary>
 [Cmdlet(VerbsCommon.Get, "DefenderIncident", DefaultParameterSetName = ListSet)]
 [OutputType(typeof(DefenderIncident))]
-public sealed class GetDefenderIncidentCommand : MdeSiemConnectedCmdlet
+public sealed class GetDefenderIncidentCommand : MdeSiemPullCmdlet
 {
     private const string ListSet = "List";
     private const string ByIdSet = "ById";
+    private const string CheckpointSet = "Checkpoint";
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("IncidentId")]
@@ -18,16 +20,20 @@ public sealed class GetDefenderIncidentCommand : MdeSiemConnectedCmdlet
     public string[] Id { get; set; } = Array.Empty<string>();
 
     [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = CheckpointSet)]
     [ValidateNotNullOrEmpty]
     public string? Filter { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = CheckpointSet)]
     public AlertSeverity[]? Severity { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = CheckpointSet)]
     public IncidentStatus[]? Status { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = CheckpointSet)]
     public AlertClassification[]? Classification { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
@@ -37,9 +43,11 @@ public sealed class GetDefenderIncidentCommand : MdeSiemConnectedCmdlet
     public DateTime CreatedBefore { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = CheckpointSet)]
     public DateTime UpdatedAfter { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = CheckpointSet)]
     [ValidateRange(1, GraphIncidentQuery.MaximumTop)]
     public int Top { get; set; }
 
@@ -58,9 +66,21 @@ public sealed class GetDefenderIncidentCommand : MdeSiemConnectedCmdlet
     [Parameter]
     public SwitchParameter ExpandAlerts { get; set; }
 
+    /// <summary>A checkpoint file path, or a name in the state folder: each run delivers only new incidents and updates.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = CheckpointSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Checkpoint { get; set; }
+
+    [Parameter(ParameterSetName = CheckpointSet)]
+    public TimeSpan CheckpointOverlap { get; set; } = new CheckpointOptions().Overlap;
+
+    [Parameter(ParameterSetName = CheckpointSet)]
+    public TimeSpan AvailabilityLag { get; set; } = new CheckpointOptions().AvailabilityLag;
+
     protected override void ProcessRecordCore()
     {
-        var client = new GraphIncidentClient(RequireConnection());
+        var connection = RequireConnection();
+        var client = new GraphIncidentClient(connection);
         if (ParameterSetName == ByIdSet)
         {
             foreach (var id in Id)
@@ -88,7 +108,22 @@ public sealed class GetDefenderIncidentCommand : MdeSiemConnectedCmdlet
         query.Statuses.AddRange(Status ?? Array.Empty<IncidentStatus>());
         query.Classifications.AddRange(Classification ?? Array.Empty<AlertClassification>());
         query.Validate();
+        if (ParameterSetName == CheckpointSet)
+        {
+            // -UpdatedAfter is where the first run starts; the checkpoint decides every later window.
+            var initialSince = query.UpdatedAfter;
+            query.UpdatedAfter = null;
+            var options = new CheckpointOptions { Overlap = CheckpointOverlap, AvailabilityLag = AvailabilityLag };
+            PullWithCheckpoint(Checkpoint!, GraphCheckpointScope.ForIncidents(query), connection.TenantId, options, initialSince, (run, gaps) =>
+            {
+                WriteVerbose($"Listing incidents updated from {run.SinceUtc:o} to {run.UntilUtc:o} from {client.CollectionUri}");
+                return client.GetIncidentsUpdatedInWindowAsync(query, run.SinceUtc, run.UntilUtc, gaps, CancellationToken);
+            });
+            return;
+        }
+
         WriteVerbose("Listing incidents from " + client.BuildFirstRequestUri(query));
-        WriteEach(client.GetIncidentsAsync(query, CancellationToken));
+        var gaps = new PullGapReport();
+        WriteEachReportingGaps(client.GetIncidentsAsync(query, gaps, CancellationToken), gaps);
     }
 }

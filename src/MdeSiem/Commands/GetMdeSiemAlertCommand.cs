@@ -14,7 +14,7 @@ namespace MdeSiem.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "MdeSiemAlert", DefaultParameterSetName = TimeRangeSet)]
 [OutputType(typeof(MdeSiemAlert))]
-public sealed class GetMdeSiemAlertCommand : MdeSiemConnectedCmdlet
+public sealed class GetMdeSiemAlertCommand : MdeSiemPullCmdlet
 {
     private const string TimeRangeSet = "TimeRange";
     private const string AgoSet = "Ago";
@@ -78,26 +78,15 @@ public sealed class GetMdeSiemAlertCommand : MdeSiemConnectedCmdlet
             return;
         }
 
-        Pull(client, query, region, stream => stream, afterWrite: null);
+        Pull(client, query, region);
     }
 
-    private void Pull(SiemAlertClient client, SiemAlertQuery query, SiemRegion? region, Func<IAsyncEnumerable<MdeSiemAlert>, IAsyncEnumerable<MdeSiemAlert>> filter, Action<MdeSiemAlert>? afterWrite)
+    private void Pull(SiemAlertClient client, SiemAlertQuery query, SiemRegion? region)
     {
         WriteVerbose("Pulling detections from " + client.BuildRequestUri(query, region));
         var progress = new PullProgress(this, "Pulling detections from the SIEM API");
-        var seenGroups = Session.MachineGroups;
-        seenGroups.StartPull();
-        WriteEach(
-            filter(client.GetAlertsAsync(query, region, progress.Statistics, CancellationToken)),
-            alert =>
-            {
-                progress.Tick();
-                seenGroups.Record(alert.MachineGroup);
-                return WithAdditionalFields(alert);
-            },
-            afterWrite);
-        progress.Complete();
-        WriteVerbose($"Received {progress.Statistics.Records} detection(s), {progress.Statistics.Bytes} bytes.");
+        WriteEach(client.GetAlertsAsync(query, region, progress.Statistics, CancellationToken), Tracking(progress));
+        Finish(progress);
     }
 
     /// <summary>
@@ -107,34 +96,41 @@ public sealed class GetMdeSiemAlertCommand : MdeSiemConnectedCmdlet
     private void PullWithCheckpoint(SiemAlertClient client, SiemAlertQuery query, SiemRegion region, string tenantId)
     {
         var options = new CheckpointOptions { Overlap = CheckpointOverlap, AvailabilityLag = AvailabilityLag };
-        using var run = CheckpointRun.Begin(Checkpoint!, SiemCheckpointScope.Api, tenantId, SiemCheckpointScope.Describe(query, region), options, query.SinceTimeUtc, DateTime.UtcNow);
-        query.SinceTimeUtc = run.SinceUtc;
-        query.UntilTimeUtc = run.UntilUtc;
-        WriteVerbose($"Checkpoint {run.Path}: pulling {run.SinceUtc:o} to {run.UntilUtc:o}.");
-        var completed = false;
-        try
-        {
-            Pull(
-                client,
-                query,
-                region,
-                stream => run.SkipDelivered(stream, SiemCheckpointScope.KeyOf, CancellationToken),
-                alert => run.MarkDelivered(SiemCheckpointScope.KeyOf(alert), alert.LastProcessedTimeUtc));
-            completed = true;
-        }
-        finally
-        {
-            if (completed)
+        var progress = new PullProgress(this, "Pulling detections from the SIEM API");
+        PullWithCheckpoint(
+            Checkpoint!,
+            SiemCheckpointScope.For(query, region),
+            tenantId,
+            options,
+            query.SinceTimeUtc,
+            (run, gaps) =>
             {
-                run.Commit();
-            }
-            else
-            {
-                run.SaveProgress();
-            }
-        }
+                query.SinceTimeUtc = run.SinceUtc;
+                query.UntilTimeUtc = run.UntilUtc;
+                WriteVerbose("Pulling detections from " + client.BuildRequestUri(query, region));
+                return client.GetAlertsAsync(query, region, progress.Statistics, CancellationToken);
+            },
+            Tracking(progress));
+        Finish(progress);
+    }
 
-        WriteVerbose($"Checkpoint {run.Path}: {run.DeliveredCount} new, {run.SkippedCount} already delivered.");
+    /// <summary>Counts each record for the progress bar and remembers its machine group for tab completion.</summary>
+    private Func<MdeSiemAlert, object> Tracking(PullProgress progress)
+    {
+        var seenGroups = Session.MachineGroups;
+        seenGroups.StartPull();
+        return alert =>
+        {
+            progress.Tick();
+            seenGroups.Record(alert.MachineGroup);
+            return WithAdditionalFields(alert);
+        };
+    }
+
+    private void Finish(PullProgress progress)
+    {
+        progress.Complete();
+        WriteVerbose($"Received {progress.Statistics.Records} detection(s), {progress.Statistics.Bytes} bytes.");
     }
 
     /// <summary>Fields this version does not know become properties of their own name, as ConvertFrom-Json would.</summary>

@@ -13,8 +13,8 @@ namespace MdeSiem.Tests.Connect;
 
 /// <summary>
 /// Delegated sign-in. Device code runs end to end: the test plays the user, reads the code from the warning
-/// stream's source (the simulator's pending codes) and approves it. Interactive needs a browser: only its
-/// parameter validation is tested here.
+/// stream's source (the simulator's pending codes) and approves it. Interactive runs end to end in real pwsh with a
+/// fake system browser (tests/ConnectInteractive.Tests.ps1); here only its parameter validation is tested.
 /// </summary>
 public sealed class DelegatedFlowTests : IClassFixture<SimulatorFixture>, IDisposable
 {

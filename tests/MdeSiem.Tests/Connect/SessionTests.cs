@@ -107,6 +107,34 @@ public sealed class SessionTests : IClassFixture<SimulatorFixture>, IDisposable
     }
 
     [Fact]
+    public void Get_MdeSiemConnection_with_Connection_returns_that_connection_not_the_default()
+    {
+        ConnectNamed("Contoso", _tenant.TenantId, _tenant.ClientId, _tenant.ClientSecret);
+        ConnectNamed("Fabrikam", _tenant.UnmanagedTenantId, _tenant.UnmanagedClientId, _tenant.UnmanagedClientSecret);
+
+        var chosen = _engine.Run("Get-MdeSiemConnection -Connection Contoso");
+
+        Assert.Empty(chosen.Errors);
+        Assert.Equal(_tenant.TenantId, Assert.Single(chosen.OutputOf<MdeSiemConnection>()).TenantId);
+        ConnectedEngine.AssertFails(
+            _engine.Run("Get-MdeSiemConnection -Connection Nowhere"), "MdeSiem.ConnectionNotFound", ErrorCategory.ObjectNotFound);
+    }
+
+    [Theory]
+    [InlineData("-Name Contoso -Connection Contoso")]
+    [InlineData("-All -Connection Contoso")]
+    public void Get_MdeSiemConnection_does_not_take_Connection_with_Name_or_All(string parameters)
+    {
+        ConnectNamed("Contoso", _tenant.TenantId, _tenant.ClientId, _tenant.ClientSecret);
+
+        var result = _engine.Run("Get-MdeSiemConnection " + parameters);
+
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("AmbiguousParameterSet,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Empty(result.Output);
+    }
+
+    [Fact]
     public void An_unknown_connection_name_is_ConnectionNotFound()
     {
         _engine.ConnectTo(_tenant);

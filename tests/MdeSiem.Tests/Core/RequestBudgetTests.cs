@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using MdeSiem.Core.Http;
@@ -75,6 +76,32 @@ public class RequestBudgetTests
         Assert.Equal(TimeSpan.FromMinutes(14), waitedBefore);
         Assert.Equal(TimeSpan.FromMinutes(60) - TimeSpan.FromMinutes(14), lastWait);
         Assert.True(time.Now - new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) >= TimeSpan.FromHours(1));
+    }
+
+    [Fact]
+    public async Task A_call_counts_from_when_its_response_arrived()
+    {
+        var time = new ManualTime();
+        var budget = new RequestBudget("Test", new[] { new RateLimit(2, TimeSpan.FromSeconds(10)) }, () => time.Now, time.Delay);
+        var first = await budget.WaitForTurnAsync(CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(3));
+        budget.Complete(first);
+        await budget.WaitForTurnAsync(CancellationToken.None);
+
+        // Sent at 0 s but answered at 3 s: the service may have counted it as late as 3 s, so room opens at 13 s.
+        await budget.WaitForTurnAsync(CancellationToken.None);
+        Assert.Equal(new[] { TimeSpan.FromSeconds(10) }, time.Waits);
+    }
+
+    [Fact]
+    public void A_time_scale_shrinks_every_documented_period_and_keeps_the_counts()
+    {
+        var budget = RequestBudget.ForApi(ApiNames.MdeAlerts, 1.0 / 60);
+
+        Assert.Equal(new[] { 100, 1500 }, budget.Limits.Select(limit => limit.Calls));
+        Assert.Equal(new[] { TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1) }, budget.Limits.Select(limit => limit.Period));
+        Assert.Equal(new[] { 50 }, RequestBudget.ForApi(ApiNames.XdrIncidents, 0.5).Limits.Select(limit => limit.Calls));
+        Assert.Throws<ArgumentOutOfRangeException>(() => RequestBudget.ForApi(ApiNames.MdeAlerts, 0));
     }
 
     private static TimeSpan Sum(IEnumerable<TimeSpan> spans)

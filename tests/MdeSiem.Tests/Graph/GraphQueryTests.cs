@@ -58,7 +58,9 @@ public sealed class GraphQueryTests
 
     [Theory]
     [InlineData(CloudEnvironment.Global, "https://graph.microsoft.com/v1.0/security/alerts_v2", "https://graph.microsoft.com")]
-    [InlineData(CloudEnvironment.USGov, "https://graph.microsoft.us/v1.0/security/alerts_v2", "https://graph.microsoft.us")]
+    // GCC keeps the worldwide Graph (learn.microsoft.com/graph/deployments: "If you're working in a Microsoft 365 GCC
+    // environment, continue using the worldwide endpoints"); GCC High is US Government L4, DoD is L5.
+    [InlineData(CloudEnvironment.USGov, "https://graph.microsoft.com/v1.0/security/alerts_v2", "https://graph.microsoft.com")]
     [InlineData(CloudEnvironment.USGovHigh, "https://graph.microsoft.us/v1.0/security/alerts_v2", "https://graph.microsoft.us")]
     [InlineData(CloudEnvironment.USGovDoD, "https://dod-graph.microsoft.us/v1.0/security/alerts_v2", "https://dod-graph.microsoft.us")]
     public void Graph_host_and_audience_follow_the_cloud(CloudEnvironment environment, string expectedUri, string expectedAudience)

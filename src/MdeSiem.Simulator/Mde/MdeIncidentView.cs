@@ -1,0 +1,25 @@
+using System.Collections.Generic;
+using System.Linq;
+using MdeSiem.Simulator.Graph;
+
+namespace MdeSiem.Simulator.Mde;
+
+/// <summary>An incident as the Defender XDR incidents API shows it: the Graph incident grouping, with its alerts.</summary>
+internal sealed class MdeIncidentView
+{
+    public MdeIncidentView(GraphIncidentRecord graph)
+    {
+        Graph = graph;
+        Alerts = (graph.Alerts ?? []).Select(alert => new MdeAlertView(alert)).ToList();
+    }
+
+    public GraphIncidentRecord Graph { get; }
+
+    public IReadOnlyList<MdeAlertView> Alerts { get; }
+
+    public long IncidentId => long.Parse(Graph.Id, System.Globalization.CultureInfo.InvariantCulture);
+
+    public string Status => Graph.Status == "resolved" ? "Resolved" : "Active";
+
+    public string Severity => MdeWireValues.ToMde(MdeWireValues.Severity, Graph.Severity) ?? "UnSpecified";
+}

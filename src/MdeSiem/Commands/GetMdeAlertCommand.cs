@@ -1,0 +1,123 @@
+using System;
+using System.Management.Automation;
+using MdeSiem.Core.Auth;
+using MdeSiem.Core.Mde;
+
+namespace MdeSiem.Commands;
+
+/// <summary>
+/// Lists or reads Defender for Endpoint alerts from the alerts API (GET /api/alerts). -All pages with $top and
+/// $skip, each page written as it arrives, paced under the API's call limits. The API retires on 1 February 2027.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "MdeAlert", DefaultParameterSetName = ListSet)]
+[OutputType(typeof(MdeAlert))]
+public sealed class GetMdeAlertCommand : MdeSiemConnectedCmdlet
+{
+    private const string ListSet = "List";
+    private const string ByIdSet = "ById";
+
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("AlertId")]
+    [ValidateNotNullOrEmpty]
+    public string[] Id { get; set; } = Array.Empty<string>();
+
+    [Parameter(ParameterSetName = ListSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Filter { get; set; }
+
+    [Parameter(ParameterSetName = ListSet)]
+    public MdeAlertStatus[]? Status { get; set; }
+
+    [Parameter(ParameterSetName = ListSet)]
+    public MdeAlertSeverity[]? Severity { get; set; }
+
+    [Parameter(ParameterSetName = ListSet)]
+    [ValidateNotNullOrEmpty]
+    public string[]? DetectionSource { get; set; }
+
+    [Parameter(ParameterSetName = ListSet)]
+    [ValidateNotNullOrEmpty]
+    public string[]? Category { get; set; }
+
+    [Parameter(ParameterSetName = ListSet)]
+    [AllowEmptyString]
+    public string? AssignedTo { get; set; }
+
+    [Parameter(ParameterSetName = ListSet)]
+    public long IncidentId { get; set; }
+
+    [Parameter(ParameterSetName = ListSet)]
+    public long InvestigationId { get; set; }
+
+    [Parameter(ParameterSetName = ListSet)]
+    public DateTime CreatedAfter { get; set; }
+
+    [Parameter(ParameterSetName = ListSet)]
+    public DateTime CreatedBefore { get; set; }
+
+    [Parameter(ParameterSetName = ListSet)]
+    public DateTime UpdatedAfter { get; set; }
+
+    [Parameter(ParameterSetName = ListSet)]
+    public DateTime UpdatedBefore { get; set; }
+
+    [Parameter(ParameterSetName = ListSet)]
+    [ValidateRange(1, MdeAlertQuery.MaximumTop)]
+    public int Top { get; set; }
+
+    [Parameter(ParameterSetName = ListSet)]
+    public SwitchParameter All { get; set; }
+
+    /// <summary>Include each alert's evidence ($expand=evidence).</summary>
+    [Parameter]
+    public SwitchParameter IncludeEvidence { get; set; }
+
+    /// <summary>A geographic API host (us., eu., uk., au., swa., ina.) for better performance.</summary>
+    [Parameter]
+    public DefenderApiRegion ApiRegion { get; set; }
+
+    protected override void ProcessRecordCore()
+    {
+        var client = new MdeAlertClient(RequireConnection(), ApiRegion);
+        MdeApiRetirement.WarnOnce(this);
+        if (ParameterSetName == ByIdSet)
+        {
+            foreach (var id in Id)
+            {
+                WriteVerbose("Reading alert " + client.AlertUri(id, IncludeEvidence.IsPresent));
+                WriteObject(Await(client.GetAlertAsync(id, IncludeEvidence.IsPresent, CancellationToken)));
+            }
+
+            return;
+        }
+
+        var query = BuildQuery();
+        WriteVerbose("Listing alerts from " + client.PageUri(query, 0) + (query.All ? " (paging by $skip)" : string.Empty));
+        WriteEach(client.GetAlertsAsync(query, CancellationToken));
+    }
+
+    private MdeAlertQuery BuildQuery()
+    {
+        var bound = MyInvocation.BoundParameters;
+        var query = new MdeAlertQuery
+        {
+            Filter = Filter,
+            AssignedTo = AssignedTo,
+            IncidentId = bound.ContainsKey(nameof(IncidentId)) ? IncidentId : null,
+            InvestigationId = bound.ContainsKey(nameof(InvestigationId)) ? InvestigationId : null,
+            CreatedAfter = bound.ContainsKey(nameof(CreatedAfter)) ? CreatedAfter : null,
+            CreatedBefore = bound.ContainsKey(nameof(CreatedBefore)) ? CreatedBefore : null,
+            UpdatedAfter = bound.ContainsKey(nameof(UpdatedAfter)) ? UpdatedAfter : null,
+            UpdatedBefore = bound.ContainsKey(nameof(UpdatedBefore)) ? UpdatedBefore : null,
+            Top = bound.ContainsKey(nameof(Top)) ? Top : null,
+            All = All.IsPresent,
+            IncludeEvidence = IncludeEvidence.IsPresent,
+        };
+        query.Statuses.AddRange(Status ?? Array.Empty<MdeAlertStatus>());
+        query.Severities.AddRange(Severity ?? Array.Empty<MdeAlertSeverity>());
+        query.DetectionSources.AddRange(DetectionSource ?? Array.Empty<string>());
+        query.Categories.AddRange(Category ?? Array.Empty<string>());
+        query.Validate();
+        return query;
+    }
+}

@@ -1,0 +1,89 @@
+using System;
+using System.Management.Automation;
+using MdeSiem.Core.Auth;
+using MdeSiem.Core.Mde;
+
+namespace MdeSiem.Commands;
+
+/// <summary>
+/// Lists or reads Defender XDR incidents from the incidents API (GET /api/incidents), each with its alerts and
+/// their devices and entities. -All pages with $top (at most 100) and $skip. The API retires on 1 February 2027.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "MdeIncident", DefaultParameterSetName = ListSet)]
+[OutputType(typeof(MdeIncident))]
+public sealed class GetMdeIncidentCommand : MdeSiemConnectedCmdlet
+{
+    private const string ListSet = "List";
+    private const string ByIdSet = "ById";
+
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id")]
+    public long[] IncidentId { get; set; } = Array.Empty<long>();
+
+    [Parameter(ParameterSetName = ListSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Filter { get; set; }
+
+    [Parameter(ParameterSetName = ListSet)]
+    public MdeIncidentStatus[]? Status { get; set; }
+
+    [Parameter(ParameterSetName = ListSet)]
+    [AllowEmptyString]
+    public string? AssignedTo { get; set; }
+
+    [Parameter(ParameterSetName = ListSet)]
+    public DateTime CreatedAfter { get; set; }
+
+    [Parameter(ParameterSetName = ListSet)]
+    public DateTime CreatedBefore { get; set; }
+
+    [Parameter(ParameterSetName = ListSet)]
+    public DateTime UpdatedAfter { get; set; }
+
+    [Parameter(ParameterSetName = ListSet)]
+    public DateTime UpdatedBefore { get; set; }
+
+    [Parameter(ParameterSetName = ListSet)]
+    [ValidateRange(1, MdeIncidentQuery.MaximumTop)]
+    public int Top { get; set; }
+
+    [Parameter(ParameterSetName = ListSet)]
+    public SwitchParameter All { get; set; }
+
+    /// <summary>A geographic API host (us., eu., uk., au., swa., ina.) for better performance.</summary>
+    [Parameter]
+    public DefenderApiRegion ApiRegion { get; set; }
+
+    protected override void ProcessRecordCore()
+    {
+        var client = new MdeIncidentClient(RequireConnection(), ApiRegion);
+        MdeApiRetirement.WarnOnce(this);
+        if (ParameterSetName == ByIdSet)
+        {
+            foreach (var id in IncidentId)
+            {
+                WriteVerbose("Reading incident " + client.IncidentUri(id));
+                WriteObject(Await(client.GetIncidentAsync(id, CancellationToken)));
+            }
+
+            return;
+        }
+
+        var bound = MyInvocation.BoundParameters;
+        var query = new MdeIncidentQuery
+        {
+            Filter = Filter,
+            AssignedTo = AssignedTo,
+            CreatedAfter = bound.ContainsKey(nameof(CreatedAfter)) ? CreatedAfter : null,
+            CreatedBefore = bound.ContainsKey(nameof(CreatedBefore)) ? CreatedBefore : null,
+            UpdatedAfter = bound.ContainsKey(nameof(UpdatedAfter)) ? UpdatedAfter : null,
+            UpdatedBefore = bound.ContainsKey(nameof(UpdatedBefore)) ? UpdatedBefore : null,
+            Top = bound.ContainsKey(nameof(Top)) ? Top : null,
+            All = All.IsPresent,
+        };
+        query.Statuses.AddRange(Status ?? Array.Empty<MdeIncidentStatus>());
+        query.Validate();
+        WriteVerbose("Listing incidents from " + client.PageUri(query, 0) + (query.All ? " (paging by $skip)" : string.Empty));
+        WriteEach(client.GetIncidentsAsync(query, CancellationToken));
+    }
+}
