@@ -9,7 +9,7 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
-    FormatsToProcess     = @('MdeSiem.Format.ps1xml', 'DefenderAlert.Format.ps1xml', 'MdeAlert.Format.ps1xml')
+    FormatsToProcess     = @('MdeSiem.Format.ps1xml', 'DefenderAlert.Format.ps1xml', 'MdeAlert.Format.ps1xml', 'StreamEvent.Format.ps1xml')
     # Imported before RootModule: resolves MdeSiem.Core, MSAL, ... from Dependencies/ (a private load context on
     # PowerShell 7). See src/MdeSiem.Loader.
     NestedModules        = @('MdeSiem.Loader.dll')
@@ -30,6 +30,7 @@
         'Get-MdeAlert'
         'Update-MdeAlert'
         'Get-MdeIncident'
+        'Get-DefenderStreamEvent'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -104,6 +104,24 @@ function Get-TrxCounts {
     return $counts
 }
 
+# Azurite (the Azure Storage emulator) for the Get-DefenderStreamEvent tests, installed from npm into out/tools/azurite
+# (ignored by git) so a fresh clone needs only Node.js and npm. Pinned; skipped when that version is already there.
+$AzuriteVersion = '3.37.0'
+function Install-Azurite {
+    $prefix = Join-Path $OutDir 'tools/azurite'
+    $installed = Join-Path $prefix 'node_modules/azurite/package.json'
+    if ((Test-Path $installed) -and ((Get-Content -Raw $installed | ConvertFrom-Json).version -eq $AzuriteVersion)) {
+        return
+    }
+    if (-not (Get-Command npm -ErrorAction SilentlyContinue)) {
+        throw 'npm is needed to install Azurite (the storage emulator the stream tests use): install Node.js and npm.'
+    }
+    Write-Host "Installing Azurite $AzuriteVersion from npm into $prefix..."
+    New-Item -ItemType Directory -Force -Path $prefix | Out-Null
+    # --ignore-scripts: nothing Azurite's blob service needs runs at install time.
+    Invoke-Native npm @('install', '--prefix', $prefix, '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel', 'error', "azurite@$AzuriteVersion") | Out-Host
+}
+
 function Invoke-XunitSuite {
     $trxDir = Join-Path $TestResultsDir 'xunit'
     if (Test-Path $trxDir) { Remove-Item -Recurse -Force $trxDir }
@@ -155,6 +173,7 @@ function Invoke-PesterSuite {
 
 function Invoke-Test {
     Invoke-Build
+    Install-Azurite
     $xunit = Invoke-XunitSuite
     $pester = Invoke-PesterSuite
     $passed = $xunit.Passed + $pester.Passed

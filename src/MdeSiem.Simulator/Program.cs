@@ -51,6 +51,11 @@ internal static class Program
                 tenant.WriteAlertsFile(alertsFile);
             }
 
+            if (parsed.StreamExportConnectionString is { } exportTo)
+            {
+                await StreamingApi.StreamingExport.WriteAllAsync(tenant, exportTo).ConfigureAwait(false);
+            }
+
             StartupReport.Write(Console.Out, tenant, alertsFile, parsed.Json);
             await ShutdownSignal.WaitAsync(parsed.ExitOnStandardInputClose).ConfigureAwait(false);
         }

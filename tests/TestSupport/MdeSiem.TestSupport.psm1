@@ -32,6 +32,8 @@ function Start-MdeSiemSimulator {
         [int] $TokenLifetimeSeconds = 0,
         # Certificate files (public part) whose client assertions the app accepts.
         [string[]] $CertificatePath = @(),
+        # A storage connection string (Azurite's): the simulator writes its records there as the Streaming API export.
+        [string] $StreamExportConnectionString,
         [string] $Configuration = 'Release',
         # Maps the simulator's test-only /_test endpoints (faults, late alerts, Graph ground truth, request log).
         [switch] $TestControl,
@@ -43,6 +45,7 @@ function Start-MdeSiemSimulator {
     $arguments.AddRange([string[]] @((Find-SimulatorAssembly -Configuration $Configuration), '--port', '0', '--alerts', "$AlertCount", '--seed', "$Seed", '--json', '--exit-on-stdin-close'))
     if ($AlertsFile) { $arguments.AddRange([string[]] @('--write-alerts', $AlertsFile)) }
     foreach ($path in $CertificatePath) { $arguments.AddRange([string[]] @('--certificate', $path)) }
+    if ($StreamExportConnectionString) { $arguments.AddRange([string[]] @('--stream-export', $StreamExportConnectionString)) }
     if ($TestControl) { $arguments.Add('--test-control') }
     if ($GraphRateLimitWindowMs -gt 0) { $arguments.AddRange([string[]] @('--graph-rate-limit-window-ms', "$GraphRateLimitWindowMs")) }
     if ($TokenLifetimeSeconds -gt 0) { $arguments.AddRange([string[]] @('--token-lifetime-seconds', "$TokenLifetimeSeconds")) }
@@ -161,3 +164,60 @@ function Clear-MdeSiemSimulatorFault {
 }
 
 Export-ModuleMember -Function Add-MdeSiemSimulatorFault, Add-MdeSiemSimulatorLateAlert, Get-MdeSiemSimulatorGraphTruth, Clear-MdeSiemSimulatorFault, Get-MdeSiemSimulatorRequest
+
+<#
+.SYNOPSIS
+    Starts Azurite's blob service (installed by build.ps1 -Task Test into out/tools/azurite) on a free loopback port,
+    in memory. Returns its endpoint, the development account's connection string and the process.
+#>
+function Start-MdeSiemAzurite {
+    [CmdletBinding()]
+    param()
+    $main = Join-Path $script:RepoRoot 'out/tools/azurite/node_modules/azurite/dist/src/blob/main.js'
+    if (-not (Test-Path $main)) {
+        throw "Azurite is not installed at $main`: run ./build.ps1 -Task Test once (it installs it from npm)."
+    }
+    $startInfo = [System.Diagnostics.ProcessStartInfo]::new('node')
+    foreach ($argument in @($main, '--blobHost', '127.0.0.1', '--blobPort', '0', '--inMemoryPersistence', '--extentMemoryLimit', '256',
+            '--skipApiVersionCheck', '--loose', '--disableTelemetry')) {
+        $startInfo.ArgumentList.Add($argument)
+    }
+    $startInfo.RedirectStandardOutput = $true
+    $startInfo.RedirectStandardError = $true
+    $startInfo.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($startInfo)
+    $deadline = [DateTime]::UtcNow.AddSeconds(60)
+    while ([DateTime]::UtcNow -lt $deadline) {
+        $lineTask = $process.StandardOutput.ReadLineAsync()
+        if (-not $lineTask.Wait([TimeSpan]::FromSeconds(60)) -or $null -eq $lineTask.Result) { break }
+        if ($lineTask.Result -match 'listens on (http://127\.0\.0\.1:\d+)') {
+            # Keep draining its output so it never blocks on a full pipe.
+            $null = $process.StandardOutput.BaseStream.CopyToAsync([System.IO.Stream]::Null)
+            $null = $process.StandardError.BaseStream.CopyToAsync([System.IO.Stream]::Null)
+            # Azurite's documented development account and key (public values).
+            $endpoint = "$($Matches[1])/devstoreaccount1"
+            $key = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
+            return [pscustomobject]@{
+                BlobEndpoint     = $endpoint
+                AccountName      = 'devstoreaccount1'
+                AccountKey       = $key
+                ConnectionString = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=$endpoint;"
+                Process          = $process
+            }
+        }
+    }
+    if (-not $process.HasExited) { $process.Kill($true) }
+    throw 'Azurite did not report its address within 60 s.'
+}
+
+function Stop-MdeSiemAzurite {
+    [CmdletBinding()]
+    param([Parameter(Mandatory, Position = 0)] $Azurite)
+    $process = $Azurite.Process
+    if ($process -and -not $process.HasExited) {
+        $process.Kill($true)
+        $null = $process.WaitForExit(10000)
+    }
+}
+
+Export-ModuleMember -Function Start-MdeSiemAzurite, Stop-MdeSiemAzurite

@@ -28,6 +28,7 @@ public sealed class MdeSiemConnection : IDisposable
         tokens = _tracked;
         Region = settings.Region;
         Environment = settings.Environment;
+        SkipsLoopbackCertificateCheck = settings.SkipCertificateCheck;
         Endpoints = endpoints;
         BudgetTimeScale = settings.RequestBudgetTimeScale;
         BodyTimeout = settings.BodyTimeout > TimeSpan.Zero ? settings.BodyTimeout : ConnectionSettings.DefaultBodyTimeout;
@@ -75,6 +76,9 @@ public sealed class MdeSiemConnection : IDisposable
     public TimeSpan BodyTimeout { get; }
 
     internal IAccessTokenSource TokenSource { get; }
+
+    /// <summary>Connect-MdeSiem -SkipCertificateCheck: other clients of the connection (blob storage) skip it for loopback too.</summary>
+    internal bool SkipsLoopbackCertificateCheck { get; }
 
     internal HttpClient Http { get; }
 

@@ -29,4 +29,10 @@ public sealed class CheckpointDocument
     public Dictionary<string, DateTime> Delivered { get; } = new(StringComparer.Ordinal);
 
     public DateTime UpdatedUtc { get; set; }
+
+    /// <summary>
+    /// Byte offsets already delivered, per source that only grows (the Streaming API's hourly append blobs);
+    /// written as "positions" only when there are any, so other pulls' files are unchanged.
+    /// </summary>
+    public Dictionary<string, long> Positions { get; } = new(StringComparer.Ordinal);
 }

@@ -170,6 +170,20 @@ public static class CheckpointStore
             document.Delivered[entry.Name] = ReadUtc(entry.Value);
         }
 
+        if (root.TryGetProperty("positions", out var positions))
+        {
+            foreach (var entry in positions.EnumerateObject())
+            {
+                var offset = entry.Value.GetInt64();
+                if (offset < 0)
+                {
+                    throw new FormatException($"the position of '{entry.Name}' is negative");
+                }
+
+                document.Positions[entry.Name] = offset;
+            }
+        }
+
         return document;
     }
 
@@ -201,6 +215,17 @@ public static class CheckpointStore
         }
 
         writer.WriteEndObject();
+        if (document.Positions.Count > 0)
+        {
+            writer.WriteStartObject("positions");
+            foreach (var entry in document.Positions)
+            {
+                writer.WriteNumber(entry.Key, entry.Value);
+            }
+
+            writer.WriteEndObject();
+        }
+
         writer.WriteEndObject();
     }
 

@@ -12,6 +12,9 @@ internal sealed class CommandLineArguments
 
     public bool Json { get; set; }
 
+    /// <summary>A storage connection string (an emulator's) to write the Streaming API export into at start.</summary>
+    public string? StreamExportConnectionString { get; set; }
+
     public bool ExitOnStandardInputClose { get; set; }
 
     public bool ShowHelp { get; set; }

@@ -50,6 +50,14 @@ internal static class CommandLineParser
 
                     parsed.AlertsFilePath = path;
                     break;
+                case "--stream-export":
+                    if (!TryTakeValue(args, ref i, out string connectionString, out error))
+                    {
+                        return false;
+                    }
+
+                    parsed.StreamExportConnectionString = connectionString;
+                    break;
                 case "--certificate":
                     if (!TryTakeValue(args, ref i, out string certificatePath, out error))
                     {

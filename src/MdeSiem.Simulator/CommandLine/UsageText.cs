@@ -14,6 +14,8 @@ internal static class UsageText
           --token-lifetime-seconds S  Access token lifetime (default 3599).
           --certificate PATH          Accept client assertions signed by this certificate (.cer/.pem; repeatable).
           --write-alerts PATH         Also write every record as a JSON array file, in the API's format.
+          --stream-export CONN        Write the records as the Streaming API's storage export (AlertInfo, AlertEvidence,
+                                      DeviceEvents append blobs) into this storage account (an emulator's) at start.
           --graph-rate-limit-window-ms W  Graph answers 429 past 150 requests in any W ms (60000 = the real limit).
           --json                      Print the connection details as one line of JSON and nothing else.
           --exit-on-stdin-close       Stop when standard input is closed (for a parent process).

@@ -16,7 +16,10 @@ internal static class KnownResources
 
     public const string MicrosoftGraph = "https://graph.microsoft.com";
 
-    private static readonly string[] Issuable = [AzureAdGraph, SecurityCenter, DefenderXdr, MicrosoftGraph];
+    /// <summary>Azure Storage's data plane (the Streaming API export read by account name); served by Azurite in tests.</summary>
+    public const string AzureStorage = "https://storage.azure.com";
+
+    private static readonly string[] Issuable = [AzureAdGraph, SecurityCenter, DefenderXdr, MicrosoftGraph, AzureStorage];
 
     private static readonly string[] SiemAudiences = [AzureAdGraph, SecurityCenter];
 

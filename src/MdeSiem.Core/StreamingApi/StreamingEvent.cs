@@ -1,0 +1,39 @@
+using System;
+using System.Collections.Generic;
+
+namespace MdeSiem.Core.StreamingApi;
+
+/// <summary>
+/// One record of the Streaming API's storage export: the envelope (time, tenantId, operationName, category) and the
+/// Advanced Hunting event in "properties". Tables without a type of their own keep every column in
+/// <see cref="GetAdditionalProperties"/>; typed events (AlertInfo, AlertEvidence) keep only columns they do not know.
+/// </summary>
+public class StreamingEvent
+{
+    private readonly List<KeyValuePair<string, object?>> _additional = new();
+
+    /// <summary>The Advanced Hunting table, e.g. DeviceEvents (from the record's category, else from the container).</summary>
+    public string Table { get; internal set; } = string.Empty;
+
+    /// <summary>The envelope's time: when Defender XDR received the event (UTC). -Since and -Until filter on it.</summary>
+    public DateTime? ReceivedTimeUtc { get; internal set; }
+
+    public string? TenantId { get; internal set; }
+
+    /// <summary>The envelope's operation name ("Publish").</summary>
+    public string? OperationName { get; internal set; }
+
+    /// <summary>The blob the record was read from.</summary>
+    public string BlobName { get; internal set; } = string.Empty;
+
+    /// <summary>
+    /// The event's columns this type has no property for, in the record's order. Values are string, long, double,
+    /// bool, null, a nested list of name/value pairs (JSON object) or an object array (JSON array).
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, object?>> GetAdditionalProperties() => _additional;
+
+    internal void AddAdditional(string name, object? value) => _additional.Add(new KeyValuePair<string, object?>(name, value));
+
+    /// <summary>Sets the typed property of a column; false when the type has none (or the value does not fit).</summary>
+    internal virtual bool TrySetColumn(string name, System.Text.Json.JsonElement value) => false;
+}

@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using MdeSiem.Core.Errors;
+using MdeSiem.Core.StreamingApi;
+using Xunit;
+
+namespace MdeSiem.Tests.StreamingApi;
+
+public sealed class StreamingRecordParserTests
+{
+    // A hand-written record in the documented shape, with an envelope field and a column this module does not know.
+    private const string AlertInfoLine =
+        "{\"time\":\"2026-07-22T10:44:33.4250955Z\",\"tenantId\":\"t-1\",\"operationName\":\"Publish\"," +
+        "\"category\":\"AdvancedHunting-AlertInfo\",\"_TimeReceivedBySvc\":\"2026-07-22T10:43:05.0000000\"," +
+        "\"properties\":{\"Timestamp\":\"2026-07-22T10:43:05Z\",\"AlertId\":\"da123\",\"Title\":\"Suspicious PowerShell\"," +
+        "\"Category\":\"Execution\",\"Severity\":\"High\",\"ServiceSource\":\"Microsoft Defender for Endpoint\"," +
+        "\"DetectionSource\":\"EDR\",\"AttackTechniques\":\"[\\\"PowerShell (T1059.001)\\\"]\",\"NewColumn\":42}}";
+
+    [Fact]
+    public void An_AlertInfo_record_is_typed_with_its_envelope_and_keeps_unknown_fields()
+    {
+        var parsed = Assert.IsType<AlertInfoEvent>(Parse(AlertInfoLine, "DeviceEvents"));
+
+        Assert.Equal("AlertInfo", parsed.Table);
+        Assert.Equal(new DateTime(2026, 7, 22, 10, 44, 33, DateTimeKind.Utc).AddTicks(4250955), parsed.ReceivedTimeUtc);
+        Assert.Equal(DateTimeKind.Utc, parsed.ReceivedTimeUtc!.Value.Kind);
+        Assert.Equal("t-1", parsed.TenantId);
+        Assert.Equal("Publish", parsed.OperationName);
+        Assert.Equal(new DateTime(2026, 7, 22, 10, 43, 5, DateTimeKind.Utc), parsed.Timestamp);
+        Assert.Equal("da123", parsed.AlertId);
+        Assert.Equal("Execution", parsed.Category);
+        Assert.Equal("High", parsed.Severity);
+        Assert.Equal("EDR", parsed.DetectionSource);
+        Assert.Equal("[\"PowerShell (T1059.001)\"]", parsed.AttackTechniques);
+        Assert.Equal("blob", parsed.BlobName);
+        var additional = parsed.GetAdditionalProperties().ToDictionary(p => p.Key, p => p.Value);
+        Assert.Equal("2026-07-22T10:43:05.0000000", additional["_TimeReceivedBySvc"]);
+        Assert.Equal(42L, additional["NewColumn"]);
+    }
+
+    [Fact]
+    public void An_AlertEvidence_record_reads_numbers_and_keeps_nested_json_as_text()
+    {
+        var line = "{\"time\":\"2026-07-22T10:00:00Z\",\"category\":\"AdvancedHunting-AlertEvidence\",\"properties\":{" +
+            "\"EntityType\":\"File\",\"FileSize\":\"1048576\",\"ApplicationId\":11161,\"SHA1\":\"abc\"," +
+            "\"AdditionalFields\":{\"Host\":\"x\"}}}";
+
+        var parsed = Assert.IsType<AlertEvidenceEvent>(Parse(line, "AlertEvidence"));
+
+        Assert.Equal("File", parsed.EntityType);
+        Assert.Equal(1048576L, parsed.FileSize);
+        Assert.Equal(11161, parsed.ApplicationId);
+        Assert.Equal("abc", parsed.SHA1);
+        Assert.Equal("{\"Host\":\"x\"}", parsed.AdditionalFields);
+        Assert.Empty(parsed.GetAdditionalProperties());
+    }
+
+    [Fact]
+    public void Other_tables_keep_every_column_in_order_with_nested_values()
+    {
+        var line = "{\"time\":\"2026-07-22T10:00:00Z\",\"properties\":{\"Timestamp\":\"2026-07-22T09:59:00Z\",\"ActionType\":\"AntivirusDetection\"," +
+            "\"ReportId\":7,\"Score\":0.5,\"Flag\":true,\"Nothing\":null,\"Nested\":{\"A\":[1,\"two\"]}}}";
+
+        var parsed = Parse(line, "DeviceEvents");
+
+        Assert.Equal(typeof(StreamingEvent), parsed.GetType());
+        Assert.Equal("DeviceEvents", parsed.Table);
+        var columns = parsed.GetAdditionalProperties();
+        Assert.Equal(new[] { "Timestamp", "ActionType", "ReportId", "Score", "Flag", "Nothing", "Nested" }, columns.Select(c => c.Key));
+        Assert.Equal(7L, columns[2].Value);
+        Assert.Equal(0.5, columns[3].Value);
+        Assert.Equal(true, columns[4].Value);
+        Assert.Null(columns[5].Value);
+        var nested = Assert.IsAssignableFrom<IReadOnlyList<KeyValuePair<string, object?>>>(columns[6].Value);
+        Assert.Equal(new object?[] { 1L, "two" }, Assert.IsType<object?[]>(nested.Single().Value));
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("[1,2]")]
+    [InlineData("{\"time\": ")]
+    public void A_line_that_is_not_a_record_is_InvalidResponse(string line)
+    {
+        var failure = Assert.Throws<MdeSiemException>(() => Parse(line, "DeviceEvents"));
+        Assert.Equal(ErrorCode.InvalidResponse, failure.Code);
+    }
+
+    private static StreamingEvent Parse(string line, string containerTable) =>
+        StreamingRecordParser.Parse(Encoding.UTF8.GetBytes(line), containerTable, "blob");
+}
