@@ -92,7 +92,7 @@ function Add-MdeSiemSimulatorFault {
     [CmdletBinding()]
     param(
         [Parameter(Mandatory, Position = 0)] $Simulator,
-        [ValidateSet('GraphApi', 'SiemApi', 'TokenEndpoint')] [string] $Target = 'GraphApi',
+        [ValidateSet('GraphApi', 'SiemApi', 'TokenEndpoint', 'DefenderApi')] [string] $Target = 'GraphApi',
         [int] $StatusCode,
         [int] $RetryAfterSeconds,
         [string] $RequestContains,
