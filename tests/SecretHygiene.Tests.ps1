@@ -302,6 +302,7 @@ Describe 'Secret hygiene of every cmdlet' {
         $all.Contains($script:Simulator.tenantId) | Should -BeTrue
         $script:Files.Name | Should -Contain 'transcript.txt'
         $script:Files.Name | Should -Contain 'siem.checkpoint.json'
+        $script:Files.Name | Should -Contain 'mde.checkpoint.json'
         $script:Files.Name | Should -Contain 'alerts.csv'
         $script:Files.Name | Should -Contain 'alerts.jsonl'
         $script:Files.Name | Should -Contain 'graph-alerts.json'
