@@ -58,6 +58,13 @@ Describe 'Get-MdeSiemAlert | ConvertTo-GraphAlert' {
         $json[0].UnmappedSiemFields.FullId | Should -Not -BeNullOrEmpty
     }
 
+    It 'converts an array given by name as it converts the same records piped' {
+        $records = @(Get-MdeSiemAlert -SinceTimeUtc $script:Since -WarningAction SilentlyContinue)
+        $byName = @(ConvertTo-GraphAlert -InputObject $records)
+        @($byName | ForEach-Object Id | Sort-Object) | Should -Be $script:AlertIds
+        @($byName | ForEach-Object { $_.Evidence.Count }) | Should -Be @($script:Converted | ForEach-Object { $_.Evidence.Count })
+    }
+
     It 'comes back as SIEM records with ConvertTo-MdeSiemAlert' {
         $records = @($script:Converted | ConvertTo-MdeSiemAlert)
         @($records | ForEach-Object AlertId | Sort-Object -Unique) | Should -Be $script:AlertIds

@@ -54,6 +54,40 @@ public sealed class SimulatedFault
     /// <summary>If true, a Graph collection response is a complete HTTP 200 whose JSON body stops half-way.</summary>
     public bool TruncatedJson { get; init; }
 
+    /// <summary>
+    /// If set, the response (whatever the endpoint: SIEM API, Graph, token endpoint) is sent normally up to this many
+    /// body bytes, then the connection is reset (TCP RST), as a load balancer or a dying server would. Unlike
+    /// <see cref="TruncateAfterRecords"/> the cut can fall anywhere, even inside a record or a UTF-8 sequence, and
+    /// the client may lose bytes it had received but not yet read. A body shorter than this completes normally.
+    /// </summary>
+    public long? ResetAfterBytes { get; init; }
+
+    /// <summary>
+    /// If set with <see cref="StallFor"/>, the response sends this many body bytes, then sends nothing for
+    /// <see cref="StallFor"/> (the connection stays open), then the rest: a server that hangs mid-body. A client
+    /// without a body timeout waits the whole stall.
+    /// </summary>
+    public long? StallAfterBytes { get; init; }
+
+    /// <summary>How long a <see cref="StallAfterBytes"/> fault holds the body.</summary>
+    public TimeSpan StallFor { get; init; }
+
+    /// <summary>True when the fault acts on the response body's bytes (reset or stall) rather than on the answer.</summary>
+    public bool ActsOnBody => ResetAfterBytes is not null || (StallAfterBytes is not null && StallFor > TimeSpan.Zero);
+
+    public static SimulatedFault ResetMidBody(long afterBytes, FaultTarget target = FaultTarget.SiemApi)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(afterBytes);
+        return new() { ResetAfterBytes = afterBytes, Target = target };
+    }
+
+    public static SimulatedFault StallMidBody(long afterBytes, TimeSpan stall, FaultTarget target = FaultTarget.SiemApi)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(afterBytes);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(stall, TimeSpan.Zero);
+        return new() { StallAfterBytes = afterBytes, StallFor = stall, Target = target };
+    }
+
     public static SimulatedFault Status(int statusCode, int? retryAfterSeconds = null, FaultTarget target = FaultTarget.SiemApi) =>
         new() { StatusCode = statusCode, RetryAfterSeconds = retryAfterSeconds, Target = target };
 
@@ -71,5 +105,7 @@ public sealed class SimulatedFault
     public override string ToString() =>
         $"{Target}: status {StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}, " +
         $"retry-after {RetryAfterSeconds?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}, " +
-        $"truncate {TruncateAfterRecords?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}, delay {Delay}, request '{RequestContains}', partial '{PartialProvider}', truncated json {TruncatedJson}";
+        $"truncate {TruncateAfterRecords?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}, delay {Delay}, request '{RequestContains}', partial '{PartialProvider}', truncated json {TruncatedJson}, " +
+        $"reset after {ResetAfterBytes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} B, " +
+        $"stall after {StallAfterBytes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} B for {StallFor}";
 }

@@ -115,6 +115,11 @@ public sealed class SimulatedTenant : IAsyncDisposable
             new RegisteredApp(options.TenantId, options.ClientId, options.ClientSecret ?? SecretGenerator.NewSecret(), Guid.NewGuid().ToString()),
             new RegisteredApp(DefaultUnmanagedTenantId, DefaultUnmanagedClientId, SecretGenerator.NewSecret(), Guid.NewGuid().ToString()));
         var services = new SimulatorServices(directory, options.Clock, options.TokenLifetime, generator, options.RateLimitTimeScale);
+        if (options.GraphRateLimitWindow is { } graphWindow)
+        {
+            services.Limits.Limit(Graph.GraphEndpoints.RateLimitName, Graph.GraphEndpoints.RequestsPerWindow, graphWindow);
+        }
+
         X509Certificate2 certificate = LoopbackCertificate.Create();
         Control.TestControlEndpoints? control = options.EnableTestControl ? new Control.TestControlEndpoints(services) : null;
         WebApplication app = Build(options.Port, certificate, services, control);

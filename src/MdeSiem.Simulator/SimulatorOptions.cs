@@ -53,8 +53,21 @@ public sealed class SimulatorOptions
     /// </summary>
     public bool EnableTestControl { get; set; }
 
+    /// <summary>
+    /// When set, Microsoft Graph's security API answers 429 (with Retry-After) once 150 requests were accepted within
+    /// any such window, like the real 150 per minute. A window shorter than a minute scales the limit down in time
+    /// for fast tests (the client's budget period must be scaled the same way). Null: no limit.
+    /// </summary>
+    public TimeSpan? GraphRateLimitWindow { get; set; }
+
+
     internal void Validate()
     {
+        if (GraphRateLimitWindow is { } window)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
+        }
+
         ArgumentOutOfRangeException.ThrowIfNegative(Port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, 65535);
         ArgumentOutOfRangeException.ThrowIfNegative(AlertCount);

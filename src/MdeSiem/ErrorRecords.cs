@@ -50,7 +50,7 @@ internal static class ErrorRecords
         ErrorCode.PermissionDenied => ErrorCategory.PermissionDenied,
         ErrorCode.NotFound => ErrorCategory.ObjectNotFound,
         ErrorCode.Throttled => ErrorCategory.LimitsExceeded,
-        ErrorCode.Timeout => ErrorCategory.OperationTimeout,
+        ErrorCode.Timeout or ErrorCode.ResponseBodyTimeout => ErrorCategory.OperationTimeout,
         ErrorCode.ServiceError or ErrorCode.ConnectionFailed or ErrorCode.SyslogSendFailed => ErrorCategory.ConnectionError,
         ErrorCode.InvalidResponse or ErrorCode.IncompleteResponse => ErrorCategory.InvalidResult,
         ErrorCode.BadRequest or ErrorCode.InvalidArgument => ErrorCategory.InvalidArgument,

@@ -28,6 +28,11 @@ public abstract class MdeSiemCmdlet : PSCmdlet, IDisposable
     private readonly ConcurrentQueue<string> _log = new();
     private readonly ConcurrentQueue<string> _warnings = new();
 
+    // Set by the continuation of the task the pipeline thread waits on. One reused event: a task's own
+    // AsyncWaitHandle is a new OS event per wait (one per batch of records), left for the finalizer to close.
+    private readonly ManualResetEventSlim _taskCompleted = new(false);
+    private Action? _signalTaskCompleted;
+
     /// <summary>The connection a cmdlet was asked to use instead of the default (see MdeSiemConnectedCmdlet).</summary>
     protected virtual ConnectionArgument? RequestedConnection => null;
 
@@ -38,6 +43,7 @@ public abstract class MdeSiemCmdlet : PSCmdlet, IDisposable
     public void Dispose()
     {
         _cancellation.Dispose();
+        _taskCompleted.Dispose();
         GC.SuppressFinalize(this);
     }
 
@@ -180,12 +186,40 @@ public abstract class MdeSiemCmdlet : PSCmdlet, IDisposable
         return Await(pending.AsTask());
     }
 
+    // Runs on the thread that completes the task, possibly after a stopped pipeline has disposed this cmdlet: an
+    // exception there would take the whole process down.
+    private void SignalTaskCompleted()
+    {
+        try
+        {
+            _taskCompleted.Set();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Nobody waits any more.
+        }
+    }
+
     private void WaitRelayingLog(Task task)
     {
-        var handle = ((IAsyncResult)task).AsyncWaitHandle;
-        while (!task.IsCompleted && !handle.WaitOne(LogDrainInterval))
+        if (!task.IsCompleted)
         {
-            FlushLog();
+            _taskCompleted.Reset();
+            task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_signalTaskCompleted ??= SignalTaskCompleted);
+
+            // A continuation runs only after its task has completed, so a late signal from an earlier task (seen as
+            // a wake-up while this one still runs) is reset and waited past.
+            while (!task.IsCompleted)
+            {
+                if (_taskCompleted.Wait(LogDrainInterval))
+                {
+                    _taskCompleted.Reset();
+                }
+                else
+                {
+                    FlushLog();
+                }
+            }
         }
 
         FlushLog();

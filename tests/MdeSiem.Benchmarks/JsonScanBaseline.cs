@@ -15,16 +15,48 @@ namespace MdeSiem.Benchmarks;
 /// </summary>
 internal static class JsonScanBaseline
 {
-    public static async Task<Measurement> RunAsync(SimulatorProcess simulator, long size)
+    /// <summary>
+    /// The protocol every contender follows: a one-record warm-up request on the connection, then the full pull
+    /// <paramref name="runs"/> times; the fastest is reported, with the first beside it.
+    /// </summary>
+    public static async Task<Measurement> RunAsync(SimulatorProcess simulator, long size, int runs = 2)
     {
         using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator };
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromHours(1) };
         var token = await GetTokenAsync(http, simulator);
         var since = DateTime.UtcNow.AddHours(-25).ToString("o", System.Globalization.CultureInfo.InvariantCulture);
         var uri = new Uri(new Uri(simulator.BaseUri), "api/alerts?sinceTimeUtc=" + Uri.EscapeDataString(since));
+        await PullAsync(http, new Uri(new Uri(simulator.BaseUri), "api/alerts?limit=1"), token);
 
         var peakBefore = Process.GetCurrentProcess().PeakWorkingSet64;
-        var stopwatch = Stopwatch.StartNew();
+        (double Seconds, double Cpu, long Records, long Bytes)? best = null;
+        double? first = null;
+        for (var run = 0; run < runs; run++)
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var stopwatch = Stopwatch.StartNew();
+            var (records, bytes) = await PullAsync(http, uri, token);
+            stopwatch.Stop();
+            var used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            first ??= stopwatch.Elapsed.TotalSeconds;
+            if (best is null || stopwatch.Elapsed.TotalSeconds < best.Value.Seconds)
+            {
+                best = (stopwatch.Elapsed.TotalSeconds, used, records, bytes);
+            }
+        }
+
+        var process = Process.GetCurrentProcess();
+        return new Measurement("C# Utf8JsonReader scan (B)", size, best!.Value.Seconds, best.Value.Records, best.Value.Bytes,
+            process.PeakWorkingSet64 / 1048576.0, (process.PeakWorkingSet64 - peakBefore) / 1048576.0)
+        {
+            FirstSeconds = first,
+            CpuSeconds = best.Value.Cpu,
+        };
+    }
+
+    /// <summary>One request, from sending it to the last byte scanned.</summary>
+    private static async Task<(long Records, long Bytes)> PullAsync(HttpClient http, Uri uri, string token)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
@@ -51,11 +83,8 @@ internal static class JsonScanBaseline
             }
         }
 
-        stopwatch.Stop();
         ArrayPool<byte>.Shared.Return(buffer);
-        var process = Process.GetCurrentProcess();
-        return new Measurement("C# Utf8JsonReader scan (B)", size, stopwatch.Elapsed.TotalSeconds, records, bytes,
-            process.PeakWorkingSet64 / 1048576.0, (process.PeakWorkingSet64 - peakBefore) / 1048576.0);
+        return (records, bytes);
     }
 
     private static (int Consumed, long Records) Scan(ReadOnlySpan<byte> data, bool isFinalBlock, ref JsonReaderState state)

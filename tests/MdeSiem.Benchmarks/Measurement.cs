@@ -11,6 +11,18 @@ internal sealed record Measurement(
     double GrowthMegabytes,
     string? Note = null)
 {
+    /// <summary>False for workloads that do not read the API (a conversion): a ratio to a pull would mean nothing.</summary>
+    public bool HasRatios { get; init; } = true;
+
+    /// <summary>The first of the measured runs (the table shows the fastest); null where only one run is made.</summary>
+    public double? FirstSeconds { get; init; }
+
+    /// <summary>CPU time of the measuring process during the fastest run: on a shared machine, wall time alone misleads.</summary>
+    public double? CpuSeconds { get; init; }
+
+    /// <summary>Printed after the row, e.g. how many alerts the records merged into.</summary>
+    public string? Detail { get; init; }
+
     public double RecordsPerSecond => Seconds > 0 ? Records / Seconds : 0;
 
     public double MegabytesPerSecond => Seconds > 0 ? Bytes / 1048576.0 / Seconds : 0;

@@ -33,8 +33,10 @@ function Start-MdeSiemSimulator {
         # Certificate files (public part) whose client assertions the app accepts.
         [string[]] $CertificatePath = @(),
         [string] $Configuration = 'Release',
-        # Maps the simulator's test-only /_test endpoints (faults, late alerts, Graph ground truth).
-        [switch] $TestControl
+        # Maps the simulator's test-only /_test endpoints (faults, late alerts, Graph ground truth, request log).
+        [switch] $TestControl,
+        # Make Graph answer 429 past 150 requests in any window of this many milliseconds.
+        [int] $GraphRateLimitWindowMs = 0
     )
 
     $arguments = [System.Collections.Generic.List[string]]::new()
@@ -42,6 +44,7 @@ function Start-MdeSiemSimulator {
     if ($AlertsFile) { $arguments.AddRange([string[]] @('--write-alerts', $AlertsFile)) }
     foreach ($path in $CertificatePath) { $arguments.AddRange([string[]] @('--certificate', $path)) }
     if ($TestControl) { $arguments.Add('--test-control') }
+    if ($GraphRateLimitWindowMs -gt 0) { $arguments.AddRange([string[]] @('--graph-rate-limit-window-ms', "$GraphRateLimitWindowMs")) }
     if ($TokenLifetimeSeconds -gt 0) { $arguments.AddRange([string[]] @('--token-lifetime-seconds', "$TokenLifetimeSeconds")) }
 
     $startInfo = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
@@ -100,6 +103,13 @@ function Add-MdeSiemSimulatorFault {
         [int] $AfterMatchingRequests,
         [string] $PartialProvider,
         [switch] $TruncatedJson,
+        # Records sent before the body ends early (SIEM API), or a body that is not JSON.
+        [int] $TruncateAfterRecords,
+        [switch] $MalformedBody,
+        # Body bytes sent before the connection is reset, or before the body stalls for -StallForMilliseconds.
+        [int] $ResetAfterBytes,
+        [int] $StallAfterBytes,
+        [int] $StallForMilliseconds,
         [int] $Count = 1
     )
     $body = [ordered]@{ target = $Target; count = $Count; truncatedJson = $TruncatedJson.IsPresent }
@@ -108,6 +118,10 @@ function Add-MdeSiemSimulatorFault {
     if ($RequestContains) { $body.requestContains = $RequestContains }
     if ($PartialProvider) { $body.partialProvider = $PartialProvider }
     if ($AfterMatchingRequests) { $body.afterMatchingRequests = $AfterMatchingRequests }
+    if ($TruncateAfterRecords) { $body.truncateAfterRecords = $TruncateAfterRecords }
+    if ($MalformedBody) { $body.malformedBody = $true }
+    if ($ResetAfterBytes) { $body.resetAfterBytes = $ResetAfterBytes }
+    if ($StallAfterBytes) { $body.stallAfterBytes = $StallAfterBytes; $body.stallForMilliseconds = $StallForMilliseconds }
     $null = Invoke-MdeSiemSimulatorControl $Simulator 'faults' $body
 }
 
@@ -132,6 +146,13 @@ function Get-MdeSiemSimulatorGraphTruth {
     , [string[]] @(foreach ($record in $records) { '{0}|{1}' -f $record.id, $record.lastUpdateTicks })
 }
 
+<# .SYNOPSIS The simulator's request log: method, path, query, status, time (a simulator started with -TestControl). #>
+function Get-MdeSiemSimulatorRequest {
+    [CmdletBinding()]
+    param([Parameter(Mandatory, Position = 0)] $Simulator)
+    Invoke-MdeSiemSimulatorControl $Simulator 'requests'
+}
+
 <# .SYNOPSIS Forgets the faults no request has used yet. #>
 function Clear-MdeSiemSimulatorFault {
     [CmdletBinding()]
@@ -139,4 +160,4 @@ function Clear-MdeSiemSimulatorFault {
     $null = Invoke-MdeSiemSimulatorControl $Simulator 'faults/clear' @{}
 }
 
-Export-ModuleMember -Function Add-MdeSiemSimulatorFault, Add-MdeSiemSimulatorLateAlert, Get-MdeSiemSimulatorGraphTruth, Clear-MdeSiemSimulatorFault
+Export-ModuleMember -Function Add-MdeSiemSimulatorFault, Add-MdeSiemSimulatorLateAlert, Get-MdeSiemSimulatorGraphTruth, Clear-MdeSiemSimulatorFault, Get-MdeSiemSimulatorRequest

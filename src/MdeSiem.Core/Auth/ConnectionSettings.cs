@@ -45,6 +45,16 @@ public sealed class ConnectionSettings
     /// <summary>Accept an untrusted certificate; allowed only when <see cref="EndpointUri"/> is loopback.</summary>
     public bool SkipCertificateCheck { get; set; }
 
+    /// <summary>
+    /// How long a response body may send nothing while it is read before the read fails with
+    /// ResponseBodyTimeout. HttpClient's own timeout ends when the headers arrive, so without this a server that
+    /// hangs mid-body would hang a scheduled run for ever.
+    /// </summary>
+    public TimeSpan BodyTimeout { get; set; } = DefaultBodyTimeout;
+
+    /// <summary>The body timeout used when none is given: HttpClient's default request timeout.</summary>
+    public static TimeSpan DefaultBodyTimeout => TimeSpan.FromSeconds(100);
+
     /// <summary>How throttling and service failures are retried.</summary>
     public RetrySettings Retry { get; set; } = new();
 

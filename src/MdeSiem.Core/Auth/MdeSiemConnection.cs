@@ -29,13 +29,15 @@ public sealed class MdeSiemConnection : IDisposable
         Region = settings.Region;
         Environment = settings.Environment;
         Endpoints = endpoints;
+        BudgetTimeScale = settings.RequestBudgetTimeScale;
+        BodyTimeout = settings.BodyTimeout > TimeSpan.Zero ? settings.BodyTimeout : ConnectionSettings.DefaultBodyTimeout;
         TokenSource = tokens;
         // Retry outermost so every attempt waits for the call budget and gets a current token; logging innermost
         // so every attempt is logged.
         Http = new HttpClient(
             new RetryHandler(
                 settings.Retry,
-                new RequestBudgetHandler(Budgets, new BearerTokenHandler(tokens, new RequestLoggingHandler(transport)), settings.RequestBudgetTimeScale)),
+                new RequestBudgetHandler(Budgets, new BearerTokenHandler(tokens, new RequestLoggingHandler(transport)), api => RequestBudget.ForApi(api, BudgetTimeScale))),
             disposeHandler: true);
         ConnectedAtUtc = DateTime.UtcNow;
     }
@@ -69,9 +71,18 @@ public sealed class MdeSiemConnection : IDisposable
 
     public DateTime ConnectedAtUtc { get; }
 
+    /// <summary>How long a response body may stall while it is read (see <see cref="ConnectionSettings.BodyTimeout"/>).</summary>
+    public TimeSpan BodyTimeout { get; }
+
     internal IAccessTokenSource TokenSource { get; }
 
     internal HttpClient Http { get; }
+
+    /// <summary>
+    /// Test-only: multiplies the budgets' periods, to match a simulator whose limit windows are scaled down the same
+    /// way. Set it before the first call of an API; budgets are created at their first call.
+    /// </summary>
+    internal double BudgetTimeScale { get; set; }
 
     /// <summary>Call budgets per API, shared by every cmdlet using this connection.</summary>
     internal ConcurrentDictionary<string, RequestBudget> Budgets { get; } = new(StringComparer.Ordinal);

@@ -92,4 +92,10 @@ public enum ErrorCode
 
     /// <summary>A part of a pull's time window could not be read even after splitting it; the rest was delivered.</summary>
     WindowUnreadable,
+
+    /// <summary>
+    /// A response's body stopped arriving for longer than the connection's body timeout (Connect-MdeSiem
+    /// -BodyTimeoutSec) while it was being read.
+    /// </summary>
+    ResponseBodyTimeout,
 }

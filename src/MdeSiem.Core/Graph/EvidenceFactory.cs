@@ -26,7 +26,8 @@ internal static class EvidenceFactory
 
     public static AlertEvidence Create(JsonElement element)
     {
-        var odataType = element.ValueKind == JsonValueKind.Object && element.TryGetProperty("@odata.type", out var typeElement)
+        // A type that is not a string (a damaged or future body) makes generic evidence, not a failed page.
+        var odataType = element.ValueKind == JsonValueKind.Object && element.TryGetProperty("@odata.type", out var typeElement) && typeElement.ValueKind == JsonValueKind.String
             ? typeElement.GetString()
             : null;
         var shortName = odataType is null ? string.Empty : odataType.StartsWith(Namespace, StringComparison.OrdinalIgnoreCase)

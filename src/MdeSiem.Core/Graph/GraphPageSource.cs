@@ -47,8 +47,9 @@ internal static class GraphPageSource
 
         // Some stacks ignore cancellation inside a body read; closing the response always ends it.
         using var abortOnCancel = cancellationToken.Register(response.Dispose);
-        using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        using var body = new IdleTimeoutReadStream(await response.Content.ReadAsStreamAsync().ConfigureAwait(false), connection.BodyTimeout, response.Dispose, uri);
         var items = GraphPageStreamReader.ReadAsync(body, bind, links, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var deliveredFromPage = 0;
         try
         {
             while (true)
@@ -60,16 +61,11 @@ internal static class GraphPageSource
                 }
                 catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is IOException or HttpRequestException or ObjectDisposedException)
                 {
-                    throw HttpFailureTranslator.FromBrokenBody(exception, uri);
+                    throw WithPageCount(HttpFailureTranslator.FromBrokenBody(exception, uri), deliveredFromPage, response, uri);
                 }
-                catch (MdeSiemException exception) when (exception.Target is null)
+                catch (MdeSiemException exception)
                 {
-                    throw new MdeSiemException(exception.Code, exception.Message, exception.InnerException ?? exception)
-                    {
-                        RecommendedAction = exception.RecommendedAction,
-                        RequestId = ResponseHeaders.RequestId(response),
-                        Target = HttpFailureTranslator.RedactQuery(uri),
-                    };
+                    throw WithPageCount(exception, deliveredFromPage, response, uri);
                 }
 
                 if (!hasNext)
@@ -77,6 +73,7 @@ internal static class GraphPageSource
                     yield break;
                 }
 
+                deliveredFromPage++;
                 yield return items.Current;
             }
         }
@@ -85,4 +82,20 @@ internal static class GraphPageSource
             await items.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Adds where the page broke: the items of this page already delivered (earlier pages were complete), the
+    /// request id and the page's URI, so a scheduled run's log tells what came through.
+    /// </summary>
+    private static MdeSiemException WithPageCount(MdeSiemException exception, int deliveredFromPage, HttpResponseMessage response, Uri uri) =>
+        new(
+            exception.Code,
+            $"{exception.Message} {deliveredFromPage} item(s) of this page were delivered before the failure; earlier pages were complete.",
+            exception.InnerException ?? exception)
+        {
+            RecommendedAction = exception.RecommendedAction,
+            RequestId = exception.RequestId ?? ResponseHeaders.RequestId(response),
+            StatusCode = exception.StatusCode,
+            Target = exception.Target ?? HttpFailureTranslator.RedactQuery(uri),
+        };
 }

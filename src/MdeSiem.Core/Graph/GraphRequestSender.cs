@@ -31,6 +31,7 @@ internal static class GraphRequestSender
         // reusable; StringContent is.
         using var request = new HttpRequestMessage(method, uri);
         request.Properties[RequestOptionKeys.Resource] = connection.Endpoints.GraphAudience;
+        request.Properties[RequestOptionKeys.Api] = ApiNames.GraphSecurity;
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Headers.TryAddWithoutValidation("Prefer", PreferUnknownEnumMembers);
         if (jsonBody is not null)

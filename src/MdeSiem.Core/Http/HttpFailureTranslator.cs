@@ -54,6 +54,17 @@ internal static class HttpFailureTranslator
             Target = RedactQuery(target),
         };
 
+    /// <summary>The body sent nothing for the idle timeout while it was read: a stalled server or network path.</summary>
+    public static MdeSiemException FromStalledBody(Exception exception, Uri target, TimeSpan idleTimeout) =>
+        new(
+            ErrorCode.ResponseBodyTimeout,
+            string.Format(System.Globalization.CultureInfo.InvariantCulture, "The response from {0} sent nothing for {1:0.#} s while it was being read.", target.Host, idleTimeout.TotalSeconds),
+            exception)
+        {
+            RecommendedAction = "Run the pull again; records already written were complete. If the service is slow rather than stuck, raise Connect-MdeSiem -BodyTimeoutSec.",
+            Target = RedactQuery(target),
+        };
+
     /// <summary>Query strings are kept: none of the module's APIs carry secrets in them, but a user-supplied URI may.</summary>
     public static Uri RedactQuery(Uri uri)
     {

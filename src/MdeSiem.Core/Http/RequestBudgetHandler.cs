@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Net.Http;
 using System.Threading;
@@ -12,28 +13,25 @@ namespace MdeSiem.Core.Http;
 internal sealed class RequestBudgetHandler : DelegatingHandler
 {
     private readonly ConcurrentDictionary<string, RequestBudget> _budgets;
-    private readonly double _timeScale;
+    private readonly Func<string, RequestBudget> _createBudget;
 
-    public RequestBudgetHandler(ConcurrentDictionary<string, RequestBudget> budgets, HttpMessageHandler inner, double timeScale = 1.0)
+    public RequestBudgetHandler(ConcurrentDictionary<string, RequestBudget> budgets, HttpMessageHandler inner, Func<string, RequestBudget>? createBudget = null)
         : base(inner)
     {
         _budgets = budgets;
-        _timeScale = timeScale;
+        _createBudget = createBudget ?? RequestBudget.ForApi;
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (request.Properties.TryGetValue(RequestOptionKeys.Api, out var value) && value is string api)
         {
-            var budget = _budgets.GetOrAdd(api, name => RequestBudget.ForApi(name, _timeScale));
-            var slot = await budget.WaitForTurnAsync(cancellationToken).ConfigureAwait(false);
-            try
+            var budget = _budgets.GetOrAdd(api, _createBudget);
+
+            // The call counts as in flight until its headers are back, then from that moment (see EnterAsync).
+            using (await budget.EnterAsync(cancellationToken).ConfigureAwait(false))
             {
                 return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                budget.Complete(slot);
             }
         }
 

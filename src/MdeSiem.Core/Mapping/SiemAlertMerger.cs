@@ -79,7 +79,8 @@ public sealed class SiemAlertMerger
 
     private sealed class OpenAlert
     {
-        public List<MdeSiemAlert> Parts { get; } = new();
+        // Most alerts have one or two parts.
+        public List<MdeSiemAlert> Parts { get; } = new(2);
 
         /// <summary>How many alerts had started when the last part arrived.</summary>
         public long StartedBeforeLastPart { get; set; }

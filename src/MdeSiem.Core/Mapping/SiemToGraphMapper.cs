@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using MdeSiem.Core.Errors;
 using MdeSiem.Core.Graph;
 using MdeSiem.Core.Siem;
@@ -15,7 +14,15 @@ namespace MdeSiem.Core.Mapping;
 /// </summary>
 public static class SiemToGraphMapper
 {
-    private const string EvidenceType = "#microsoft.graph.security.";
+    private const string DeviceEvidenceType = "#microsoft.graph.security.deviceEvidence";
+    private const string ProcessEvidenceType = "#microsoft.graph.security.processEvidence";
+    private const string FileEvidenceType = "#microsoft.graph.security.fileEvidence";
+    private const string IpEvidenceType = "#microsoft.graph.security.ipEvidence";
+    private const string UrlEvidenceType = "#microsoft.graph.security.urlEvidence";
+    private const string UserEvidenceType = "#microsoft.graph.security.userEvidence";
+
+    private static readonly char[] UserSeparators = { ';', ',' };
+    private static readonly char[] TagSeparators = { ',' };
 
     private static readonly string[] Severities = { "informational", "low", "medium", "high" };
 
@@ -28,9 +35,12 @@ public static class SiemToGraphMapper
             throw new MdeSiemException(ErrorCode.InvalidInputRecord, "An alert needs at least one SIEM record.");
         }
 
-        var ordered = parts.OrderBy(part => part.AlertPart).ToList(); // stable: equal parts keep arrival order
-        foreach (var part in ordered)
+        // Every alert ConvertTo-GraphAlert writes is built here, the whole of a pull: no LINQ, and nothing allocated
+        // that the output does not keep (most alerts have a single part).
+        var ordered = AlertParts.InPartOrder(parts);
+        for (var i = 0; i < ordered.Count; i++)
         {
+            var part = ordered[i];
             Validate(part);
             if (!string.Equals(part.AlertId, ordered[0].AlertId, StringComparison.Ordinal))
             {
@@ -39,11 +49,13 @@ public static class SiemToGraphMapper
         }
 
         var alert = MapAlertFields(ordered);
-        var seen = new Dictionary<string, AlertEvidence>(StringComparer.Ordinal);
         alert.Evidence.Add(DeviceEvidenceOf(ordered, alert.CreatedDateTime));
-        foreach (var part in ordered)
+
+        // One part's evidence cannot repeat itself (each kind has its own key), so only merged parts need the index.
+        var seen = ordered.Count > 1 ? new EvidenceIndex() : null;
+        for (var i = 0; i < ordered.Count; i++)
         {
-            AddPartEvidence(alert, seen, part);
+            AddPartEvidence(alert, seen, ordered[i]);
         }
 
         return new GraphAlertConversion(alert, SiemUnmappedFields.Collect(ordered));
@@ -57,7 +69,7 @@ public static class SiemToGraphMapper
             throw new MdeSiemException(ErrorCode.InvalidInputRecord, "The record has no AlertId, so it cannot become a Graph alert.") ;
         }
 
-        if (NullIfEmpty(record.Severity) is { } severity && Array.IndexOf(Severities, severity.ToLowerInvariant()) < 0)
+        if (NullIfEmpty(record.Severity) is { } severity && GraphSeverityOf(severity) is null)
         {
             throw new MdeSiemException(ErrorCode.InvalidInputRecord, $"Severity '{severity}' of alert '{record.AlertId}' is not one of Informational, Low, Medium, High.")
             {
@@ -66,15 +78,46 @@ public static class SiemToGraphMapper
         }
     }
 
+    /// <summary>Graph's severity member for a SIEM severity (any case), or null when Graph has none.</summary>
+    private static string? GraphSeverityOf(string severity)
+    {
+        // The members themselves, so that a million alerts share four strings instead of lower-casing each.
+        foreach (var member in Severities)
+        {
+            if (string.Equals(member, severity, StringComparison.OrdinalIgnoreCase))
+            {
+                return member;
+            }
+        }
+
+        var lower = severity.ToLowerInvariant();
+        return Array.IndexOf(Severities, lower) < 0 ? null : lower;
+    }
+
     private static DefenderAlert MapAlertFields(IReadOnlyList<MdeSiemAlert> parts)
     {
         var first = parts[0];
-        DateTime? lastProcessed = parts.Max(part => part.LastProcessedTimeUtc);
+        DateTime? lastProcessed = null;
+        DateTime? created = null;
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var part = parts[i];
+
+            // As Enumerable.Max: nulls skipped, the first of equal times kept.
+            if (part.LastProcessedTimeUtc is { } processed && (lastProcessed is null || processed > lastProcessed.Value))
+            {
+                lastProcessed = processed;
+            }
+
+            created ??= part.AlertTime;
+        }
+
+        var severity = FirstOf(parts, p => p.Severity);
         var alert = new DefenderAlert
         {
             Id = first.AlertId,
             ProviderAlertId = first.AlertId,
-            SeverityValue = (FirstOf(parts, p => p.Severity) ?? "unknown").ToLowerInvariant(),
+            SeverityValue = severity is null ? "unknown" : GraphSeverityOf(severity) ?? severity.ToLowerInvariant(),
             DetectionSourceValue = DetectionSourceNames.ToGraph(FirstOf(parts, p => p.Source)),
             ServiceSourceValue = DetectionSourceNames.ServiceSource,
             DetectorId = FirstOf(parts, p => p.IoaDefinitionId),
@@ -86,7 +129,7 @@ public static class SiemToGraphMapper
             ActorDisplayName = FirstOf(parts, p => p.Actor),
             ThreatDisplayName = FirstOf(parts, p => p.ThreatName),
             ThreatFamilyName = FirstOf(parts, p => p.ThreatFamily),
-            CreatedDateTime = parts.Select(p => p.AlertTime).FirstOrDefault(time => time is not null),
+            CreatedDateTime = created,
             LastActivityDateTime = lastProcessed,
         };
 
@@ -94,9 +137,12 @@ public static class SiemToGraphMapper
         // never updated after it was processed.
         alert.FirstActivityDateTime = alert.CreatedDateTime;
         alert.LastUpdateDateTime = lastProcessed;
-        foreach (var technique in parts.Select(p => NullIfEmpty(p.ThreatCategory)).OfType<string>().Distinct(StringComparer.Ordinal))
+        for (var i = 0; i < parts.Count; i++)
         {
-            alert.MitreTechniques.Add(technique);
+            if (NullIfEmpty(parts[i].ThreatCategory) is { } technique && !alert.MitreTechniques.Contains(technique))
+            {
+                alert.MitreTechniques.Add(technique);
+            }
         }
 
         return alert;
@@ -106,14 +152,14 @@ public static class SiemToGraphMapper
     {
         string? machineName = FirstOf(parts, p => p.MachineName);
         string? machineDomain = FirstOf(parts, p => p.MachineDomain);
-        var device = Init(new DeviceEvidence(), "deviceEvidence", created, "unknown", "none");
+        var device = Init(new DeviceEvidence(), DeviceEvidenceType, created, "unknown", "none");
 
         // MachineName and MachineDomain are "included in deviceDnsName": they make it when ComputerDnsName is absent.
         device.DeviceDnsName = FirstOf(parts, p => p.ComputerDnsName)
             ?? (machineName is null ? null : machineDomain is null ? machineName : machineName + "." + machineDomain);
         device.MdeDeviceId = FirstOf(parts, p => p.DeviceID);
         device.RbacGroupName = FirstOf(parts, p => p.MachineGroup);
-        foreach (var user in Split(FirstOf(parts, p => p.LogOnUsers), ';', ','))
+        foreach (var user in Split(FirstOf(parts, p => p.LogOnUsers), UserSeparators))
         {
             int slash = user.LastIndexOf('\\');
             device.LoggedOnUsers.Add(new UserAccount
@@ -123,51 +169,67 @@ public static class SiemToGraphMapper
             });
         }
 
-        device.Tags.AddRange(Split(FirstOf(parts, p => p.DeviceCreatedMachineTags), ',')
-            .Concat(Split(FirstOf(parts, p => p.CloudCreatedMachineTags), ','))
-            .Distinct(StringComparer.Ordinal));
+        AddDistinctPieces(device.Tags, FirstOf(parts, p => p.DeviceCreatedMachineTags));
+        AddDistinctPieces(device.Tags, FirstOf(parts, p => p.CloudCreatedMachineTags));
         return device;
     }
 
-    private static void AddPartEvidence(DefenderAlert alert, Dictionary<string, AlertEvidence> seen, MdeSiemAlert part)
+    /// <summary>The comma-separated tags of a SIEM field, trimmed, each once (tag lists are short: a scan beats a set).</summary>
+    private static void AddDistinctPieces(List<string> target, string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return;
+        }
+
+        foreach (var piece in Split(text, TagSeparators))
+        {
+            if (!target.Contains(piece))
+            {
+                target.Add(piece);
+            }
+        }
+    }
+
+    private static void AddPartEvidence(DefenderAlert alert, EvidenceIndex? seen, MdeSiemAlert part)
     {
         DateTime? created = alert.CreatedDateTime;
         FileDetails? file = FileDetailsOf(part);
         if (NullIfEmpty(part.CommandLine) is { } commandLine)
         {
-            var process = Init(new ProcessEvidence(), "processEvidence", created, "malicious", RemediationStatusOf(part));
+            var process = Init(new ProcessEvidence(), ProcessEvidenceType, created, "malicious", RemediationStatusOf(part));
             process.RemediationStatusDetails = NullIfEmpty(part.RemediationAction);
             process.ProcessCommandLine = commandLine;
             process.ImageFile = file;
             process.DetectionStatus = DetectionStatusOf(part);
             process.MdeDeviceId = NullIfEmpty(part.DeviceID);
             process.UserAccount = UserAccountOf(part);
-            Add(alert, seen, "process:" + commandLine, process);
+            Add(alert, seen, EvidenceKind.Process, commandLine, null, process);
         }
         else if (file is not null)
         {
-            var evidence = Init(new FileEvidence(), "fileEvidence", created, "malicious", RemediationStatusOf(part));
+            var evidence = Init(new FileEvidence(), FileEvidenceType, created, "malicious", RemediationStatusOf(part));
             evidence.RemediationStatusDetails = NullIfEmpty(part.RemediationAction);
             evidence.FileDetails = file;
             evidence.DetectionStatus = DetectionStatusOf(part);
             evidence.MdeDeviceId = NullIfEmpty(part.DeviceID);
-            Add(alert, seen, "file:" + file.Sha1 + file.FilePath, evidence);
+            Add(alert, seen, EvidenceKind.File, file.Sha1, file.FilePath, evidence);
         }
 
         if (NullIfEmpty(part.IpAddress) is { } ip)
         {
-            Add(alert, seen, "ip:" + ip, new IpEvidence { IpAddress = ip }.With("ipEvidence", created));
+            Add(alert, seen, EvidenceKind.Ip, ip, null, new IpEvidence { IpAddress = ip }.With(IpEvidenceType, created));
         }
 
         if (NullIfEmpty(part.Url) is { } url)
         {
-            Add(alert, seen, "url:" + url, new UrlEvidence { Url = url }.With("urlEvidence", created));
+            Add(alert, seen, EvidenceKind.Url, url, null, new UrlEvidence { Url = url }.With(UrlEvidenceType, created));
         }
 
         // A process's user is in its userAccount; a user named without a process is evidence of its own.
         if (NullIfEmpty(part.UserName) is not null && NullIfEmpty(part.CommandLine) is null)
         {
-            Add(alert, seen, "user:" + part.UserDomain + "\\" + part.UserName, new UserEvidence { UserAccount = UserAccountOf(part) }.With("userEvidence", created));
+            Add(alert, seen, EvidenceKind.User, part.UserDomain, part.UserName, new UserEvidence { UserAccount = UserAccountOf(part) }.With(UserEvidenceType, created));
         }
     }
 
@@ -206,24 +268,24 @@ public static class SiemToGraphMapper
         _ => NullIfEmpty(part.RemediationAction) is null ? "none" : "unknownFutureValue",
     };
 
-    private static T With<T>(this T evidence, string kind, DateTime? created)
-        where T : AlertEvidence => Init(evidence, kind, created, "suspicious", "none");
+    private static T With<T>(this T evidence, string odataType, DateTime? created)
+        where T : AlertEvidence => Init(evidence, odataType, created, "suspicious", "none");
 
-    private static T Init<T>(T evidence, string kind, DateTime? created, string verdict, string remediationStatus)
+    private static T Init<T>(T evidence, string odataType, DateTime? created, string verdict, string remediationStatus)
         where T : AlertEvidence
     {
-        evidence.OdataType = EvidenceType + kind;
+        evidence.OdataType = odataType;
         evidence.CreatedDateTime = created;
         evidence.Verdict = verdict;
         evidence.RemediationStatus = remediationStatus;
         return evidence;
     }
 
-    private static void Add(DefenderAlert alert, Dictionary<string, AlertEvidence> seen, string key, AlertEvidence evidence)
+    private static void Add(DefenderAlert alert, EvidenceIndex? seen, EvidenceKind kind, string? key, string? secondKey, AlertEvidence evidence)
     {
-        if (!seen.TryGetValue(key, out var earlier))
+        if (seen?.Find(kind, key, secondKey) is not { } earlier)
         {
-            seen[key] = evidence;
+            seen?.Add(kind, key, secondKey, evidence);
             alert.Evidence.Add(evidence);
             return;
         }

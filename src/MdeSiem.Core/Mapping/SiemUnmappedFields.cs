@@ -7,7 +7,63 @@ namespace MdeSiem.Core.Mapping;
 /// <summary>The SIEM fields the mapping table marks X (no Graph equivalent), in table order, with how to read each.</summary>
 public static class SiemUnmappedFields
 {
-    public static readonly IReadOnlyList<KeyValuePair<string, Func<MdeSiemAlert, object?>>> Fields = new[]
+    public static readonly IReadOnlyList<KeyValuePair<string, Func<MdeSiemAlert, object?>>> Fields = FieldArray();
+
+    // The same table as an array: iterated for every converted alert, where an interface enumerator would allocate.
+    private static readonly KeyValuePair<string, Func<MdeSiemAlert, object?>>[] Table = (KeyValuePair<string, Func<MdeSiemAlert, object?>>[])Fields;
+
+    private static readonly IReadOnlyDictionary<string, object?> NoFields = new Dictionary<string, object?>(0, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The non-empty values of the X fields over the parts of one alert.</summary>
+    public static IReadOnlyDictionary<string, object?> Collect(IReadOnlyList<MdeSiemAlert> parts)
+    {
+        Dictionary<string, object?>? report = null;
+        foreach (var field in Table)
+        {
+            if (ValueOver(parts, field.Value) is { } value)
+            {
+                // Sized for every field at once: growing it field by field cost more than the mapping itself.
+                (report ??= new Dictionary<string, object?>(Table.Length, StringComparer.OrdinalIgnoreCase))[field.Key] = value;
+            }
+        }
+
+        return report ?? NoFields;
+    }
+
+    /// <summary>The one non-empty value of a field over the parts, or an array of its distinct values in part order.</summary>
+    private static object? ValueOver(IReadOnlyList<MdeSiemAlert> parts, Func<MdeSiemAlert, object?> read)
+    {
+        object? single = null;
+        List<object>? distinct = null;
+        for (var i = 0; i < parts.Count; i++)
+        {
+            object? value = read(parts[i]);
+            if (value is null || (value is string text && text.Length == 0))
+            {
+                continue;
+            }
+
+            if (single is null)
+            {
+                single = value;
+            }
+            else if (distinct is null)
+            {
+                if (!single.Equals(value))
+                {
+                    distinct = new List<object> { single, value };
+                }
+            }
+            else if (!distinct.Contains(value))
+            {
+                distinct.Add(value);
+            }
+        }
+
+        return distinct is null ? single : distinct.ToArray();
+    }
+
+    private static KeyValuePair<string, Func<MdeSiemAlert, object?>>[] FieldArray() => new[]
     {
         Field("IocName", a => a.IocName),
         Field("IocValue", a => a.IocValue),
@@ -22,33 +78,6 @@ public static class SiemUnmappedFields
         Field("ExternalId", a => a.ExternalId),
         Field("IocUniqueId", a => a.IocUniqueId),
     };
-
-    /// <summary>The non-empty values of the X fields over the parts of one alert.</summary>
-    public static IReadOnlyDictionary<string, object?> Collect(IReadOnlyList<MdeSiemAlert> parts)
-    {
-        var report = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var field in Fields)
-        {
-            var values = new List<object>();
-            foreach (var part in parts)
-            {
-                object? value = field.Value(part);
-                if (value is null || (value is string text && text.Length == 0) || values.Contains(value))
-                {
-                    continue;
-                }
-
-                values.Add(value);
-            }
-
-            if (values.Count > 0)
-            {
-                report[field.Key] = values.Count == 1 ? values[0] : values.ToArray();
-            }
-        }
-
-        return report;
-    }
 
     private static KeyValuePair<string, Func<MdeSiemAlert, object?>> Field(string name, Func<MdeSiemAlert, object?> read) =>
         new(name, read);

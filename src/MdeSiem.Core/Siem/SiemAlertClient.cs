@@ -55,7 +55,9 @@ public sealed class SiemAlertClient
 
         // Some stacks ignore cancellation inside a body read; closing the response always ends it.
         using var abortOnCancel = cancellationToken.Register(response.Dispose);
-        using var body = new CountingReadStream(await response.Content.ReadAsStreamAsync().ConfigureAwait(false), statistics);
+        using var body = new CountingReadStream(
+            new IdleTimeoutReadStream(await response.Content.ReadAsStreamAsync().ConfigureAwait(false), _connection.BodyTimeout, response.Dispose, uri),
+            statistics);
         var records = JsonArrayStreamReader.ReadAsync(body, SiemAlertParser.Parse, cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
         {

@@ -25,6 +25,20 @@ internal static class CommandLineParser
                 case "--test-control":
                     parsed.Options.EnableTestControl = true;
                     break;
+                case "--graph-rate-limit-window-ms":
+                    if (!TryTakeValue(args, ref i, out string windowText, out error))
+                    {
+                        return false;
+                    }
+
+                    SimulatorOptions limited = parsed.Options;
+                    if (!TryInteger(windowText, 1, int.MaxValue, value => limited.GraphRateLimitWindow = TimeSpan.FromMilliseconds(value)))
+                    {
+                        error = $"Invalid value '{windowText}' for '{name}'.";
+                        return false;
+                    }
+
+                    break;
                 case "--exit-on-stdin-close":
                     parsed.ExitOnStandardInputClose = true;
                     break;

@@ -14,9 +14,10 @@ internal static class UsageText
           --token-lifetime-seconds S  Access token lifetime (default 3599).
           --certificate PATH          Accept client assertions signed by this certificate (.cer/.pem; repeatable).
           --write-alerts PATH         Also write every record as a JSON array file, in the API's format.
+          --graph-rate-limit-window-ms W  Graph answers 429 past 150 requests in any W ms (60000 = the real limit).
           --json                      Print the connection details as one line of JSON and nothing else.
           --exit-on-stdin-close       Stop when standard input is closed (for a parent process).
-          --test-control              Map the test-only /_test endpoints (faults, late alerts, Graph ground truth).
+          --test-control              Map the test-only /_test endpoints (faults, late alerts, Graph truth, request log).
           --help                      Show this text.
 
         Runs until Ctrl+C or SIGTERM. Exit code 2 means bad arguments.

@@ -16,7 +16,8 @@ namespace MdeSiem.Simulator.Control;
 /// (Pester): enqueue faults, add late alerts, and read the ground truth of the Graph view. Mapped only with
 /// <c>--test-control</c> (SimulatorOptions.EnableTestControl); the server listens on loopback only.
 /// <list type="bullet">
-/// <item>POST /_test/faults {target, statusCode, retryAfterSeconds, delayMilliseconds, requestContains, afterMatchingRequests, partialProvider, truncatedJson, count}; POST /_test/faults/clear</item>
+/// <item>POST /_test/faults {target, statusCode, retryAfterSeconds, delayMilliseconds, requestContains, afterMatchingRequests, partialProvider, truncatedJson, truncateAfterRecords, malformedBody, resetAfterBytes, stallAfterBytes, stallForMilliseconds, count}; POST /_test/faults/clear</item>
+/// <item>GET /_test/requests: the request log (method, path, query, status, time)</item>
 /// <item>POST /_test/late-alerts {count, spreadSeconds}: spreadSeconds 0 gives them all one timestamp</item>
 /// <item>GET /_test/graph-alerts, GET /_test/graph-incidents: [{id, lastUpdateTicks}] visible now</item>
 /// </list>
@@ -24,6 +25,8 @@ namespace MdeSiem.Simulator.Control;
 internal sealed class TestControlEndpoints
 {
     public const string Root = "/_test";
+
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
     private readonly SimulatorServices services;
 
@@ -44,6 +47,7 @@ internal sealed class TestControlEndpoints
             return JsonResponse.WriteAsync(context, StatusCodes.Status200OK, writer => writer.WriteNullValue());
         });
         routes.MapPost(Root + "/late-alerts", AddLateAlertsAsync);
+        routes.MapGet(Root + "/requests", context => context.Response.WriteAsJsonAsync(services.Log.Snapshot(), Web, context.RequestAborted));
         routes.MapGet(Root + "/graph-alerts", context => WriteTruthAsync(context, Alerts().Select(alert => (alert.Id, alert.LastUpdateDateTime))));
         routes.MapGet(Root + "/graph-incidents", context => WriteTruthAsync(context, GraphIncidentRecord.FromAlerts(Alerts(), expandAlerts: false).Select(incident => (incident.Id, incident.LastUpdateDateTime))));
     }
@@ -54,27 +58,11 @@ internal sealed class TestControlEndpoints
     {
         using JsonDocument body = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted).ConfigureAwait(false);
         JsonElement root = body.RootElement;
-        var fault = new SimulatedFault
-        {
-            Target = Enum.Parse<FaultTarget>(String(root, "target") ?? nameof(FaultTarget.GraphApi), ignoreCase: true),
-            StatusCode = Number(root, "statusCode"),
-            RetryAfterSeconds = Number(root, "retryAfterSeconds"),
-            Delay = TimeSpan.FromMilliseconds(Number(root, "delayMilliseconds") ?? 0),
-            RequestContains = String(root, "requestContains"),
-            PartialProvider = String(root, "partialProvider"),
-            AfterMatchingRequests = Number(root, "afterMatchingRequests") ?? 0,
-            TruncatedJson = root.TryGetProperty("truncatedJson", out JsonElement truncated) && truncated.ValueKind == JsonValueKind.True,
-        };
         // Each copy is its own fault (its own count of requests let through), used once.
         int count = Number(root, "count") ?? 1;
         for (int i = 0; i < count; i++)
         {
-            services.Faults.Enqueue(new SimulatedFault
-            {
-                Target = fault.Target, StatusCode = fault.StatusCode, RetryAfterSeconds = fault.RetryAfterSeconds, Delay = fault.Delay,
-                RequestContains = fault.RequestContains, PartialProvider = fault.PartialProvider, TruncatedJson = fault.TruncatedJson,
-                AfterMatchingRequests = fault.AfterMatchingRequests,
-            });
+            services.Faults.Enqueue(FaultFrom(root));
         }
 
         await JsonResponse.WriteAsync(context, StatusCodes.Status200OK, writer =>
@@ -84,6 +72,26 @@ internal sealed class TestControlEndpoints
             writer.WriteEndObject();
         }).ConfigureAwait(false);
     }
+
+    private static SimulatedFault FaultFrom(JsonElement root) => new()
+    {
+        Target = Enum.Parse<FaultTarget>(String(root, "target") ?? nameof(FaultTarget.GraphApi), ignoreCase: true),
+        StatusCode = Number(root, "statusCode"),
+        RetryAfterSeconds = Number(root, "retryAfterSeconds"),
+        Delay = TimeSpan.FromMilliseconds(Number(root, "delayMilliseconds") ?? 0),
+        RequestContains = String(root, "requestContains"),
+        PartialProvider = String(root, "partialProvider"),
+        AfterMatchingRequests = Number(root, "afterMatchingRequests") ?? 0,
+        TruncatedJson = Flag(root, "truncatedJson"),
+        TruncateAfterRecords = Number(root, "truncateAfterRecords"),
+        MalformedBody = Flag(root, "malformedBody"),
+        ResetAfterBytes = Number(root, "resetAfterBytes"),
+        StallAfterBytes = Number(root, "stallAfterBytes"),
+        StallFor = TimeSpan.FromMilliseconds(Number(root, "stallForMilliseconds") ?? 0),
+    };
+
+    private static bool Flag(JsonElement root, string name) =>
+        root.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.True;
 
     private async Task AddLateAlertsAsync(HttpContext context)
     {

@@ -23,6 +23,12 @@ internal sealed class GraphEndpoints
     private const string AlertsPath = "/v1.0/security/alerts_v2";
     private const string IncidentsPath = "/v1.0/security/incidents";
 
+    /// <summary>The name the Graph security API's limit is kept under in the <see cref="RateLimiter"/>.</summary>
+    public const string RateLimitName = "GraphSecurity";
+
+    /// <summary>Microsoft Graph's security API allows 150 requests per minute per tenant and application.</summary>
+    public const int RequestsPerWindow = 150;
+
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     private static readonly IReadOnlyDictionary<string, string[]> UpdatableValues = new Dictionary<string, string[]>(StringComparer.Ordinal)
@@ -41,9 +47,11 @@ internal sealed class GraphEndpoints
     private readonly GraphAlertStore store;
     private readonly FaultQueue faults;
     private readonly TimeProvider clock;
+    private readonly RateLimiter limiter;
 
-    public GraphEndpoints(AccessTokenValidator validator, GraphAlertStore store, FaultQueue faults, TimeProvider clock)
+    public GraphEndpoints(AccessTokenValidator validator, GraphAlertStore store, FaultQueue faults, TimeProvider clock, RateLimiter limiter)
     {
+        this.limiter = limiter;
         this.validator = validator;
         this.store = store;
         this.faults = faults;
@@ -74,6 +82,14 @@ internal sealed class GraphEndpoints
         {
             // Faults that shape a collection page (206, truncated JSON) are applied when the page is written.
             context.Items[typeof(SimulatedFault)] = fault;
+        }
+
+        if (!limiter.TryAcquire(RateLimitName, out TimeSpan retryAfter))
+        {
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await new GraphError(StatusCodes.Status429TooManyRequests, "TooManyRequests", "Too many requests; the application has exceeded its request limit.")
+                .WriteAsync(context, Now).ConfigureAwait(false);
+            return;
         }
 
         TokenCheck token = validator.Check(context.Request.Headers.Authorization.ToString());

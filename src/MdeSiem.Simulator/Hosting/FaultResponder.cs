@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace MdeSiem.Simulator.Hosting;
 
-/// <summary>Applies the delay and status parts of a fault; streaming faults are the SIEM endpoint's business.</summary>
+/// <summary>
+/// Applies the delay and status parts of a fault, and installs its mid-body part (reset, stall) on the response
+/// stream; record-level faults (truncation, malformed JSON) are the SIEM endpoint's business.
+/// </summary>
 internal static class FaultResponder
 {
     /// <returns>True when the fault answered the request and the endpoint must not.</returns>
@@ -15,6 +18,11 @@ internal static class FaultResponder
         if (fault.Delay > System.TimeSpan.Zero)
         {
             await Task.Delay(fault.Delay, context.RequestAborted).ConfigureAwait(false);
+        }
+
+        if (fault.ActsOnBody)
+        {
+            MidBodyFaultStream.Install(context, fault);
         }
 
         if (fault.StatusCode is not { } statusCode)

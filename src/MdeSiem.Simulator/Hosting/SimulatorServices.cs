@@ -27,6 +27,11 @@ internal sealed class SimulatorServices : IDisposable
         Directory = directory;
         Clock = clock;
         Alerts = new AlertStore(generator);
+        // Call limits run on the real clock: clients wait in real time, whatever the tenant's clock says.
+        Limits = new RateLimiter(TimeProvider.System);
+        Limits.Limit(MdeEndpoints.AlertsLimitName, 100, Scaled(TimeSpan.FromMinutes(1), rateLimitTimeScale));
+        Limits.Limit(MdeEndpoints.AlertsLimitName, 1500, Scaled(TimeSpan.FromHours(1), rateLimitTimeScale));
+        Limits.Limit(MdeEndpoints.IncidentsLimitName, 50, Scaled(TimeSpan.FromMinutes(1), rateLimitTimeScale));
         var issuer = new TokenIssuer(signingKey, clock, tokenLifetime, Issued);
         SignIns = new DelegatedSignIns(clock, Issued);
         var browserSignIns = new BrowserSignIns(clock, Issued);
@@ -43,15 +48,17 @@ internal sealed class SimulatorServices : IDisposable
         alertsEndpoint = new AlertsEndpoint(validator, Alerts, Faults, clock);
         GraphAlerts = new GraphAlertStore(Alerts, directory.ManagedApp.TenantId);
         var graphValidator = new AccessTokenValidator(signingKey, clock, directory, audience => audience == KnownResources.MicrosoftGraph);
-        graphEndpoints = new GraphEndpoints(graphValidator, GraphAlerts, Faults, clock);
+        graphEndpoints = new GraphEndpoints(graphValidator, GraphAlerts, Faults, clock, Limits);
         mdeEndpoints = new MdeEndpoints(
             new AccessTokenValidator(signingKey, clock, directory, audience => audience == KnownResources.SecurityCenter),
             new AccessTokenValidator(signingKey, clock, directory, audience => audience == KnownResources.DefenderXdr),
             GraphAlerts,
             Faults,
             clock,
-            rateLimitTimeScale);
+            Limits);
     }
+
+    private static TimeSpan Scaled(TimeSpan period, double scale) => TimeSpan.FromTicks((long)(period.Ticks * scale));
 
     public AppDirectory Directory { get; }
 
@@ -60,6 +67,9 @@ internal sealed class SimulatorServices : IDisposable
     public AlertStore Alerts { get; }
 
     public FaultQueue Faults { get; } = new();
+
+    /// <summary>Per-API request limits (none unless the options ask for them).</summary>
+    public RateLimiter Limits { get; }
 
     /// <summary>The Graph security API's view of <see cref="Alerts"/>, with the updates made through it.</summary>
     public GraphAlertStore GraphAlerts { get; }

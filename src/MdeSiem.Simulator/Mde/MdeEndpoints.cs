@@ -31,35 +31,38 @@ internal sealed class MdeEndpoints
     private readonly GraphAlertStore store;
     private readonly FaultQueue faults;
     private readonly TimeProvider clock;
-    private readonly MdeRateLimiter alertLimits;
-    private readonly MdeRateLimiter incidentLimits;
+    private readonly RateLimiter limits;
     private readonly object sortedGate = new();
     private List<MdeAlertView>? sortedAlerts;
     private (int Count, int Version) sortedKey;
 
-    public MdeEndpoints(AccessTokenValidator alertTokens, AccessTokenValidator incidentTokens, GraphAlertStore store, FaultQueue faults, TimeProvider clock, double rateLimitTimeScale)
+    /// <summary>The names under which the call limits of the two APIs are kept in the <see cref="RateLimiter"/>.</summary>
+    public const string AlertsLimitName = "MdeAlerts";
+
+    public const string IncidentsLimitName = "XdrIncidents";
+
+    public MdeEndpoints(AccessTokenValidator alertTokens, AccessTokenValidator incidentTokens, GraphAlertStore store, FaultQueue faults, TimeProvider clock, RateLimiter limits)
     {
         this.alertTokens = alertTokens;
         this.incidentTokens = incidentTokens;
         this.store = store;
         this.faults = faults;
         this.clock = clock;
-        alertLimits = new MdeRateLimiter(rateLimitTimeScale, (100, TimeSpan.FromMinutes(1)), (1500, TimeSpan.FromHours(1)));
-        incidentLimits = new MdeRateLimiter(rateLimitTimeScale, (50, TimeSpan.FromMinutes(1)));
+        this.limits = limits;
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet(AlertsPath, context => Guarded(context, alertTokens, alertLimits, "Alert.ReadWrite.All, Alert.Read.All", ListAlertsAsync));
-        routes.MapGet(AlertsPath + "/{id}", context => Guarded(context, alertTokens, alertLimits, "Alert.ReadWrite.All, Alert.Read.All", GetAlertAsync));
-        routes.MapPatch(AlertsPath + "/{id}", context => Guarded(context, alertTokens, alertLimits, "Alert.ReadWrite.All", PatchAlertAsync));
-        routes.MapGet(IncidentsPath, context => Guarded(context, incidentTokens, incidentLimits, "Incident.ReadWrite.All, Incident.Read.All", ListIncidentsAsync));
-        routes.MapGet(IncidentsPath + "/{id}", context => Guarded(context, incidentTokens, incidentLimits, "Incident.ReadWrite.All, Incident.Read.All", GetIncidentAsync));
+        routes.MapGet(AlertsPath, context => Guarded(context, alertTokens, AlertsLimitName, "Alert.ReadWrite.All, Alert.Read.All", ListAlertsAsync));
+        routes.MapGet(AlertsPath + "/{id}", context => Guarded(context, alertTokens, AlertsLimitName, "Alert.ReadWrite.All, Alert.Read.All", GetAlertAsync));
+        routes.MapPatch(AlertsPath + "/{id}", context => Guarded(context, alertTokens, AlertsLimitName, "Alert.ReadWrite.All", PatchAlertAsync));
+        routes.MapGet(IncidentsPath, context => Guarded(context, incidentTokens, IncidentsLimitName, "Incident.ReadWrite.All, Incident.Read.All", ListIncidentsAsync));
+        routes.MapGet(IncidentsPath + "/{id}", context => Guarded(context, incidentTokens, IncidentsLimitName, "Incident.ReadWrite.All, Incident.Read.All", GetIncidentAsync));
     }
 
-    private async Task Guarded(HttpContext context, AccessTokenValidator validator, MdeRateLimiter limiter, string roles, Func<HttpContext, Task> handle)
+    private async Task Guarded(HttpContext context, AccessTokenValidator validator, string limitName, string roles, Func<HttpContext, Task> handle)
     {
         SimulatedFault? fault = faults.TakeNext(FaultTarget.DefenderApi, context.Request.Path + Uri.UnescapeDataString(context.Request.QueryString.Value ?? ""));
         if (fault is not null && await FaultResponder.AnswerAsync(context, fault).ConfigureAwait(false))
@@ -81,7 +84,7 @@ internal sealed class MdeEndpoints
             return;
         }
 
-        if (!limiter.TryAdmit(out TimeSpan wait, out string limit))
+        if (!limits.TryAcquire(limitName, out TimeSpan wait, out string limit))
         {
             int seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
             context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);

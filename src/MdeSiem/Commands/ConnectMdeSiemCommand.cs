@@ -115,6 +115,11 @@ public sealed class ConnectMdeSiemCommand : MdeSiemCmdlet
     [ValidateRange(0, 10)]
     public int MaxRetryCount { get; set; } = new RetrySettings().MaxRetries;
 
+    /// <summary>Seconds a response body may send nothing while it is read before the pull fails (not a hang).</summary>
+    [Parameter]
+    [ValidateRange(1, 3600)]
+    public int BodyTimeoutSec { get; set; } = (int)ConnectionSettings.DefaultBodyTimeout.TotalSeconds;
+
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
@@ -135,6 +140,7 @@ public sealed class ConnectMdeSiemCommand : MdeSiemCmdlet
             EndpointUri = EndpointUri,
             SkipCertificateCheck = SkipCertificateCheck.IsPresent,
             Retry = new RetrySettings { MaxRetries = MaxRetryCount },
+            BodyTimeout = TimeSpan.FromSeconds(BodyTimeoutSec),
         };
 
         WriteVerbose($"Signing in to tenant '{settings.TenantId}' with {settings.Flow} (application '{settings.ClientId}', {Environment}).");

@@ -23,9 +23,13 @@ public sealed class ConvertToGraphAlertCommand : MdeSiemCmdlet
 
     private SiemAlertMerger? _merger;
 
+    /// <summary>
+    /// One record per pipeline object, as Export-Csv and ConvertTo-Json take theirs: binding each record into an
+    /// array cost the engine as much as converting it. An array given by name (-InputObject $records) is unrolled.
+    /// </summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
     [AllowNull]
-    public PSObject?[] InputObject { get; set; } = Array.Empty<PSObject?>();
+    public PSObject? InputObject { get; set; }
 
     /// <summary>How many other alerts may start after an alert's last part before it is written.</summary>
     [Parameter]
@@ -39,36 +43,49 @@ public sealed class ConvertToGraphAlertCommand : MdeSiemCmdlet
 
     protected override void ProcessRecordCore()
     {
-        foreach (var item in InputObject)
+        if (InputObject?.BaseObject is IList list and not IDictionary)
         {
-            if (item is null)
+            foreach (var element in list)
             {
-                continue;
+                Convert(element is null ? null : PSObject.AsPSObject(element));
             }
 
-            // An alert of the Defender for Endpoint alerts API is one whole alert already: no parts to merge.
-            if (item.BaseObject is MdeAlert mdeAlert)
-            {
-                Write(MdeToGraphMapper.Map(mdeAlert));
-                continue;
-            }
+            return;
+        }
 
-            MdeSiemAlert record;
-            try
-            {
-                record = ToRecord(item);
-                SiemToGraphMapper.Validate(record);
-            }
-            catch (MdeSiemException exception)
-            {
-                WriteError(ErrorRecords.From(exception, item));
-                continue;
-            }
+        Convert(InputObject);
+    }
 
-            foreach (var parts in _merger!.Add(record))
-            {
-                Emit(parts);
-            }
+    private void Convert(PSObject? item)
+    {
+        if (item is null)
+        {
+            return;
+        }
+
+        // An alert of the Defender for Endpoint alerts API is one whole alert already: no parts to merge.
+        if (item.BaseObject is MdeAlert mdeAlert)
+        {
+            Write(MdeToGraphMapper.Map(mdeAlert));
+            return;
+        }
+
+        MdeSiemAlert record;
+        try
+        {
+            record = ToRecord(item);
+            SiemToGraphMapper.Validate(record);
+        }
+        catch (MdeSiemException exception)
+        {
+            WriteError(ErrorRecords.From(exception, item));
+            return;
+        }
+
+        var complete = _merger!.Add(record);
+        for (var i = 0; i < complete.Count; i++)
+        {
+            Emit(complete[i]);
         }
     }
 
@@ -130,7 +147,8 @@ public sealed class ConvertToGraphAlertCommand : MdeSiemCmdlet
 
     private void Write(GraphAlertConversion conversion)
     {
-        var unmapped = new Hashtable(StringComparer.OrdinalIgnoreCase);
+        // Sized up front: a hashtable grown entry by entry cost as much as the rest of the conversion.
+        var unmapped = new Hashtable(conversion.UnmappedFields.Count, StringComparer.OrdinalIgnoreCase);
         foreach (var field in conversion.UnmappedFields)
         {
             unmapped[field.Key] = field.Value;

@@ -83,9 +83,11 @@ public class RequestBudgetTests
     {
         var time = new ManualTime();
         var budget = new RequestBudget("Test", new[] { new RateLimit(2, TimeSpan.FromSeconds(10)) }, () => time.Now, time.Delay);
-        var first = await budget.WaitForTurnAsync(CancellationToken.None);
-        time.Advance(TimeSpan.FromSeconds(3));
-        budget.Complete(first);
+        using (await budget.EnterAsync(CancellationToken.None))
+        {
+            time.Advance(TimeSpan.FromSeconds(3));
+        }
+
         await budget.WaitForTurnAsync(CancellationToken.None);
 
         // Sent at 0 s but answered at 3 s: the service may have counted it as late as 3 s, so room opens at 13 s.
