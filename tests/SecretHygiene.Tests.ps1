@@ -136,6 +136,7 @@ BeforeAll {
         @{ Cmdlet = 'Get-MdeAlert'; Case = 'unknown id'; Expect = 'MdeSiem.NotFound'; Run = { Get-MdeAlert -Id 'da000000000000000000_0' } }
         @{ Cmdlet = 'Get-MdeAlert'; Case = 'unsupported filter'; Expect = 'MdeSiem.*'; Run = { Get-MdeAlert -Filter "title eq 'x'" } }
         @{ Cmdlet = 'Get-MdeAlert'; Case = '403 from the simulator'; Expect = 'MdeSiem.PermissionDenied'; Run = { Get-MdeAlert -Top 1 -Connection Unmanaged } }
+        @{ Cmdlet = 'Get-MdeAlert'; Case = 'checkpoint file'; Run = { Get-MdeAlert -Checkpoint (Join-Path $work 'mde.checkpoint.json') -UpdatedAfter ([DateTime]::UtcNow.AddDays(-2)) -AvailabilityLag 0 } }
         @{ Cmdlet = 'Update-MdeAlert'; Case = 'status and comment'; Run = { Update-MdeAlert -Id $mdeAlerts[0].Id -Status InProgress -Comment 'Triaged by the hygiene test' -PassThru -Confirm:$false } }
         @{ Cmdlet = 'Update-MdeAlert'; Case = 'unknown id'; Expect = 'MdeSiem.NotFound'; Run = { Update-MdeAlert -Id 'da000000000000000000_0' -Status Resolved -Confirm:$false } }
         @{ Cmdlet = 'Get-MdeIncident'; Case = 'incidents'; Run = { Get-MdeIncident -Top 2 } }
@@ -303,6 +304,7 @@ Describe 'Secret hygiene of every cmdlet' {
         $all.Contains($script:Simulator.tenantId) | Should -BeTrue
         $script:Files.Name | Should -Contain 'transcript.txt'
         $script:Files.Name | Should -Contain 'siem.checkpoint.json'
+        $script:Files.Name | Should -Contain 'mde.checkpoint.json'
         $script:Files.Name | Should -Contain 'alerts.csv'
         $script:Files.Name | Should -Contain 'alerts.jsonl'
         $script:Files.Name | Should -Contain 'graph-alerts.json'

@@ -54,6 +54,32 @@ public sealed class MdeAlertClient
             : ReadPageAsync(PageUri(query, 0), cancellationToken);
     }
 
+    /// <summary>
+    /// Streams the alerts whose lastUpdateTime is in [<paramref name="fromUtc"/>, <paramref name="untilUtc"/>), oldest
+    /// change first, paged by time (see <see cref="MdeTimeWindowPager"/>): a checkpointed run's window. Leave the
+    /// query's UpdatedAfter/UpdatedBefore unset; the window bounds the time.
+    /// </summary>
+    public IAsyncEnumerable<MdeAlert> GetAlertsUpdatedInWindowAsync(MdeAlertQuery query, DateTime fromUtc, DateTime untilUtc, CancellationToken cancellationToken = default)
+    {
+        if (query is null)
+        {
+            throw new ArgumentNullException(nameof(query));
+        }
+
+        query.Validate();
+        var expand = query.IncludeEvidence ? EvidenceExpansion : null;
+        return MdeTimeWindowPager.ReadAsync(
+            (filter, skip) => ReadPageAsync(MdePageSource.Build(CollectionUri, filter, query.PageSize, skip, expand, MdeCheckpointScope.WatermarkProperty + " asc"), cancellationToken),
+            MdeCheckpointScope.WatermarkProperty,
+            query.BuildFilter(),
+            fromUtc,
+            untilUtc,
+            query.PageSize,
+            alert => alert.LastUpdateTime,
+            alert => alert.Id,
+            cancellationToken);
+    }
+
     /// <summary>Changes an alert and adds a comment in one PATCH; returns the alert as the service now has it.</summary>
     public async Task<MdeAlert> UpdateAlertAsync(string id, MdeAlertUpdate update, CancellationToken cancellationToken = default)
     {

@@ -50,6 +50,30 @@ public sealed class MdeIncidentClient
             : ReadPageAsync(PageUri(query, 0), cancellationToken);
     }
 
+    /// <summary>
+    /// Streams the incidents whose lastUpdateTime is in [<paramref name="fromUtc"/>, <paramref name="untilUtc"/>),
+    /// oldest change first, paged by time (see <see cref="MdeTimeWindowPager"/>): a checkpointed run's window.
+    /// </summary>
+    public IAsyncEnumerable<MdeIncident> GetIncidentsUpdatedInWindowAsync(MdeIncidentQuery query, DateTime fromUtc, DateTime untilUtc, CancellationToken cancellationToken = default)
+    {
+        if (query is null)
+        {
+            throw new ArgumentNullException(nameof(query));
+        }
+
+        query.Validate();
+        return MdeTimeWindowPager.ReadAsync(
+            (filter, skip) => ReadPageAsync(MdePageSource.Build(CollectionUri, filter, query.PageSize, skip, null, MdeCheckpointScope.WatermarkProperty + " asc"), cancellationToken),
+            MdeCheckpointScope.WatermarkProperty,
+            query.BuildFilter(),
+            fromUtc,
+            untilUtc,
+            query.PageSize,
+            incident => incident.LastUpdateTime,
+            IdOf,
+            cancellationToken);
+    }
+
     private static string? IdOf(MdeIncident incident) => incident.IncidentId?.ToString(CultureInfo.InvariantCulture);
 
     private IAsyncEnumerable<MdeIncident> ReadPageAsync(Uri uri, CancellationToken cancellationToken) =>

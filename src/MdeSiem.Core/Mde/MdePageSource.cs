@@ -69,11 +69,12 @@ internal static class MdePageSource
         }
     }
 
-    /// <summary>A collection URI with $filter, $top, $skip and $expand, escaped.</summary>
-    public static Uri Build(Uri collection, string? filter, int? top, int? skip, string? expand)
+    /// <summary>A collection URI with $filter, $orderby, $top, $skip and $expand, escaped.</summary>
+    public static Uri Build(Uri collection, string? filter, int? top, int? skip, string? expand, string? orderBy = null)
     {
         var parts = new List<string>();
         Add(parts, "$filter", filter);
+        Add(parts, "$orderby", orderBy);
         Add(parts, "$top", top?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Add(parts, "$skip", skip is > 0 ? skip.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
         Add(parts, "$expand", expand);

@@ -64,7 +64,7 @@ internal sealed class MdeEndpoints
 
     private async Task Guarded(HttpContext context, AccessTokenValidator validator, string limitName, string roles, Func<HttpContext, Task> handle)
     {
-        SimulatedFault? fault = faults.TakeNext(FaultTarget.DefenderApi);
+        SimulatedFault? fault = faults.TakeNext(FaultTarget.DefenderApi, context.Request.Path + Uri.UnescapeDataString(context.Request.QueryString.Value ?? ""));
         if (fault is not null && await FaultResponder.AnswerAsync(context, fault).ConfigureAwait(false))
         {
             return;

@@ -1,20 +1,23 @@
 using System;
 using System.Management.Automation;
 using MdeSiem.Core.Auth;
+using MdeSiem.Core.Checkpoints;
 using MdeSiem.Core.Mde;
 
 namespace MdeSiem.Commands;
 
 /// <summary>
 /// Lists or reads Defender for Endpoint alerts from the alerts API (GET /api/alerts). -All pages with $top and
-/// $skip, each page written as it arrives, paced under the API's call limits. The API retires on 1 February 2027.
+/// $skip, each page written as it arrives, paced under the API's call limits; -Checkpoint delivers only alerts new or
+/// changed since the last run. The API retires on 1 February 2027.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "MdeAlert", DefaultParameterSetName = ListSet)]
 [OutputType(typeof(MdeAlert))]
-public sealed class GetMdeAlertCommand : MdeSiemConnectedCmdlet
+public sealed class GetMdeAlertCommand : MdeSiemPullCmdlet
 {
     private const string ListSet = "List";
     private const string ByIdSet = "ById";
+    private const string CheckpointSet = "Checkpoint";
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("AlertId")]
@@ -22,31 +25,39 @@ public sealed class GetMdeAlertCommand : MdeSiemConnectedCmdlet
     public string[] Id { get; set; } = Array.Empty<string>();
 
     [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = CheckpointSet)]
     [ValidateNotNullOrEmpty]
     public string? Filter { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = CheckpointSet)]
     public MdeAlertStatus[]? Status { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = CheckpointSet)]
     public MdeAlertSeverity[]? Severity { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = CheckpointSet)]
     [ValidateNotNullOrEmpty]
     public string[]? DetectionSource { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = CheckpointSet)]
     [ValidateNotNullOrEmpty]
     public string[]? Category { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = CheckpointSet)]
     [AllowEmptyString]
     public string? AssignedTo { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = CheckpointSet)]
     public long IncidentId { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = CheckpointSet)]
     public long InvestigationId { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
@@ -56,17 +67,30 @@ public sealed class GetMdeAlertCommand : MdeSiemConnectedCmdlet
     public DateTime CreatedBefore { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = CheckpointSet)]
     public DateTime UpdatedAfter { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
     public DateTime UpdatedBefore { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = CheckpointSet)]
     [ValidateRange(1, MdeAlertQuery.MaximumTop)]
     public int Top { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
     public SwitchParameter All { get; set; }
+
+    /// <summary>A checkpoint file path, or a name in the state folder: each run delivers only new alerts and updates.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = CheckpointSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Checkpoint { get; set; }
+
+    [Parameter(ParameterSetName = CheckpointSet)]
+    public TimeSpan CheckpointOverlap { get; set; } = new CheckpointOptions().Overlap;
+
+    [Parameter(ParameterSetName = CheckpointSet)]
+    public TimeSpan AvailabilityLag { get; set; } = new CheckpointOptions().AvailabilityLag;
 
     /// <summary>Include each alert's evidence ($expand=evidence).</summary>
     [Parameter]
@@ -78,7 +102,8 @@ public sealed class GetMdeAlertCommand : MdeSiemConnectedCmdlet
 
     protected override void ProcessRecordCore()
     {
-        var client = new MdeAlertClient(RequireConnection(), ApiRegion);
+        var connection = RequireConnection();
+        var client = new MdeAlertClient(connection, ApiRegion);
         MdeApiRetirement.WarnOnce(this);
         if (ParameterSetName == ByIdSet)
         {
@@ -92,6 +117,20 @@ public sealed class GetMdeAlertCommand : MdeSiemConnectedCmdlet
         }
 
         var query = BuildQuery();
+        if (ParameterSetName == CheckpointSet)
+        {
+            // -UpdatedAfter is where the first run starts; the checkpoint decides every later window.
+            var initialSince = query.UpdatedAfter;
+            query.UpdatedAfter = null;
+            var options = new CheckpointOptions { Overlap = CheckpointOverlap, AvailabilityLag = AvailabilityLag };
+            PullWithCheckpoint(Checkpoint!, MdeCheckpointScope.ForAlerts(query), connection.TenantId, options, initialSince, (run, gaps) =>
+            {
+                WriteVerbose($"Listing alerts updated from {run.SinceUtc:o} to {run.UntilUtc:o} from {client.CollectionUri} (paging by lastUpdateTime)");
+                return client.GetAlertsUpdatedInWindowAsync(query, run.SinceUtc, run.UntilUtc, CancellationToken);
+            });
+            return;
+        }
+
         WriteVerbose("Listing alerts from " + client.PageUri(query, 0) + (query.All ? " (paging by $skip)" : string.Empty));
         WriteEach(client.GetAlertsAsync(query, CancellationToken));
     }

@@ -1,33 +1,39 @@
 using System;
 using System.Management.Automation;
 using MdeSiem.Core.Auth;
+using MdeSiem.Core.Checkpoints;
 using MdeSiem.Core.Mde;
 
 namespace MdeSiem.Commands;
 
 /// <summary>
 /// Lists or reads Defender XDR incidents from the incidents API (GET /api/incidents), each with its alerts and
-/// their devices and entities. -All pages with $top (at most 100) and $skip. The API retires on 1 February 2027.
+/// their devices and entities. -All pages with $top (at most 100) and $skip; -Checkpoint delivers only incidents new or changed since the last run.
+/// The API retires on 1 February 2027.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "MdeIncident", DefaultParameterSetName = ListSet)]
 [OutputType(typeof(MdeIncident))]
-public sealed class GetMdeIncidentCommand : MdeSiemConnectedCmdlet
+public sealed class GetMdeIncidentCommand : MdeSiemPullCmdlet
 {
     private const string ListSet = "List";
     private const string ByIdSet = "ById";
+    private const string CheckpointSet = "Checkpoint";
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Id")]
     public long[] IncidentId { get; set; } = Array.Empty<long>();
 
     [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = CheckpointSet)]
     [ValidateNotNullOrEmpty]
     public string? Filter { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = CheckpointSet)]
     public MdeIncidentStatus[]? Status { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = CheckpointSet)]
     [AllowEmptyString]
     public string? AssignedTo { get; set; }
 
@@ -38,17 +44,30 @@ public sealed class GetMdeIncidentCommand : MdeSiemConnectedCmdlet
     public DateTime CreatedBefore { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = CheckpointSet)]
     public DateTime UpdatedAfter { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
     public DateTime UpdatedBefore { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = CheckpointSet)]
     [ValidateRange(1, MdeIncidentQuery.MaximumTop)]
     public int Top { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
     public SwitchParameter All { get; set; }
+
+    /// <summary>A checkpoint file path, or a name in the state folder: each run delivers only new incidents and updates.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = CheckpointSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Checkpoint { get; set; }
+
+    [Parameter(ParameterSetName = CheckpointSet)]
+    public TimeSpan CheckpointOverlap { get; set; } = new CheckpointOptions().Overlap;
+
+    [Parameter(ParameterSetName = CheckpointSet)]
+    public TimeSpan AvailabilityLag { get; set; } = new CheckpointOptions().AvailabilityLag;
 
     /// <summary>A geographic API host (us., eu., uk., au., swa., ina.) for better performance.</summary>
     [Parameter]
@@ -56,7 +75,8 @@ public sealed class GetMdeIncidentCommand : MdeSiemConnectedCmdlet
 
     protected override void ProcessRecordCore()
     {
-        var client = new MdeIncidentClient(RequireConnection(), ApiRegion);
+        var connection = RequireConnection();
+        var client = new MdeIncidentClient(connection, ApiRegion);
         MdeApiRetirement.WarnOnce(this);
         if (ParameterSetName == ByIdSet)
         {
@@ -83,6 +103,20 @@ public sealed class GetMdeIncidentCommand : MdeSiemConnectedCmdlet
         };
         query.Statuses.AddRange(Status ?? Array.Empty<MdeIncidentStatus>());
         query.Validate();
+        if (ParameterSetName == CheckpointSet)
+        {
+            // -UpdatedAfter is where the first run starts; the checkpoint decides every later window.
+            var initialSince = query.UpdatedAfter;
+            query.UpdatedAfter = null;
+            var options = new CheckpointOptions { Overlap = CheckpointOverlap, AvailabilityLag = AvailabilityLag };
+            PullWithCheckpoint(Checkpoint!, MdeCheckpointScope.ForIncidents(query), connection.TenantId, options, initialSince, (run, gaps) =>
+            {
+                WriteVerbose($"Listing incidents updated from {run.SinceUtc:o} to {run.UntilUtc:o} from {client.CollectionUri} (paging by lastUpdateTime)");
+                return client.GetIncidentsUpdatedInWindowAsync(query, run.SinceUtc, run.UntilUtc, CancellationToken);
+            });
+            return;
+        }
+
         WriteVerbose("Listing incidents from " + client.PageUri(query, 0) + (query.All ? " (paging by $skip)" : string.Empty));
         WriteEach(client.GetIncidentsAsync(query, CancellationToken));
     }
