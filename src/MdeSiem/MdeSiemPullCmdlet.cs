@@ -1,26 +1,42 @@
 using System;
 using System.Collections.Generic;
+using System.Management.Automation;
 using MdeSiem.Core.Checkpoints;
 
 namespace MdeSiem;
 
 /// <summary>
-/// Base of the cmdlets that pull records in bulk (Get-MdeSiemAlert, Get-DefenderAlert, Get-DefenderIncident): the
-/// one scheduled-run flow behind -Checkpoint, whatever the API, and the reporting of window gaps (206 answers,
-/// pieces that could not be read) as non-terminating errors while the records keep flowing.
+/// Base of the cmdlets that pull records in bulk (Get-MdeSiemAlert, Get-DefenderAlert, Get-DefenderIncident,
+/// Get-MdeAlert, Get-MdeIncident): the -Checkpoint parameter set and the one scheduled-run flow behind it, whatever
+/// the API, and the reporting of window gaps (206 answers, pieces that could not be read) as non-terminating errors
+/// while the records keep flowing.
 /// </summary>
 public abstract class MdeSiemPullCmdlet : MdeSiemConnectedCmdlet
 {
+    /// <summary>The parameter set of scheduled runs; a derived cmdlet adds its filters to it.</summary>
+    protected const string CheckpointSet = "Checkpoint";
+
+    /// <summary>A checkpoint file path, or a name in the state folder: each run delivers only what is new or changed.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = CheckpointSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Checkpoint { get; set; }
+
+    [Parameter(ParameterSetName = CheckpointSet)]
+    public TimeSpan CheckpointOverlap { get; set; } = new CheckpointOptions().Overlap;
+
+    [Parameter(ParameterSetName = CheckpointSet)]
+    public TimeSpan AvailabilityLag { get; set; } = new CheckpointOptions().AvailabilityLag;
+
+    /// <summary>True when the cmdlet was called with -Checkpoint.</summary>
+    protected bool IsCheckpointRun => ParameterSetName == CheckpointSet;
     /// <summary>
     /// One checkpointed run: takes the lock, lets <paramref name="pull"/> read the run's window, skips what earlier
     /// runs delivered, and writes the rest. The checkpoint moves only once every record has gone down the pipeline
     /// (and not past a gap); a failed or stopped run keeps the old watermark and records what it did deliver.
     /// </summary>
     protected void PullWithCheckpoint<T>(
-        string checkpoint,
         CheckpointScope<T> scope,
         string tenantId,
-        CheckpointOptions options,
         DateTime? initialSinceUtc,
         Func<CheckpointRun, PullGapReport, IAsyncEnumerable<T>> pull,
         Func<T, object>? toOutput = null)
@@ -30,7 +46,8 @@ public abstract class MdeSiemPullCmdlet : MdeSiemConnectedCmdlet
             throw new ArgumentNullException(scope is null ? nameof(scope) : nameof(pull));
         }
 
-        using var run = CheckpointRun.Begin(checkpoint, scope.Api, tenantId, scope.Description, options, initialSinceUtc, DateTime.UtcNow);
+        var options = new CheckpointOptions { Overlap = CheckpointOverlap, AvailabilityLag = AvailabilityLag };
+        using var run = CheckpointRun.Begin(Checkpoint!, scope.Api, tenantId, scope.Description, options, initialSinceUtc, DateTime.UtcNow);
         WriteVerbose($"Checkpoint {run.Path}: pulling {run.SinceUtc:o} to {run.UntilUtc:o}.");
         var gaps = new PullGapReport();
         var completed = false;

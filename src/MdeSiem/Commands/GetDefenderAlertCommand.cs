@@ -15,7 +15,6 @@ public sealed class GetDefenderAlertCommand : MdeSiemPullCmdlet
 {
     private const string ListSet = "List";
     private const string ByIdSet = "ById";
-    private const string CheckpointSet = "Checkpoint";
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("AlertId")]
@@ -73,17 +72,6 @@ public sealed class GetDefenderAlertCommand : MdeSiemPullCmdlet
     [ValidateNotNullOrEmpty]
     public string? OrderBy { get; set; }
 
-    /// <summary>A checkpoint file path, or a name in the state folder: each run delivers only new alerts and updates.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = CheckpointSet)]
-    [ValidateNotNullOrEmpty]
-    public string? Checkpoint { get; set; }
-
-    [Parameter(ParameterSetName = CheckpointSet)]
-    public TimeSpan CheckpointOverlap { get; set; } = new CheckpointOptions().Overlap;
-
-    [Parameter(ParameterSetName = CheckpointSet)]
-    public TimeSpan AvailabilityLag { get; set; } = new CheckpointOptions().AvailabilityLag;
-
     protected override void ProcessRecordCore()
     {
         var connection = RequireConnection();
@@ -100,13 +88,12 @@ public sealed class GetDefenderAlertCommand : MdeSiemPullCmdlet
         }
 
         var query = BuildQuery();
-        if (ParameterSetName == CheckpointSet)
+        if (IsCheckpointRun)
         {
             // -UpdatedAfter is where the first run starts; the checkpoint decides every later window.
             var initialSince = query.UpdatedAfter;
             query.UpdatedAfter = null;
-            var options = new CheckpointOptions { Overlap = CheckpointOverlap, AvailabilityLag = AvailabilityLag };
-            PullWithCheckpoint(Checkpoint!, GraphCheckpointScope.ForAlerts(query), connection.TenantId, options, initialSince, (run, gaps) =>
+            PullWithCheckpoint(GraphCheckpointScope.ForAlerts(query), connection.TenantId, initialSince, (run, gaps) =>
             {
                 WriteVerbose($"Listing alerts updated from {run.SinceUtc:o} to {run.UntilUtc:o} from {client.CollectionUri}");
                 return client.GetAlertsUpdatedInWindowAsync(query, run.SinceUtc, run.UntilUtc, gaps, CancellationToken);

@@ -12,7 +12,6 @@ public sealed class GetDefenderIncidentCommand : MdeSiemPullCmdlet
 {
     private const string ListSet = "List";
     private const string ByIdSet = "ById";
-    private const string CheckpointSet = "Checkpoint";
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("IncidentId")]
@@ -66,17 +65,6 @@ public sealed class GetDefenderIncidentCommand : MdeSiemPullCmdlet
     [Parameter]
     public SwitchParameter ExpandAlerts { get; set; }
 
-    /// <summary>A checkpoint file path, or a name in the state folder: each run delivers only new incidents and updates.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = CheckpointSet)]
-    [ValidateNotNullOrEmpty]
-    public string? Checkpoint { get; set; }
-
-    [Parameter(ParameterSetName = CheckpointSet)]
-    public TimeSpan CheckpointOverlap { get; set; } = new CheckpointOptions().Overlap;
-
-    [Parameter(ParameterSetName = CheckpointSet)]
-    public TimeSpan AvailabilityLag { get; set; } = new CheckpointOptions().AvailabilityLag;
-
     protected override void ProcessRecordCore()
     {
         var connection = RequireConnection();
@@ -108,13 +96,12 @@ public sealed class GetDefenderIncidentCommand : MdeSiemPullCmdlet
         query.Statuses.AddRange(Status ?? Array.Empty<IncidentStatus>());
         query.Classifications.AddRange(Classification ?? Array.Empty<AlertClassification>());
         query.Validate();
-        if (ParameterSetName == CheckpointSet)
+        if (IsCheckpointRun)
         {
             // -UpdatedAfter is where the first run starts; the checkpoint decides every later window.
             var initialSince = query.UpdatedAfter;
             query.UpdatedAfter = null;
-            var options = new CheckpointOptions { Overlap = CheckpointOverlap, AvailabilityLag = AvailabilityLag };
-            PullWithCheckpoint(Checkpoint!, GraphCheckpointScope.ForIncidents(query), connection.TenantId, options, initialSince, (run, gaps) =>
+            PullWithCheckpoint(GraphCheckpointScope.ForIncidents(query), connection.TenantId, initialSince, (run, gaps) =>
             {
                 WriteVerbose($"Listing incidents updated from {run.SinceUtc:o} to {run.UntilUtc:o} from {client.CollectionUri}");
                 return client.GetIncidentsUpdatedInWindowAsync(query, run.SinceUtc, run.UntilUtc, gaps, CancellationToken);

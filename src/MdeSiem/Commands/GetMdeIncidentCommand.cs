@@ -1,7 +1,6 @@
 using System;
 using System.Management.Automation;
 using MdeSiem.Core.Auth;
-using MdeSiem.Core.Checkpoints;
 using MdeSiem.Core.Mde;
 
 namespace MdeSiem.Commands;
@@ -17,7 +16,6 @@ public sealed class GetMdeIncidentCommand : MdeSiemPullCmdlet
 {
     private const string ListSet = "List";
     private const string ByIdSet = "ById";
-    private const string CheckpointSet = "Checkpoint";
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Id")]
@@ -58,17 +56,6 @@ public sealed class GetMdeIncidentCommand : MdeSiemPullCmdlet
     [Parameter(ParameterSetName = ListSet)]
     public SwitchParameter All { get; set; }
 
-    /// <summary>A checkpoint file path, or a name in the state folder: each run delivers only new incidents and updates.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = CheckpointSet)]
-    [ValidateNotNullOrEmpty]
-    public string? Checkpoint { get; set; }
-
-    [Parameter(ParameterSetName = CheckpointSet)]
-    public TimeSpan CheckpointOverlap { get; set; } = new CheckpointOptions().Overlap;
-
-    [Parameter(ParameterSetName = CheckpointSet)]
-    public TimeSpan AvailabilityLag { get; set; } = new CheckpointOptions().AvailabilityLag;
-
     /// <summary>A geographic API host (us., eu., uk., au., swa., ina.) for better performance.</summary>
     [Parameter]
     public DefenderApiRegion ApiRegion { get; set; }
@@ -103,13 +90,12 @@ public sealed class GetMdeIncidentCommand : MdeSiemPullCmdlet
         };
         query.Statuses.AddRange(Status ?? Array.Empty<MdeIncidentStatus>());
         query.Validate();
-        if (ParameterSetName == CheckpointSet)
+        if (IsCheckpointRun)
         {
             // -UpdatedAfter is where the first run starts; the checkpoint decides every later window.
             var initialSince = query.UpdatedAfter;
             query.UpdatedAfter = null;
-            var options = new CheckpointOptions { Overlap = CheckpointOverlap, AvailabilityLag = AvailabilityLag };
-            PullWithCheckpoint(Checkpoint!, MdeCheckpointScope.ForIncidents(query), connection.TenantId, options, initialSince, (run, gaps) =>
+            PullWithCheckpoint(MdeCheckpointScope.ForIncidents(query), connection.TenantId, initialSince, (run, gaps) =>
             {
                 WriteVerbose($"Listing incidents updated from {run.SinceUtc:o} to {run.UntilUtc:o} from {client.CollectionUri} (paging by lastUpdateTime)");
                 return client.GetIncidentsUpdatedInWindowAsync(query, run.SinceUtc, run.UntilUtc, CancellationToken);

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using MdeSiem.Completers;
 using MdeSiem.Core.Auth;
-using MdeSiem.Core.Checkpoints;
 using MdeSiem.Core.Siem;
 
 namespace MdeSiem.Commands;
@@ -18,7 +17,6 @@ public sealed class GetMdeSiemAlertCommand : MdeSiemPullCmdlet
 {
     private const string TimeRangeSet = "TimeRange";
     private const string AgoSet = "Ago";
-    private const string CheckpointSet = "Checkpoint";
 
     /// <summary>With -Checkpoint: where the very first run starts (later runs start from the checkpoint).</summary>
     [Parameter(ParameterSetName = TimeRangeSet)]
@@ -35,17 +33,6 @@ public sealed class GetMdeSiemAlertCommand : MdeSiemPullCmdlet
     [Parameter(ParameterSetName = AgoSet)]
     [ValidateRange(1, int.MaxValue)]
     public int Limit { get; set; }
-
-    /// <summary>A checkpoint file path, or a name in the state folder: each run delivers only what is new.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = CheckpointSet)]
-    [ValidateNotNullOrEmpty]
-    public string? Checkpoint { get; set; }
-
-    [Parameter(ParameterSetName = CheckpointSet)]
-    public TimeSpan CheckpointOverlap { get; set; } = new CheckpointOptions().Overlap;
-
-    [Parameter(ParameterSetName = CheckpointSet)]
-    public TimeSpan AvailabilityLag { get; set; } = new CheckpointOptions().AvailabilityLag;
 
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -72,7 +59,7 @@ public sealed class GetMdeSiemAlertCommand : MdeSiemPullCmdlet
 
         var client = new SiemAlertClient(connection);
         SiemRegion? region = MyInvocation.BoundParameters.ContainsKey(nameof(Region)) ? Region : null;
-        if (ParameterSetName == CheckpointSet)
+        if (IsCheckpointRun)
         {
             PullWithCheckpoint(client, query, region ?? connection.Region, connection.TenantId);
             return;
@@ -95,13 +82,10 @@ public sealed class GetMdeSiemAlertCommand : MdeSiemPullCmdlet
     /// </summary>
     private void PullWithCheckpoint(SiemAlertClient client, SiemAlertQuery query, SiemRegion region, string tenantId)
     {
-        var options = new CheckpointOptions { Overlap = CheckpointOverlap, AvailabilityLag = AvailabilityLag };
         var progress = new PullProgress(this, "Pulling detections from the SIEM API");
         PullWithCheckpoint(
-            Checkpoint!,
             SiemCheckpointScope.For(query, region),
             tenantId,
-            options,
             query.SinceTimeUtc,
             (run, gaps) =>
             {
