@@ -35,4 +35,14 @@ public sealed class CheckpointDocument
     /// written as "positions" only when there are any, so other pulls' files are unchanged.
     /// </summary>
     public Dictionary<string, long> Positions { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The next version of this checkpoint: same pull, the watermark given, stamped now; keys and positions empty.</summary>
+    public CheckpointDocument Successor(DateTime? watermarkUtc) => new()
+    {
+        Api = Api,
+        TenantId = TenantId,
+        Scope = Scope,
+        WatermarkUtc = watermarkUtc,
+        UpdatedUtc = DateTime.UtcNow,
+    };
 }

@@ -58,12 +58,10 @@ public sealed class CheckpointRun : IDisposable
             throw new ArgumentNullException(nameof(options));
         }
 
-        var path = CheckpointStore.ResolvePath(pathOrName);
-        var heldLock = CheckpointLock.Acquire(path, options.StaleLockAge);
+        var (path, heldLock, document) = CheckpointStore.OpenLocked(pathOrName, api, tenantId, scope, options.StaleLockAge);
         try
         {
-            var document = CheckpointStore.Read(path, api, tenantId, scope)
-                ?? new CheckpointDocument { Api = api, TenantId = tenantId, Scope = scope };
+            // Options out of range make these throw: the lock must not outlive the failed start.
             var until = nowUtc - options.AvailabilityLag;
             var since = document.WatermarkUtc is { } watermark
                 ? watermark - options.Overlap
@@ -152,14 +150,7 @@ public sealed class CheckpointRun : IDisposable
             return;
         }
 
-        var next = new CheckpointDocument
-        {
-            Api = _document.Api,
-            TenantId = _document.TenantId,
-            Scope = _document.Scope,
-            WatermarkUtc = watermark,
-            UpdatedUtc = DateTime.UtcNow,
-        };
+        var next = _document.Successor(watermark);
         foreach (var delivered in new[] { _document.Delivered, _deliveredNow })
         {
             foreach (var entry in delivered)

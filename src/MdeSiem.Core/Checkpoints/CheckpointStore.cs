@@ -55,6 +55,28 @@ public static class CheckpointStore
         return Path.Combine(local, "MdeSiem", "checkpoints");
     }
 
+    /// <summary>
+    /// Takes the checkpoint's lock, then reads it (a new, empty document for the pull when the file does not exist
+    /// yet). The lock is released again when reading fails; otherwise the caller owns it.
+    /// </summary>
+    public static (string Path, CheckpointLock Lock, CheckpointDocument Document) OpenLocked(
+        string pathOrName, string api, string tenantId, string scope, TimeSpan staleLockAge)
+    {
+        var path = ResolvePath(pathOrName);
+        var heldLock = CheckpointLock.Acquire(path, staleLockAge);
+        try
+        {
+            var document = Read(path, api, tenantId, scope)
+                ?? new CheckpointDocument { Api = api, TenantId = tenantId, Scope = scope };
+            return (path, heldLock, document);
+        }
+        catch
+        {
+            heldLock.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>The checkpoint at <paramref name="path"/>, or null when there is none yet.</summary>
     public static CheckpointDocument? Read(string path, string api, string tenantId, string scope)
     {

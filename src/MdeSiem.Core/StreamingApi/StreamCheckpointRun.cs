@@ -52,19 +52,8 @@ public sealed class StreamCheckpointRun : IDisposable
 
     public static StreamCheckpointRun Begin(string pathOrName, string tenantId, string scope, TimeSpan staleLockAge)
     {
-        var path = CheckpointStore.ResolvePath(pathOrName);
-        var heldLock = CheckpointLock.Acquire(path, staleLockAge);
-        try
-        {
-            var document = CheckpointStore.Read(path, Api, tenantId, scope)
-                ?? new CheckpointDocument { Api = Api, TenantId = tenantId, Scope = scope };
-            return new StreamCheckpointRun(path, heldLock, document);
-        }
-        catch
-        {
-            heldLock.Dispose();
-            throw;
-        }
+        var (path, heldLock, document) = CheckpointStore.OpenLocked(pathOrName, Api, tenantId, scope, staleLockAge);
+        return new StreamCheckpointRun(path, heldLock, document);
     }
 
     /// <summary>Call once the record ending at <paramref name="endOffset"/> has gone down the pipeline.</summary>
@@ -137,14 +126,7 @@ public sealed class StreamCheckpointRun : IDisposable
             return;
         }
 
-        var next = new CheckpointDocument
-        {
-            Api = _document.Api,
-            TenantId = _document.TenantId,
-            Scope = _document.Scope,
-            WatermarkUtc = watermark,
-            UpdatedUtc = DateTime.UtcNow,
-        };
+        var next = _document.Successor(watermark);
         foreach (var position in _positions)
         {
             // Blobs before the watermark are finished: no later run lists them, so their offsets can go.
