@@ -30,7 +30,7 @@ internal static class MdePageSource
 
         // Some stacks ignore cancellation inside a body read; closing the response always ends it.
         using var abortOnCancel = cancellationToken.Register(response.Dispose);
-        using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        using var body = new IdleTimeoutReadStream(await response.Content.ReadAsStreamAsync().ConfigureAwait(false), connection.BodyTimeout, response.Dispose, uri);
         var items = GraphPageStreamReader.ReadAsync(body, bind, new GraphPageLinks(), cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
         {

@@ -78,6 +78,24 @@ public sealed class PlainPullMidBodyFaultTests : IAsyncLifetime
         Assert.Equal(expected, rerun.OutputOf<DefenderAlert>().Select(alert => alert.Id).OrderBy(id => id, StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void A_Defender_API_pull_that_stalls_mid_page_ends_with_the_body_timeout_and_a_rerun_gets_everything()
+    {
+        var expected = GraphExpectations.AlertsOf(_tenant.Batches).Select(alert => alert.Id).OrderBy(id => id, StringComparer.Ordinal).ToList();
+        _tenant.EnqueueFault(Fault("stall", FaultTarget.DefenderApi));
+
+        var failed = _engine.Run("Get-MdeAlert -All -Top 100 -WarningAction SilentlyContinue");
+
+        var error = Assert.Single(failed.Errors);
+        Assert.StartsWith("MdeSiem.ResponseBodyTimeout,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Equal(ErrorCategory.OperationTimeout, error.CategoryInfo.Category);
+        Assert.IsType<MdeSiemException>(error.Exception);
+
+        var rerun = _engine.Run("Get-MdeAlert -All -Top 100 -WarningAction SilentlyContinue");
+        Assert.Empty(rerun.Errors);
+        Assert.Equal(expected, rerun.OutputOf<MdeSiem.Core.Mde.MdeAlert>().Select(alert => alert.Id).OrderBy(id => id, StringComparer.Ordinal));
+    }
+
     /// <summary>Cuts or holds the body about 40 KB in: past the first few records, well before the end.</summary>
     private static SimulatedFault Fault(string kind, FaultTarget target) => kind == "reset"
         ? SimulatedFault.ResetMidBody(40_000, target)
