@@ -2,19 +2,29 @@
 # Expected values come from the simulator's --write-alerts file (the SIEM records), grouped by AlertId here: the
 # Defender for Endpoint alert of a detection has the AlertId as its id, the first record's severity, title, time and
 # device; incidents are the alerts of one device within one six-hour block of AlertTime.
+# Every simulator here runs on a clock set with -Now, so no expectation depends on the hour the suite runs at; the
+# tests that group or filter by time run at four hours around the six-hour boundaries.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport/MdeSiem.TestSupport.psm1') -Force
     Import-Module $env:MDESIEM_MODULE_MANIFEST -Force
-    $script:AlertsFile = Join-Path ([IO.Path]::GetTempPath()) "mdesiem-mde-alerts-$([guid]::NewGuid()).json"
-    $script:Simulator = Start-MdeSiemSimulator -AlertCount 3000 -Seed 29 -AlertsFile $script:AlertsFile -Configuration $env:MDESIEM_BUILD_CONFIGURATION
-    $secret = ConvertTo-SecureString $script:Simulator.clientSecret -AsPlainText -Force
-    Connect-MdeSiem -TenantId $script:Simulator.tenantId -ClientId $script:Simulator.clientId -ClientSecret $secret `
-        -EndpointUri $script:Simulator.baseUri -SkipCertificateCheck
 
-    $records = Get-Content -Raw $script:AlertsFile | ConvertFrom-Json -DateKind String
+    # Starts a simulator at the clock -Now, connects to it, and returns it with its expected alerts (from its
+    # --write-alerts file, not from the module).
+    function Start-ExpectedTenant([int] $AlertCount, [int] $Seed, [DateTimeOffset] $Now) {
+        $alertsFile = Join-Path ([IO.Path]::GetTempPath()) "mdesiem-mde-alerts-$([guid]::NewGuid()).json"
+        $simulator = Start-MdeSiemSimulator -AlertCount $AlertCount -Seed $Seed -AlertsFile $alertsFile -Now $Now -Configuration $env:MDESIEM_BUILD_CONFIGURATION
+        try { $records = Get-Content -Raw $alertsFile | ConvertFrom-Json -DateKind String }
+        finally { Remove-Item $alertsFile -ErrorAction SilentlyContinue }
+        $secret = ConvertTo-SecureString $simulator.clientSecret -AsPlainText -Force
+        $connection = Connect-MdeSiem -TenantId $simulator.tenantId -ClientId $simulator.clientId -ClientSecret $secret `
+            -EndpointUri $simulator.baseUri -SkipCertificateCheck -PassThru
+        [pscustomobject]@{ Simulator = $simulator; Connection = $connection; Expected = @(ConvertTo-ExpectedMdeAlert $records) }
+    }
+
+    function ConvertTo-ExpectedMdeAlert($records) {
     $sixHours = [TimeSpan]::FromHours(6).Ticks
-    $script:Expected = @($records | Group-Object AlertId | ForEach-Object {
+    @($records | Group-Object AlertId | ForEach-Object {
         $first = $_.Group[0]
         $time = [DateTime]::Parse($first.AlertTime, [Globalization.CultureInfo]::InvariantCulture, [Globalization.DateTimeStyles]::AdjustToUniversal)
         [pscustomobject]@{
@@ -32,11 +42,15 @@ BeforeAll {
             IpAddresses     = @($_.Group | ForEach-Object IpAddress | Where-Object { $_ } | Sort-Object -Unique)
         }
     })
+    }
+
+    $script:Tenant = Start-ExpectedTenant -AlertCount 3000 -Seed 29 -Now ([DateTimeOffset]::Parse('2026-06-01T09:30:00Z', [Globalization.CultureInfo]::InvariantCulture))
+    $script:Simulator = $script:Tenant.Simulator
+    $script:Expected = $script:Tenant.Expected
 }
 
 AfterAll {
     if ($script:Simulator) { Stop-MdeSiemSimulator $script:Simulator }
-    if ($script:AlertsFile) { Remove-Item $script:AlertsFile -ErrorAction SilentlyContinue }
 }
 
 Describe 'Get-MdeAlert' {
@@ -53,14 +67,6 @@ Describe 'Get-MdeAlert' {
         $script:Expected.Count | Should -BeGreaterThan 1000
         $ids.Count | Should -Be $script:Expected.Count
         @($ids | Sort-Object -Unique).Count | Should -Be $script:Expected.Count
-    }
-
-    It 'filters by severity, detection source and creation time on the service' {
-        $since = ($script:Expected | Sort-Object AlertTime)[[int]($script:Expected.Count / 2)].AlertTime
-        $want = @($script:Expected | Where-Object { $_.Severity -in 'High', 'Medium' -and $_.DetectionSource -eq 'WindowsDefenderAv' -and $_.AlertTime -ge $since } | ForEach-Object Id | Sort-Object)
-        $got = @(Get-MdeAlert -Severity High, Medium -DetectionSource WindowsDefenderAv -CreatedAfter $since -All -Top 50 | ForEach-Object Id | Sort-Object)
-        $want.Count | Should -BeGreaterThan 0
-        $got | Should -Be $want
     }
 
     It 'agrees with the SIEM record and the Graph alert of the same detection' {
@@ -126,25 +132,51 @@ Describe 'Update-MdeAlert' {
 }
 
 Describe 'Get-MdeIncident' {
-    It 'groups every alert into exactly one incident, paging by 100' {
-        $incidents = @(Get-MdeIncident -All)
-        $incidents.Count | Should -Be @($script:Expected | Group-Object IncidentKey).Count
-        @($incidents | ForEach-Object { $_.Alerts } | ForEach-Object AlertId | Sort-Object) | Should -Be @($script:Expected.Id | Sort-Object)
-    }
-
-    It 'filters on creation time: an incident is created with its first alert' {
-        $since = ($script:Expected | Sort-Object AlertTime)[[int]($script:Expected.Count / 2)].AlertTime
-        $want = @($script:Expected | Group-Object IncidentKey | Where-Object { ($_.Group | Measure-Object AlertTime -Minimum).Minimum -ge $since }).Count
-        $got = @(Get-MdeIncident -CreatedAfter $since -All -Top 10)
-        $want | Should -BeGreaterThan 10
-        $got.Count | Should -Be $want
-    }
-
     It 'finds the incident of an alert from the pipeline, with its devices and entities' {
         $sample = $script:Expected[9]
         $incident = Get-MdeAlert -Id $sample.Id | Get-MdeIncident
         $incident.Alerts.AlertId | Should -Contain $sample.Id
         @($incident.Alerts | ForEach-Object { $_.Devices } | ForEach-Object MdatpDeviceId | Sort-Object -Unique) | Should -Be $sample.MachineId
         ($incident | Out-String) | Should -Match 'IncidentName'
+    }
+}
+
+Describe 'Defender API alerts and incidents by time, with the clock at <Now>' -ForEach @(
+    @{ Now = '2026-06-01T00:00:00Z' }, @{ Now = '2026-06-01T05:59:00Z' }, @{ Now = '2026-06-01T06:00:00Z' }, @{ Now = '2026-06-01T23:59:00Z' }
+) {
+    BeforeAll {
+        $clocked = Start-ExpectedTenant -AlertCount 1200 -Seed 37 -Now ([DateTimeOffset]::Parse($Now, [Globalization.CultureInfo]::InvariantCulture))
+        $simulator = $clocked.Simulator
+        $connection = $clocked.Connection
+        $expected = $clocked.Expected
+        # An incident is created with its first alert.
+        $incidents = @($expected | Group-Object IncidentKey | ForEach-Object { [pscustomobject]@{ Key = $_.Name; Created = ($_.Group | Measure-Object AlertTime -Minimum).Minimum } })
+    }
+
+    AfterAll {
+        if ($simulator) { Stop-MdeSiemSimulator $simulator }
+    }
+
+    It 'filters alerts by severity, detection source and creation time on the service' {
+        $since = ($expected | Sort-Object AlertTime)[[int]($expected.Count / 2)].AlertTime
+        $want = @($expected | Where-Object { $_.Severity -in 'High', 'Medium' -and $_.DetectionSource -eq 'WindowsDefenderAv' -and $_.AlertTime -ge $since } | ForEach-Object Id | Sort-Object)
+        $got = @(Get-MdeAlert -Connection $connection -Severity High, Medium -DetectionSource WindowsDefenderAv -CreatedAfter $since -All -Top 50 | ForEach-Object Id | Sort-Object)
+        $want.Count | Should -BeGreaterThan 0
+        $got | Should -Be $want
+    }
+
+    It 'groups every alert into exactly one incident (device and six-hour block), paging by 100' {
+        $got = @(Get-MdeIncident -Connection $connection -All)
+        $got.Count | Should -Be $incidents.Count
+        @($got | ForEach-Object { $_.Alerts } | ForEach-Object AlertId | Sort-Object) | Should -Be @($expected.Id | Sort-Object)
+    }
+
+    It 'filters incidents on creation time: an incident is created with its first alert' {
+        # The median creation time of the incidents themselves: half of them start after it at any hour.
+        $since = ($incidents | Sort-Object Created)[[int]($incidents.Count / 2)].Created
+        $want = @($incidents | Where-Object Created -ge $since).Count
+        $got = @(Get-MdeIncident -Connection $connection -CreatedAfter $since -All -Top 10)
+        $want | Should -BeGreaterThan 10
+        $got.Count | Should -Be $want
     }
 }

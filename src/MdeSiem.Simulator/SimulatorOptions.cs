@@ -36,7 +36,8 @@ public sealed class SimulatorOptions
 
     /// <summary>
     /// The simulator's idea of now: token times, the API's default window and its "until now" bound. Tests can pass
-    /// a TimeProvider they move by hand to expire tokens or let time pass without waiting.
+    /// a TimeProvider they move by hand to expire tokens or let time pass without waiting, or a
+    /// <see cref="StartingClock"/> (the program's <c>--now</c>) to run at a chosen hour of the day.
     /// </summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 

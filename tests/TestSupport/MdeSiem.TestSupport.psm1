@@ -38,7 +38,10 @@ function Start-MdeSiemSimulator {
         # Maps the simulator's test-only /_test endpoints (faults, late alerts, Graph ground truth, request log).
         [switch] $TestControl,
         # Make Graph answer 429 past 150 requests in any window of this many milliseconds.
-        [int] $GraphRateLimitWindowMs = 0
+        [int] $GraphRateLimitWindowMs = 0,
+        # The simulator's clock starts here (records end here) instead of at the real time: for tests that group or
+        # filter by time, so they do not depend on the hour they run at.
+        [Nullable[DateTimeOffset]] $Now
     )
 
     $arguments = [System.Collections.Generic.List[string]]::new()
@@ -48,6 +51,7 @@ function Start-MdeSiemSimulator {
     if ($StreamExportConnectionString) { $arguments.AddRange([string[]] @('--stream-export', $StreamExportConnectionString)) }
     if ($TestControl) { $arguments.Add('--test-control') }
     if ($GraphRateLimitWindowMs -gt 0) { $arguments.AddRange([string[]] @('--graph-rate-limit-window-ms', "$GraphRateLimitWindowMs")) }
+    if ($null -ne $Now) { $arguments.AddRange([string[]] @('--now', $Now.UtcDateTime.ToString('o', [Globalization.CultureInfo]::InvariantCulture))) }
     if ($TokenLifetimeSeconds -gt 0) { $arguments.AddRange([string[]] @('--token-lifetime-seconds', "$TokenLifetimeSeconds")) }
 
     $startInfo = [System.Diagnostics.ProcessStartInfo]::new('dotnet')

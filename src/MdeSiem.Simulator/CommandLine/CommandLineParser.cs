@@ -39,6 +39,20 @@ internal static class CommandLineParser
                     }
 
                     break;
+                case "--now":
+                    if (!TryTakeValue(args, ref i, out string nowText, out error))
+                    {
+                        return false;
+                    }
+
+                    if (!DateTimeOffset.TryParse(nowText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset now))
+                    {
+                        error = $"Invalid value '{nowText}' for '{name}'.";
+                        return false;
+                    }
+
+                    parsed.Options.Clock = new StartingClock(now);
+                    break;
                 case "--exit-on-stdin-close":
                     parsed.ExitOnStandardInputClose = true;
                     break;

@@ -12,6 +12,8 @@ internal static class UsageText
           --seed N                    Generator seed (default 1); same seed, same records.
           --span-hours H              Records' LastProcessedTimeUtc spread over the last H hours (default 6).
           --token-lifetime-seconds S  Access token lifetime (default 3599).
+          --now TIME                  Start the simulator's clock at TIME (ISO 8601, UTC if no offset) instead of the
+                                      system's; it then advances in real time. Records end at TIME.
           --certificate PATH          Accept client assertions signed by this certificate (.cer/.pem; repeatable).
           --write-alerts PATH         Also write every record as a JSON array file, in the API's format.
           --stream-export CONN        Write the records as the Streaming API's storage export (AlertInfo, AlertEvidence,
