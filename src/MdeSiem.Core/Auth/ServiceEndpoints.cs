@@ -20,7 +20,10 @@ public sealed class ServiceEndpoints
     /// <summary>The Defender for Endpoint API's token audience (alerts API) in the commercial cloud.</summary>
     public const string MdeResource = "https://api.securitycenter.microsoft.com";
 
-    /// <summary>The Defender XDR API's token audience (incidents API) in the commercial cloud.</summary>
+    /// <summary>
+    /// The Defender XDR API's token audience (incidents API) in the commercial cloud: "Tokens can be acquired by
+    /// accessing https://api.security.microsoft.com" (https://learn.microsoft.com/defender-xdr/api-supported).
+    /// </summary>
     public const string XdrResource = "https://api.security.microsoft.com";
 
     /// <summary>
@@ -92,7 +95,8 @@ public sealed class ServiceEndpoints
         var host = Environment switch
         {
             CloudEnvironment.Global => $"wdatp-alertexporter-{RegionSuffix(region)}.windows.com",
-            // The US Government clouds have one SIEM host each, whatever the region.
+            // The US Government clouds have one SIEM host each, whatever the region: the "SIEM" row of the API table
+            // in "Microsoft Defender for Endpoint for US Government customers" (https://learn.microsoft.com/defender-endpoint/gov).
             CloudEnvironment.USGov => "wdatp-alertexporter-us.gcc.securitycenter.windows.us",
             CloudEnvironment.USGovHigh or CloudEnvironment.USGovDoD => "wdatp-alertexporter-us.securitycenter.windows.us",
             _ => throw new MdeSiemException(
@@ -119,20 +123,31 @@ public sealed class ServiceEndpoints
     /// The token audience of the Defender for Endpoint alerts API (GET/PATCH /api/alerts): api.securitycenter.microsoft.com
     /// commercially, the US Government API host in GCC, GCC High and DoD.
     /// </summary>
-    public string MdeAudience => _customBase is not null ? MdeResource : Environment == CloudEnvironment.Global ? MdeResource : DefenderGovernmentHost(Environment);
+    public string MdeAudience => _customBase is not null ? MdeResource : Environment == CloudEnvironment.Global ? MdeResource : DefenderEndpointGovernmentHost(Environment);
 
     /// <summary>
     /// The token audience of the Defender XDR incidents API (/api/incidents): api.security.microsoft.com commercially;
-    /// the US Government clouds serve it from their Defender API host, which is also its audience.
+    /// the US Government clouds serve it from their own Defender XDR API host, which is also its audience.
     /// </summary>
-    public string XdrAudience => _customBase is not null ? XdrResource : Environment == CloudEnvironment.Global ? XdrResource : DefenderGovernmentHost(Environment);
+    public string XdrAudience => _customBase is not null ? XdrResource : Environment == CloudEnvironment.Global ? XdrResource : DefenderXdrGovernmentHost(Environment);
 
     /// <summary>
-    /// The absolute URI of a Defender API path such as api/alerts or api/incidents: api.security.microsoft.com (or a
+    /// The absolute URI of a Defender for Endpoint API path such as api/alerts: api.security.microsoft.com (or a
     /// geographic host: us., eu., uk., au., swa., ina.) commercially; api-gcc.securitycenter.microsoft.us (GCC) and
     /// api-gov.securitycenter.microsoft.us (GCC High, DoD); &lt;base&gt;/mde/ for a custom base.
     /// </summary>
-    public Uri GetDefenderApiUri(string relativePath, DefenderApiRegion region = DefenderApiRegion.Default)
+    public Uri GetDefenderApiUri(string relativePath, DefenderApiRegion region = DefenderApiRegion.Default) =>
+        DefenderUri(relativePath, () => "https://" + EndpointRegionPrefix(region) + "api.security.microsoft.com/", DefenderEndpointGovernmentHost);
+
+    /// <summary>
+    /// The absolute URI of a Defender XDR API path such as api/incidents: api.security.microsoft.com (or a geographic
+    /// host: api-us., api-eu., api-uk.) commercially; api-gcc.security.microsoft.us (GCC) and
+    /// api-gov.security.microsoft.us (GCC High, DoD); &lt;base&gt;/mde/ for a custom base.
+    /// </summary>
+    public Uri GetXdrApiUri(string relativePath, DefenderApiRegion region = DefenderApiRegion.Default) =>
+        DefenderUri(relativePath, () => "https://" + XdrHostFor(region) + "/", DefenderXdrGovernmentHost);
+
+    private Uri DefenderUri(string relativePath, Func<string> commercialRoot, Func<CloudEnvironment, string> governmentHost)
     {
         if (relativePath is null)
         {
@@ -140,25 +155,43 @@ public sealed class ServiceEndpoints
         }
 
         var root = _customBase is not null ? _customBase.AbsoluteUri + CustomDefenderApiPrefix
-            : Environment == CloudEnvironment.Global ? "https://" + RegionPrefix(region) + "api.security.microsoft.com/"
-            : DefenderGovernmentHost(Environment) + "/";
+            : Environment == CloudEnvironment.Global ? commercialRoot()
+            : governmentHost(Environment) + "/";
         return new Uri(root + relativePath.TrimStart('/'));
     }
 
-    private static string DefenderGovernmentHost(CloudEnvironment environment) => environment switch
+    // "Microsoft Defender for Endpoint for US Government customers", section API
+    // (https://learn.microsoft.com/defender-endpoint/gov#api): "Defender for Endpoint API" is
+    // https://api-gcc.securitycenter.microsoft.us for GCC and https://api-gov.securitycenter.microsoft.us for GCC High
+    // and DoD. The page names no separate token resource; the API URI is the resource a token is asked for.
+    private static string DefenderEndpointGovernmentHost(CloudEnvironment environment) => environment switch
     {
-        // "Microsoft Defender for Endpoint for US Government customers": API URIs per offering.
         CloudEnvironment.USGov => "https://api-gcc.securitycenter.microsoft.us",
         CloudEnvironment.USGovHigh or CloudEnvironment.USGovDoD => "https://api-gov.securitycenter.microsoft.us",
-        _ => throw new MdeSiemException(
-            ErrorCode.InvalidArgument,
-            $"The Defender for Endpoint and Defender XDR APIs are not offered in the {environment} cloud.")
-        {
-            RecommendedAction = "Connect to a tenant in the Global, USGov, USGovHigh or USGovDoD cloud.",
-        },
+        _ => throw NoDefenderApi(environment),
     };
 
-    private static string RegionPrefix(DefenderApiRegion region) => region switch
+    // "Microsoft Defender XDR for US Government customers", section API (https://learn.microsoft.com/defender-xdr/usgov#api):
+    // "Microsoft Defender XDR API" is https://api-gcc.security.microsoft.us for GCC and
+    // https://api-gov.security.microsoft.us for GCC High and DoD (the incidents API lives there, not on the
+    // securitycenter hosts of the Defender for Endpoint API).
+    private static string DefenderXdrGovernmentHost(CloudEnvironment environment) => environment switch
+    {
+        CloudEnvironment.USGov => "https://api-gcc.security.microsoft.us",
+        CloudEnvironment.USGovHigh or CloudEnvironment.USGovDoD => "https://api-gov.security.microsoft.us",
+        _ => throw NoDefenderApi(environment),
+    };
+
+    private static MdeSiemException NoDefenderApi(CloudEnvironment environment) => new(
+        ErrorCode.InvalidArgument,
+        $"The Defender for Endpoint and Defender XDR APIs are not offered in the {environment} cloud.")
+    {
+        RecommendedAction = "Connect to a tenant in the Global, USGov, USGovHigh or USGovDoD cloud.",
+    };
+
+    // "Supported Microsoft Defender for Endpoint APIs" (https://learn.microsoft.com/defender-endpoint/api/exposed-apis-list),
+    // tip "use the server closer to your geo location": us., eu., uk., au., swa., ina.api.security.microsoft.com.
+    private static string EndpointRegionPrefix(DefenderApiRegion region) => region switch
     {
         DefenderApiRegion.Default => string.Empty,
         DefenderApiRegion.US => "us.",
@@ -167,6 +200,18 @@ public sealed class ServiceEndpoints
         DefenderApiRegion.AU => "au.",
         DefenderApiRegion.SWA => "swa.",
         DefenderApiRegion.INA => "ina.",
+        _ => throw new ArgumentOutOfRangeException(nameof(region)),
+    };
+
+    // "Supported Microsoft Defender XDR APIs" (https://learn.microsoft.com/defender-xdr/api-supported), Endpoint URIs:
+    // base https://api.security.microsoft.com, and for better performance api-us., api-eu. and api-uk.security.microsoft.com.
+    // It lists no host for the other geographies, so they use the base host, which serves every tenant.
+    private static string XdrHostFor(DefenderApiRegion region) => region switch
+    {
+        DefenderApiRegion.US => "api-us.security.microsoft.com",
+        DefenderApiRegion.EU => "api-eu.security.microsoft.com",
+        DefenderApiRegion.UK => "api-uk.security.microsoft.com",
+        DefenderApiRegion.Default or DefenderApiRegion.AU or DefenderApiRegion.SWA or DefenderApiRegion.INA => "api.security.microsoft.com",
         _ => throw new ArgumentOutOfRangeException(nameof(region)),
     };
 

@@ -23,9 +23,9 @@ public sealed class MdeIncidentClient
         _region = region;
     }
 
-    public Uri CollectionUri => _connection.Endpoints.GetDefenderApiUri(CollectionPath, _region);
+    public Uri CollectionUri => _connection.Endpoints.GetXdrApiUri(CollectionPath, _region);
 
-    public Uri IncidentUri(long id) => _connection.Endpoints.GetDefenderApiUri(CollectionPath + "/" + id.ToString(CultureInfo.InvariantCulture), _region);
+    public Uri IncidentUri(long id) => _connection.Endpoints.GetXdrApiUri(CollectionPath + "/" + id.ToString(CultureInfo.InvariantCulture), _region);
 
     public Uri PageUri(MdeIncidentQuery query, int skip) =>
         MdePageSource.Build(CollectionUri, query.BuildFilter(), query.All ? query.PageSize : query.Top, skip, null);

@@ -21,7 +21,7 @@ public sealed class MdeClientTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _tenant = await SimulatedTenant.StartAsync(new SimulatorOptions { AlertCount = 4000, Seed = 31, Span = TimeSpan.FromHours(24) });
+        _tenant = await SimulatedTenant.StartAsync(new SimulatorOptions { AlertCount = 4000, Seed = 31, Span = TimeSpan.FromHours(24), Clock = MdeIncidentClockTests.FixedClock() });
         _connection = await GraphTenantConnection.ConnectAsync(_tenant);
         _expected = MdeExpectations.AlertsOf(_tenant.Batches);
     }
@@ -177,34 +177,6 @@ public sealed class MdeClientTests : IAsyncLifetime
         Assert.Contains("Alert.Read.All", alerts.Message, StringComparison.Ordinal);
         Assert.Equal(ErrorCode.PermissionDenied, incidents.Code);
         Assert.Contains("Incident.Read.All", incidents.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Every_incident_groups_the_alerts_the_generator_says_and_pages_by_100()
-    {
-        var incidents = await ListAsync(new MdeIncidentClient(_connection).GetIncidentsAsync(new MdeIncidentQuery { All = true }));
-
-        var expected = MdeExpectations.IncidentsOf(_expected);
-        Assert.True(expected.Count > 100);
-        Assert.Equal(expected.Count, incidents.Count);
-        var actual = incidents.Select(incident => new HashSet<string>(incident.Alerts.Select(alert => alert.AlertId!), StringComparer.Ordinal)).ToList();
-        Assert.All(expected, group => Assert.Contains(actual, candidate => candidate.SetEquals(group)));
-        Assert.All(incidents, incident => Assert.All(incident.Alerts, alert => Assert.Equal(incident.IncidentId, alert.IncidentId)));
-        Assert.All(incidents.SelectMany(incident => incident.Alerts), alert => Assert.NotEmpty(alert.Devices));
-        Assert.Equal((expected.Count / 100) + 1, Requests("/mde/api/incidents"));
-    }
-
-    [Fact]
-    public async Task Incidents_filter_on_created_time()
-    {
-        var middle = _expected.OrderBy(alert => alert.AlertCreationTime).ElementAt(_expected.Count / 3).AlertCreationTime;
-
-        var incidents = await ListAsync(new MdeIncidentClient(_connection).GetIncidentsAsync(new MdeIncidentQuery { All = true, Top = 40, CreatedAfter = middle }));
-
-        // An incident is created with its first alert.
-        var expected = _expected.GroupBy(alert => (alert.MachineId, alert.IncidentBlock)).Count(group => group.Min(alert => alert.AlertCreationTime) >= middle);
-        Assert.Equal(expected, incidents.Count);
-        Assert.All(incidents, incident => Assert.True(incident.CreatedTime >= middle));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class MdeCommandTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _tenant = await SimulatedTenant.StartAsync(new SimulatorOptions { AlertCount = 4000, Seed = 41, Span = TimeSpan.FromHours(12) });
+        _tenant = await SimulatedTenant.StartAsync(new SimulatorOptions { AlertCount = 4000, Seed = 41, Span = TimeSpan.FromHours(12), Clock = MdeIncidentClockTests.FixedClock() });
         _engine = new HostedEngine();
         _engine.ConnectTo(_tenant);
         _expected = MdeExpectations.AlertsOf(_tenant.Batches);
@@ -55,8 +55,9 @@ public sealed class MdeCommandTests : IAsyncLifetime
     public void One_alert_from_the_SIEM_API_the_MDE_API_and_Graph_agrees_on_every_shared_field()
     {
         var result = _engine.Run(
-            "$siem = @(Get-MdeSiemAlert -SinceTimeUtc ([DateTime]::UtcNow.AddDays(-1)) -Limit 40 -WarningAction SilentlyContinue);"
-            + "$siem; $siem | Get-MdeAlert -WarningAction SilentlyContinue; $siem | Get-DefenderAlert");
+            "$siem = @(Get-MdeSiemAlert -SinceTimeUtc $since -Limit 40 -WarningAction SilentlyContinue);"
+            + "$siem; $siem | Get-MdeAlert -WarningAction SilentlyContinue; $siem | Get-DefenderAlert",
+            ("since", _tenant.Generator.EndTimeUtc.AddDays(-1)));
 
         Assert.True(result.Errors.Count == 0, string.Join("\n", result.Errors.Select(error => error.FullyQualifiedErrorId + " " + error)));
         var siem = result.OutputOf<MdeSiemAlert>().GroupBy(record => record.AlertId).ToDictionary(group => group.Key!, group => group.ToList());
