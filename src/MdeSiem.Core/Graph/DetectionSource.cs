@@ -1,6 +1,6 @@
 namespace MdeSiem.Core.Graph;
 
-/// <summary>The detection technology that raised an alert. Values the module does not know map to UnknownFutureValue; the raw text is kept beside it.</summary>
+/// <summary>The detection technology that raised an alert (microsoft.graph.security.detectionSource, members in the v1.0 metadata's order). Values the module does not know map to UnknownFutureValue; the raw text is kept beside it.</summary>
 public enum DetectionSource
 {
     Unknown,
@@ -33,10 +33,13 @@ public enum DetectionSource
     MicrosoftDefenderForKeyVault,
     MicrosoftDefenderForResourceManager,
     MicrosoftDefenderForApiManagement,
-    MicrosoftSentinel,
     NrtAlerts,
     ScheduledAlerts,
     MicrosoftDefenderThreatIntelligenceAnalytics,
     BuiltInMl,
     MicrosoftInsiderRiskManagement,
+    MicrosoftThreatIntelligence,
+    MicrosoftDefenderForAIServices,
+    SecurityCopilot,
+    MicrosoftSentinel,
 }

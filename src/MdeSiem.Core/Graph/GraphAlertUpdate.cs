@@ -1,6 +1,8 @@
+using System;
 using System.IO;
 using System.Text;
 using System.Text.Json;
+using MdeSiem.Core.Errors;
 
 namespace MdeSiem.Core.Graph;
 
@@ -22,9 +24,23 @@ public sealed class GraphAlertUpdate
 
     public bool IsEmpty => !HasPropertyChanges && string.IsNullOrEmpty(Comment);
 
-    /// <summary>The PATCH body: only the properties being changed.</summary>
+    /// <summary>
+    /// Refuses the members an update cannot mean: UnknownFutureValue is the evolvable-enum sentinel the alert page
+    /// marks "Evolvable enumeration sentinel value. Don't use.", and Unknown is no state, classification or
+    /// determination to move an alert to (https://learn.microsoft.com/en-us/graph/api/resources/security-alert).
+    /// </summary>
+    /// <exception cref="MdeSiemException">InvalidArgument, naming the parameter and the value.</exception>
+    public void Validate()
+    {
+        Refuse(nameof(Status), Status);
+        Refuse(nameof(Classification), Classification);
+        Refuse(nameof(Determination), Determination);
+    }
+
+    /// <summary>The PATCH body: only the properties being changed; the members sent are the v1.0 metadata's.</summary>
     public string ToPatchJson() => Write(writer =>
     {
+        Validate();
         if (Status is { } status)
         {
             writer.WriteString("status", GraphEnum.ToWire(status));
@@ -70,6 +86,19 @@ public sealed class GraphAlertUpdate
         Append("assignedTo", AssignedTo);
         Append("comment", Comment);
         return text.ToString();
+    }
+
+    private static void Refuse<TEnum>(string parameter, TEnum? value)
+        where TEnum : struct, Enum
+    {
+        if (value is { } member && (member.ToString() == "Unknown" || member.ToString() == "UnknownFutureValue"))
+        {
+            throw new MdeSiemException(ErrorCode.InvalidArgument, $"-{parameter} {member} cannot be set: Graph alerts can be updated to a named {parameter.ToLowerInvariant()} only.")
+            {
+                RecommendedAction = $"Pass one of the other -{parameter} values.",
+                Target = member,
+            };
+        }
     }
 
     private static string Write(System.Action<Utf8JsonWriter> body)

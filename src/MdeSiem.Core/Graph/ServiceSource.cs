@@ -1,6 +1,6 @@
 namespace MdeSiem.Core.Graph;
 
-/// <summary>The Microsoft service that raised an alert. Values the module does not know map to UnknownFutureValue; the raw text is kept beside it.</summary>
+/// <summary>The Microsoft service that raised an alert (microsoft.graph.security.serviceSource, members in the v1.0 metadata's order). Values the module does not know map to UnknownFutureValue; the raw text is kept beside it.</summary>
 public enum ServiceSource
 {
     Unknown,
@@ -16,4 +16,6 @@ public enum ServiceSource
     MicrosoftDefenderForCloud,
     MicrosoftSentinel,
     MicrosoftInsiderRiskManagement,
+    MicrosoftThreatIntelligence,
+    MicrosoftSecurityForAI,
 }

@@ -145,19 +145,24 @@ public static class GraphToSiemMapper
 
     private static void FillRemediation(MdeSiemAlert record, AlertEvidence evidence, string? detectionStatus)
     {
+        // remediated "has completed successfully"; unremediated (the v1.0 metadata's member, "notRemediated" in the
+        // page's prose) did not. notFound is "The evidence was not found.", which says nothing of a remediation.
         record.RemediationIsSuccess = evidence.RemediationStatus switch
         {
             "remediated" => true,
-            "notFound" => false,
+            "unremediated" or "notRemediated" => false,
             _ => null,
         };
 
         // ConvertTo-GraphAlert keeps RemediationAction in remediationStatusDetails; live alerts put free text there.
         record.RemediationAction = NullIfEmpty(evidence.RemediationStatusDetails);
+        // detectionStatus (https://learn.microsoft.com/en-us/graph/api/resources/security-alertevidence): "detected: A
+        // product of the threat that executed was detected", "blocked: the threat was remediated at run time" (both
+        // ran), "prevented: the threat was prevented from occurring (running, downloading, ...)" (it did not).
         record.WasExecutingWhileDetected = detectionStatus switch
         {
-            "detected" => true,
-            "prevented" or "blocked" => false,
+            "detected" or "blocked" => true,
+            "prevented" => false,
             _ => null,
         };
     }

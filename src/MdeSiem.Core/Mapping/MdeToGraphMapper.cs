@@ -113,7 +113,7 @@ public static class MdeToGraphMapper
         "UnwantedSoftware" => "unwantedSoftware",
         "SecurityTesting" => "securityTesting",
         "LineOfBusinessApplication" => "lineOfBusinessApplication",
-        "ConfirmedActivity" or "ConfirmedUserActivity" => "confirmedUserActivity",
+        "ConfirmedActivity" or "ConfirmedUserActivity" => "confirmedActivity",
         "NotMalicious" or "Clean" => "notMalicious",
         "InsufficientData" => "notEnoughDataToValidate",
         "Apt" => "apt",

@@ -27,7 +27,7 @@ public static class SiemToGraphMapper
     private static readonly string[] Severities = { "informational", "low", "medium", "high" };
 
     /// <summary>Maps the parts (same AlertId, any order) of one alert.</summary>
-    /// <exception cref="MdeSiemException">InvalidInputRecord: no parts, mixed AlertIds, or a severity the SIEM API does not have.</exception>
+    /// <exception cref="MdeSiemException">InvalidInputRecord: no parts or mixed AlertIds.</exception>
     public static GraphAlertConversion Map(IReadOnlyList<MdeSiemAlert> parts)
     {
         if (parts.Count == 0)
@@ -61,22 +61,17 @@ public static class SiemToGraphMapper
         return new GraphAlertConversion(alert, SiemUnmappedFields.Collect(ordered));
     }
 
-    /// <summary>Checks what the table needs of one record: an AlertId and a severity Graph can carry.</summary>
+    /// <summary>Checks what the table needs of one record: an AlertId.</summary>
     public static void Validate(MdeSiemAlert record)
     {
         if (string.IsNullOrEmpty(record.AlertId))
         {
-            throw new MdeSiemException(ErrorCode.InvalidInputRecord, "The record has no AlertId, so it cannot become a Graph alert.") ;
-        }
-
-        if (NullIfEmpty(record.Severity) is { } severity && GraphSeverityOf(severity) is null)
-        {
-            throw new MdeSiemException(ErrorCode.InvalidInputRecord, $"Severity '{severity}' of alert '{record.AlertId}' is not one of Informational, Low, Medium, High.")
-            {
-                RecommendedAction = "Correct the Severity value of this record.",
-            };
+            throw new MdeSiemException(ErrorCode.InvalidInputRecord, "The record has no AlertId, so it cannot become a Graph alert.");
         }
     }
+
+    /// <summary>Whether a SIEM severity (any case) is one of Graph's four named severities.</summary>
+    internal static bool IsGraphSeverity(string severity) => GraphSeverityOf(severity) is not null;
 
     /// <summary>Graph's severity member for a SIEM severity (any case), or null when Graph has none.</summary>
     private static string? GraphSeverityOf(string severity)
@@ -117,7 +112,8 @@ public static class SiemToGraphMapper
         {
             Id = first.AlertId,
             ProviderAlertId = first.AlertId,
-            SeverityValue = severity is null ? "unknown" : GraphSeverityOf(severity) ?? severity.ToLowerInvariant(),
+            // alertSeverity "unknown: Unknown severity." for a SIEM severity outside the four (reported as unmapped).
+            SeverityValue = severity is null ? "unknown" : GraphSeverityOf(severity) ?? "unknown",
             DetectionSourceValue = DetectionSourceNames.ToGraph(FirstOf(parts, p => p.Source)),
             ServiceSourceValue = DetectionSourceNames.ServiceSource,
             DetectorId = FirstOf(parts, p => p.IoaDefinitionId),
@@ -257,21 +253,34 @@ public static class SiemToGraphMapper
             ? null
             : new UserAccount { AccountName = NullIfEmpty(part.UserName), DomainName = NullIfEmpty(part.UserDomain) };
 
-    private static string? DetectionStatusOf(MdeSiemAlert part) =>
-        part.WasExecutingWhileDetected switch { true => "detected", false => "prevented", _ => null };
+    /// <summary>
+    /// detectionStatus "detected: A product of the threat that executed was detected." for a process or file that was
+    /// executing. Not executing says nothing of "blocked" (remediated at run time) or "prevented" (prevented from
+    /// occurring), so false leaves detectionStatus empty and is reported as unmapped.
+    /// (https://learn.microsoft.com/en-us/graph/api/resources/security-alertevidence, detectionStatus values)
+    /// </summary>
+    private static string? DetectionStatusOf(MdeSiemAlert part) => part.WasExecutingWhileDetected == true ? "detected" : null;
 
-    /// <summary>RemediationIsSuccess implies the status; an action without a result is a status Graph has no member for.</summary>
-    private static string RemediationStatusOf(MdeSiemAlert part) => part.RemediationIsSuccess switch
+    /// <summary>
+    /// evidenceRemediationStatus (https://learn.microsoft.com/en-us/graph/api/resources/security-alertevidence):
+    /// "remediated: Remediation action has completed successfully." for RemediationIsSuccess true; "none: No threats
+    /// were found." when the record names no remediation, as the service's own evidence examples use it. A failed
+    /// remediation or an action without a result has no defined member ("notFound" is "The evidence was not found.",
+    /// "unknownFutureValue" is the sentinel, "Don't use."), so the status stays empty: the action is kept in
+    /// remediationStatusDetails ("Details about the remediation status.") and a false RemediationIsSuccess is
+    /// reported as unmapped.
+    /// </summary>
+    private static string? RemediationStatusOf(MdeSiemAlert part) => part.RemediationIsSuccess switch
     {
         true => "remediated",
-        false => "notFound",
-        _ => NullIfEmpty(part.RemediationAction) is null ? "none" : "unknownFutureValue",
+        false => null,
+        _ => NullIfEmpty(part.RemediationAction) is null ? "none" : null,
     };
 
     private static T With<T>(this T evidence, string odataType, DateTime? created)
         where T : AlertEvidence => Init(evidence, odataType, created, "suspicious", "none");
 
-    private static T Init<T>(T evidence, string odataType, DateTime? created, string verdict, string remediationStatus)
+    private static T Init<T>(T evidence, string odataType, DateTime? created, string verdict, string? remediationStatus)
         where T : AlertEvidence
     {
         evidence.OdataType = odataType;

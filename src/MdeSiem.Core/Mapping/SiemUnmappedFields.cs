@@ -4,13 +4,24 @@ using MdeSiem.Core.Siem;
 
 namespace MdeSiem.Core.Mapping;
 
-/// <summary>The SIEM fields the mapping table marks X (no Graph equivalent), in table order, with how to read each.</summary>
+/// <summary>
+/// The SIEM fields the mapping table marks X (no Graph equivalent), in table order, with how to read each; then the
+/// values of mapped fields that have no Graph member to go to (see docs/siem-to-graph-mapping.md).
+/// </summary>
 public static class SiemUnmappedFields
 {
     public static readonly IReadOnlyList<KeyValuePair<string, Func<MdeSiemAlert, object?>>> Fields = FieldArray();
 
-    // The same table as an array: iterated for every converted alert, where an interface enumerator would allocate.
-    private static readonly KeyValuePair<string, Func<MdeSiemAlert, object?>>[] Table = (KeyValuePair<string, Func<MdeSiemAlert, object?>>[])Fields;
+    /// <summary>Mapped fields whose value is reported when Graph defines no member for it (the read returns null otherwise).</summary>
+    public static readonly IReadOnlyList<KeyValuePair<string, Func<MdeSiemAlert, object?>>> ValuesWithoutMember = new[]
+    {
+        Field("Severity", a => string.IsNullOrEmpty(a.Severity) || SiemToGraphMapper.IsGraphSeverity(a.Severity!) ? null : a.Severity),
+        Field("RemediationIsSuccess", a => a.RemediationIsSuccess == false ? false : null),
+        Field("WasExecutingWhileDetected", a => a.WasExecutingWhileDetected == false ? false : null),
+    };
+
+    // Both tables as one array: iterated for every converted alert, where an interface enumerator would allocate.
+    private static readonly KeyValuePair<string, Func<MdeSiemAlert, object?>>[] Table = [.. Fields, .. ValuesWithoutMember];
 
     private static readonly IReadOnlyDictionary<string, object?> NoFields = new Dictionary<string, object?>(0, StringComparer.OrdinalIgnoreCase);
 

@@ -56,7 +56,8 @@ public static class GraphAlertBuilder
             Id = first.AlertId,
             ProviderAlertId = first.AlertId,
             IncidentId = incidentId,
-            Severity = (first.Severity ?? "unknown").ToLowerInvariant(),
+            // alertSeverity has unknown, informational, low, medium, high (v1.0 metadata); any other SIEM severity is unknown.
+            Severity = (first.Severity ?? "unknown").ToLowerInvariant() is "informational" or "low" or "medium" or "high" ? first.Severity!.ToLowerInvariant() : "unknown",
             DetectionSource = DetectionSourceOf(first.Source),
             DetectorId = NullIfEmpty(first.IoaDefinitionId),
             TenantId = tenantId,
@@ -114,9 +115,10 @@ public static class GraphAlertBuilder
         if (NullIfEmpty(part.CommandLine) is { } commandLine)
         {
             var process = Evidence("processEvidence", created, "malicious", RemediationStatus(part));
+            process["remediationStatusDetails"] = NullIfEmpty(part.RemediationAction);
             process["processCommandLine"] = commandLine;
             process["imageFile"] = file;
-            process["detectionStatus"] = part.WasExecutingWhileDetected switch { true => "detected", false => "prevented", _ => null };
+            process["detectionStatus"] = DetectionStatus(part);
             process["mdeDeviceId"] = part.DeviceID;
             process["userAccount"] = UserAccount(part);
             AddEvidence(alert, seen, "process:" + commandLine, process);
@@ -124,8 +126,9 @@ public static class GraphAlertBuilder
         else if (file is not null)
         {
             var fileEvidence = Evidence("fileEvidence", created, "malicious", RemediationStatus(part));
+            fileEvidence["remediationStatusDetails"] = NullIfEmpty(part.RemediationAction);
             fileEvidence["fileDetails"] = file;
-            fileEvidence["detectionStatus"] = part.WasExecutingWhileDetected switch { true => "detected", false => "prevented", _ => null };
+            fileEvidence["detectionStatus"] = DetectionStatus(part);
             fileEvidence["mdeDeviceId"] = part.DeviceID;
             AddEvidence(alert, seen, "file:" + part.Sha1 + part.FilePath, fileEvidence);
         }
@@ -174,7 +177,7 @@ public static class GraphAlertBuilder
         return evidence;
     }
 
-    private static Dictionary<string, object?> Evidence(string type, DateTime created, string verdict, string remediationStatus) => new()
+    private static Dictionary<string, object?> Evidence(string type, DateTime created, string verdict, string? remediationStatus) => new()
     {
         ["@odata.type"] = EvidenceNamespace + type,
         ["createdDateTime"] = created,
@@ -199,11 +202,23 @@ public static class GraphAlertBuilder
         ["domainName"] = NullIfEmpty(part.UserDomain),
     };
 
-    private static string RemediationStatus(SiemRecord part) => part.RemediationIsSuccess switch
+    /// <summary>
+    /// detectionStatus "detected: A product of the threat that executed was detected." (alertEvidence page); a record
+    /// that was not executing was neither "blocked" (remediated at run time) nor necessarily "prevented", so none.
+    /// </summary>
+    private static string? DetectionStatus(SiemRecord part) => part.WasExecutingWhileDetected == true ? "detected" : null;
+
+    /// <summary>
+    /// evidenceRemediationStatus (https://learn.microsoft.com/en-us/graph/api/resources/security-alertevidence):
+    /// "remediated" has completed successfully, "none" when no remediation is named. A failed remediation or an action
+    /// without a result has no member with that meaning ("notFound" is "The evidence was not found.",
+    /// "unknownFutureValue" is the sentinel), so none is written; the action stays in remediationStatusDetails.
+    /// </summary>
+    private static string? RemediationStatus(SiemRecord part) => part.RemediationIsSuccess switch
     {
         true => "remediated",
-        false => "notFound",
-        _ => NullIfEmpty(part.RemediationAction) is null ? "none" : "unknownFutureValue",
+        false => null,
+        _ => NullIfEmpty(part.RemediationAction) is null ? "none" : null,
     };
 
     private static void AddEvidence(GraphAlertRecord alert, Dictionary<string, Dictionary<string, object?>> seen, string key, Dictionary<string, object?> evidence)

@@ -31,18 +31,6 @@ internal sealed class GraphEndpoints
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    private static readonly IReadOnlyDictionary<string, string[]> UpdatableValues = new Dictionary<string, string[]>(StringComparer.Ordinal)
-    {
-        ["status"] = ["unknown", "new", "inProgress", "resolved"],
-        ["classification"] = ["unknown", "falsePositive", "truePositive", "informationalExpectedActivity"],
-        ["determination"] =
-        [
-            "unknown", "apt", "malware", "securityPersonnel", "securityTesting", "unwantedSoftware", "other", "multiStagedAttack",
-            "compromisedAccount", "phishing", "maliciousUserActivity", "notMalicious", "notEnoughDataToValidate",
-            "confirmedUserActivity", "lineOfBusinessApplication",
-        ],
-    };
-
     private readonly AccessTokenValidator validator;
     private readonly GraphAlertStore store;
     private readonly FaultQueue faults;
@@ -150,14 +138,16 @@ internal sealed class GraphEndpoints
             return;
         }
 
-        foreach ((string name, string? value) in changes)
+        foreach ((string name, string? value) in changes.ToList())
         {
-            bool valid = name == "assignedTo" || (UpdatableValues.TryGetValue(name, out string[]? allowed) && value is not null && allowed.Contains(value, StringComparer.Ordinal));
-            if (!valid)
+            string? member = GraphEnumMembers.MemberOf(name, value);
+            if (name != "assignedTo" && member is null)
             {
                 await GraphError.BadRequest($"Invalid value '{value}' for property '{name}', or the property cannot be updated.").WriteAsync(context, Now).ConfigureAwait(false);
                 return;
             }
+
+            changes[name] = name == "assignedTo" ? value : member;
         }
 
         DateTime now = Now;

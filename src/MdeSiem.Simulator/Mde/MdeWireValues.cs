@@ -46,7 +46,7 @@ internal static class MdeWireValues
         ["unwantedSoftware"] = "UnwantedSoftware",
         ["securityTesting"] = "SecurityTesting",
         ["lineOfBusinessApplication"] = "LineOfBusinessApplication",
-        ["confirmedUserActivity"] = "ConfirmedActivity",
+        ["confirmedActivity"] = "ConfirmedActivity",
         ["notMalicious"] = "NotMalicious",
         ["notEnoughDataToValidate"] = "InsufficientData",
         ["other"] = "Other",

@@ -55,6 +55,7 @@ public sealed class UpdateDefenderAlertCommand : MdeSiemConnectedCmdlet
             throw new MdeSiemException(ErrorCode.InvalidArgument, "Nothing to update: pass -Status, -Classification, -Determination, -AssignedTo or -Comment.");
         }
 
+        update.Validate();
         var connection = RequireConnection();
         if (!ShouldProcess("alert " + Id, "Update (" + update + ")"))
         {

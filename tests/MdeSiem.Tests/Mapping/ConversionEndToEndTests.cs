@@ -192,15 +192,20 @@ public sealed class ConversionEndToEndTests : IAsyncLifetime
             ");
 
         var alerts = result.OutputOf<DefenderAlert>().ToList();
-        Assert.Equal(new[] { "da1", "da6" }, alerts.Select(alert => alert.Id).OrderBy(id => id));
+        Assert.Equal(new[] { "da1", "da3", "da6" }, alerts.Select(alert => alert.Id).OrderBy(id => id));
         Assert.Contains(alerts.Single(a => a.Id == "da1").Evidence, e => e is IpEvidence { IpAddress: "198.51.100.2" });
-        Assert.Equal(4, result.Errors.Count);
+
+        // A severity Graph has no member for is alertSeverity "unknown", the record's own value reported as unmapped.
+        var da3 = result.Output.Single(output => ((DefenderAlert)output.BaseObject).Id == "da3");
+        Assert.Equal(AlertSeverity.Unknown, ((DefenderAlert)da3.BaseObject).Severity);
+        Assert.Equal("Catastrophic", ((System.Collections.Hashtable)da3.Properties["UnmappedSiemFields"].Value)["Severity"]);
+        Assert.Equal(3, result.Errors.Count);
         Assert.All(result.Errors, error =>
         {
             Assert.Equal("MdeSiem.InvalidInputRecord,MdeSiem.Commands.ConvertToGraphAlertCommand", error.FullyQualifiedErrorId);
             Assert.Equal(ErrorCategory.InvalidData, error.CategoryInfo.Category);
         });
-        Assert.Equal(new[] { "da2", "da3", "da4", "da5" }, result.Errors.Select(error => ((PSObject)error.TargetObject).Properties["AlertId"].Value));
+        Assert.Equal(new[] { "da2", "da4", "da5" }, result.Errors.Select(error => ((PSObject)error.TargetObject).Properties["AlertId"].Value));
     }
 
     private static IEnumerable<object?> AsList(object? value) => value is object[] many ? many : new[] { value };

@@ -46,7 +46,7 @@ public sealed class MappingTableTests
         ["ThreatCategory"] = new("Trojan", "Trojan"),
         ["ThreatFamilyName"] = new("Emotet", "Emotet"),
         ["ThreatName"] = new("Trojan:Win32/Emotet", "Trojan:Win32/Emotet"),
-        ["RemediationAction"] = new("quarantine", "unknownFutureValue"), // an action without a result
+        ["RemediationAction"] = new("quarantine", "remediated", ("RemediationIsSuccess", "True")), // an action and its result
         ["RemediationIsSuccess"] = new("True", "remediated", ("RemediationAction", "quarantine")),
         ["Source"] = new("SmartScreen", "smartScreen"),
         ["Md5"] = new("d41d8cd98f00b204e9800998ecf8427e", "d41d8cd98f00b204e9800998ecf8427e"),
