@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Text.Json;
 using MdeSiem.Core.Errors;
 using MdeSiem.Core.Json;
@@ -24,57 +23,24 @@ public sealed class GraphIncidentUpdate
     /// <summary>The owner; an empty string unassigns (sent as null).</summary>
     public string? AssignedTo { get; set; }
 
-    /// <summary>Replaces the custom tags; an empty list removes them all.</summary>
-    public IReadOnlyList<string>? CustomTags { get; set; }
-
-    /// <summary>Tags added to the incident's current custom tags (read first: the PATCH replaces the whole list).</summary>
-    public IReadOnlyList<string> AddTags { get; set; } = Array.Empty<string>();
-
-    /// <summary>Tags removed from the incident's current custom tags (compared without regard to case).</summary>
-    public IReadOnlyList<string> RemoveTags { get; set; } = Array.Empty<string>();
+    /// <summary>The custom tags replaced, or tags added and removed.</summary>
+    public IncidentTagChange Tags { get; set; } = new();
 
     public string? Comment { get; set; }
 
-    /// <summary>True when the tags change relative to the current ones, which must be read first.</summary>
-    public bool NeedsCurrentTags => CustomTags is null && (AddTags.Count > 0 || RemoveTags.Count > 0);
-
     public bool HasPropertyChanges =>
-        Status is not null || Classification is not null || Determination is not null || AssignedTo is not null || CustomTags is not null || NeedsCurrentTags;
+        Status is not null || Classification is not null || Determination is not null || AssignedTo is not null || !Tags.IsEmpty;
 
     public bool IsEmpty => !HasPropertyChanges && string.IsNullOrEmpty(Comment);
 
     /// <summary>Rejects what no service accepts, before anything is sent.</summary>
     public void Validate()
     {
-        if (CustomTags is not null && (AddTags.Count > 0 || RemoveTags.Count > 0))
-        {
-            throw new MdeSiemException(ErrorCode.InvalidArgument, "Give either the whole tag list or tags to add and remove, not both.");
-        }
-
+        Tags.Validate();
         if (Status == IncidentStatus.UnknownFutureValue || Classification == AlertClassification.UnknownFutureValue || Determination == AlertDetermination.UnknownFutureValue)
         {
             throw new MdeSiemException(ErrorCode.InvalidArgument, "UnknownFutureValue stands for values this version does not know; it cannot be set.");
         }
-    }
-
-    /// <summary>The custom tags after adding and removing, in the order they were, new ones last.</summary>
-    public IReadOnlyList<string> TagsFrom(IEnumerable<string> current)
-    {
-        if (CustomTags is not null)
-        {
-            return CustomTags;
-        }
-
-        var tags = current.Where(tag => !RemoveTags.Contains(tag, StringComparer.OrdinalIgnoreCase)).ToList();
-        foreach (var tag in AddTags)
-        {
-            if (!tags.Contains(tag, StringComparer.OrdinalIgnoreCase) && !RemoveTags.Contains(tag, StringComparer.OrdinalIgnoreCase))
-            {
-                tags.Add(tag);
-            }
-        }
-
-        return tags;
     }
 
     /// <summary>The PATCH body: only the properties being changed; <paramref name="tags"/> when the tags change.</summary>
@@ -110,13 +76,7 @@ public sealed class GraphIncidentUpdate
 
         if (tags is not null)
         {
-            writer.WriteStartArray("customTags");
-            foreach (var tag in tags)
-            {
-                writer.WriteStringValue(tag);
-            }
-
-            writer.WriteEndArray();
+            JsonBody.WriteStringArray(writer, "customTags", tags);
         }
     });
 
@@ -142,9 +102,11 @@ public sealed class GraphIncidentUpdate
         Add("classification", GraphEnum.ToWire(Classification));
         Add("determination", GraphEnum.ToWire(Determination));
         Add("assignedTo", AssignedTo is null ? null : AssignedTo.Length == 0 ? "(none)" : AssignedTo);
-        Add("customTags", CustomTags is null ? null : "[" + string.Join(", ", CustomTags) + "]");
-        Add("add tags", AddTags.Count == 0 ? null : string.Join(", ", AddTags));
-        Add("remove tags", RemoveTags.Count == 0 ? null : string.Join(", ", RemoveTags));
+        if (Tags.Describe("customTags") is { } tags)
+        {
+            parts.Add(tags);
+        }
+
         Add("comment", string.IsNullOrEmpty(Comment) ? null : "added");
         return string.Join(", ", parts);
     }

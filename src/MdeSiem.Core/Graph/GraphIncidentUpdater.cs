@@ -37,9 +37,9 @@ public sealed class GraphIncidentUpdater
         if (update.HasPropertyChanges)
         {
             // Adding or removing tags means reading the current list: the PATCH replaces customTags as a whole.
-            var tags = update.NeedsCurrentTags
-                ? update.TagsFrom((await new GraphIncidentClient(_connection).GetIncidentAsync(id, expandAlerts: false, cancellationToken).ConfigureAwait(false)).CustomTags)
-                : update.CustomTags;
+            var tags = update.Tags.NeedsCurrentTags
+                ? update.Tags.ApplyTo((await new GraphIncidentClient(_connection).GetIncidentAsync(id, expandAlerts: false, cancellationToken).ConfigureAwait(false)).CustomTags)
+                : update.Tags.Replace;
             var uri = IncidentUri(id);
             using var response = await GraphRequestSender.SendAsync(_connection, new HttpMethod("PATCH"), uri, update.ToPatchJson(tags), GraphPermission.IncidentReadWrite, cancellationToken).ConfigureAwait(false);
             updated = await GraphPageReader.ReadEntityAsync(response, uri, GraphObjectBinder.Bind<DefenderIncident>, cancellationToken).ConfigureAwait(false);

@@ -20,4 +20,15 @@ internal static class JsonBody
 
         return Encoding.UTF8.GetString(stream.ToArray());
     }
+
+    public static void WriteStringArray(Utf8JsonWriter writer, string name, System.Collections.Generic.IEnumerable<string> values)
+    {
+        writer.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            writer.WriteStringValue(value);
+        }
+
+        writer.WriteEndArray();
+    }
 }

@@ -62,9 +62,7 @@ public sealed class UpdateDefenderIncidentCommand : MdeSiemConnectedCmdlet
             Classification = bound.ContainsKey(nameof(Classification)) ? Classification : null,
             Determination = bound.ContainsKey(nameof(Determination)) ? Determination : null,
             AssignedTo = AssignedTo,
-            CustomTags = CustomTag,
-            AddTags = AddTag ?? Array.Empty<string>(),
-            RemoveTags = RemoveTag ?? Array.Empty<string>(),
+            Tags = new IncidentTagChange { Replace = CustomTag, Add = AddTag ?? Array.Empty<string>(), Remove = RemoveTag ?? Array.Empty<string>() },
             Comment = Comment,
         };
         if (update.IsEmpty)
