@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using MdeSiem.Simulator.Hosting;
 using MdeSiem.Simulator.Identity;
+using MdeSiem.Simulator.Incidents;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -15,7 +16,7 @@ namespace MdeSiem.Simulator.Graph;
 
 /// <summary>
 /// Microsoft Graph's security API v1.0: GET/PATCH /security/alerts_v2[/{id}], POST .../comments,
-/// GET /security/incidents[/{id}]. Tokens must be for https://graph.microsoft.com; faults with target GraphApi
+/// GET /security/incidents[/{id}], PATCH /security/incidents/{id} and POST .../comments (<see cref="GraphIncidentUpdates"/>). Tokens must be for https://graph.microsoft.com; faults with target GraphApi
 /// answer first, as a gateway would.
 /// </summary>
 internal sealed class GraphEndpoints
@@ -36,9 +37,13 @@ internal sealed class GraphEndpoints
     private readonly FaultQueue faults;
     private readonly TimeProvider clock;
     private readonly RateLimiter limiter;
+    private readonly IncidentChangeStore incidentChanges;
+    private readonly GraphIncidentUpdates incidentUpdates;
 
-    public GraphEndpoints(AccessTokenValidator validator, GraphAlertStore store, FaultQueue faults, TimeProvider clock, RateLimiter limiter)
+    public GraphEndpoints(AccessTokenValidator validator, GraphAlertStore store, FaultQueue faults, TimeProvider clock, RateLimiter limiter, IncidentChangeStore incidentChanges)
     {
+        this.incidentChanges = incidentChanges;
+        incidentUpdates = new GraphIncidentUpdates(store, incidentChanges, () => Now);
         this.limiter = limiter;
         this.validator = validator;
         this.store = store;
@@ -56,6 +61,10 @@ internal sealed class GraphEndpoints
         routes.MapPost(AlertsPath + "/{id}/comments", context => Guarded(context, "SecurityAlert.ReadWrite.All", AddCommentAsync));
         routes.MapGet(IncidentsPath, context => Guarded(context, "SecurityIncident.Read.All", ListIncidentsAsync));
         routes.MapGet(IncidentsPath + "/{id}", context => Guarded(context, "SecurityIncident.Read.All", GetIncidentAsync));
+        routes.MapPatch(IncidentsPath + "/{id}", context => Guarded(context, "SecurityIncident.ReadWrite.All", request =>
+            incidentUpdates.PatchAsync(request, (response, incident) => WriteEntityAsync(response, "security/incidents/$entity", incident))));
+        routes.MapPost(IncidentsPath + "/{id}/comments", context => Guarded(context, "SecurityIncident.ReadWrite.All", request =>
+            incidentUpdates.AddCommentAsync(request, (response, comments) => WriteCollectionAsync(response, "security/incidents('" + RouteId(response) + "')/comments", comments, null))));
     }
 
     private async Task Guarded(HttpContext context, string role, Func<HttpContext, Task> handle)
@@ -209,7 +218,7 @@ internal sealed class GraphEndpoints
             return GraphError.BadRequest(error).WriteAsync(context, Now);
         }
 
-        var incidents = GraphIncidentRecord.FromAlerts(store.Visible(Now), options.Expand is not null);
+        var incidents = incidentChanges.Incidents(store.Visible(Now), options.Expand is not null);
         (List<GraphIncidentRecord> page, bool hasMore) = options.Apply(incidents);
         return WriteCollectionAsync(context, "security/incidents", page, hasMore ? NextLink(context, options.Offset + page.Count) : null);
     }
@@ -217,8 +226,7 @@ internal sealed class GraphEndpoints
     private Task GetIncidentAsync(HttpContext context)
     {
         bool expand = string.Equals(context.Request.Query["$expand"].ToString(), "alerts", StringComparison.OrdinalIgnoreCase);
-        GraphIncidentRecord? incident = GraphIncidentRecord.FromAlerts(store.Visible(Now), expand)
-            .FirstOrDefault(candidate => candidate.Id == RouteId(context));
+        GraphIncidentRecord? incident = incidentChanges.Find(store.Visible(Now), RouteId(context), expand);
         return incident is null
             ? GraphError.NotFound($"Incident '{RouteId(context)}' was not found.").WriteAsync(context, Now)
             : WriteEntityAsync(context, "security/incidents/$entity", incident);

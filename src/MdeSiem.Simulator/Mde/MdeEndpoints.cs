@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using MdeSiem.Simulator.Graph;
 using MdeSiem.Simulator.Hosting;
 using MdeSiem.Simulator.Identity;
+using MdeSiem.Simulator.Incidents;
 using MdeSiem.Simulator.Siem;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -32,6 +33,8 @@ internal sealed class MdeEndpoints
     private readonly FaultQueue faults;
     private readonly TimeProvider clock;
     private readonly RateLimiter limits;
+    private readonly IncidentChangeStore incidentChanges;
+    private readonly XdrIncidentUpdates incidentUpdates;
     private readonly object sortedGate = new();
     private List<MdeAlertView>? sortedAlerts;
     private (int Count, int Version) sortedKey;
@@ -41,8 +44,10 @@ internal sealed class MdeEndpoints
 
     public const string IncidentsLimitName = "XdrIncidents";
 
-    public MdeEndpoints(AccessTokenValidator alertTokens, AccessTokenValidator incidentTokens, GraphAlertStore store, FaultQueue faults, TimeProvider clock, RateLimiter limits)
+    public MdeEndpoints(AccessTokenValidator alertTokens, AccessTokenValidator incidentTokens, GraphAlertStore store, FaultQueue faults, TimeProvider clock, RateLimiter limits, IncidentChangeStore incidentChanges)
     {
+        this.incidentChanges = incidentChanges;
+        incidentUpdates = new XdrIncidentUpdates(store, incidentChanges, () => Now);
         this.alertTokens = alertTokens;
         this.incidentTokens = incidentTokens;
         this.store = store;
@@ -60,6 +65,8 @@ internal sealed class MdeEndpoints
         routes.MapPatch(AlertsPath + "/{id}", context => Guarded(context, alertTokens, AlertsLimitName, "Alert.ReadWrite.All", PatchAlertAsync));
         routes.MapGet(IncidentsPath, context => Guarded(context, incidentTokens, IncidentsLimitName, "Incident.ReadWrite.All, Incident.Read.All", ListIncidentsAsync));
         routes.MapGet(IncidentsPath + "/{id}", context => Guarded(context, incidentTokens, IncidentsLimitName, "Incident.ReadWrite.All, Incident.Read.All", GetIncidentAsync));
+        routes.MapPatch(IncidentsPath + "/{id}", context => Guarded(context, incidentTokens, IncidentsLimitName, "Incident.ReadWrite.All", request =>
+            incidentUpdates.PatchAsync(request, (response, incident) => JsonResponse.WriteAsync(response, StatusCodes.Status200OK, writer => MdeJsonWriter.WriteIncident(writer, new MdeIncidentView(incident))))));
     }
 
     private async Task Guarded(HttpContext context, AccessTokenValidator validator, string limitName, string roles, Func<HttpContext, Task> handle)
@@ -242,7 +249,7 @@ internal sealed class MdeEndpoints
             return SiemError.BadRequest(error).WriteAsync(context);
         }
 
-        var incidents = GraphIncidentRecord.FromAlerts(store.Visible(Now), expandAlerts: true).Select(incident => new MdeIncidentView(incident));
+        var incidents = incidentChanges.Incidents(store.Visible(Now), expandAlerts: true).Select(incident => new MdeIncidentView(incident));
         List<MdeIncidentView> page = Page(options, incidents, context.Request.Query.ContainsKey("$orderby") ? options.Order : NewestIncidentFirst);
         return JsonResponse.WriteAsync(context, StatusCodes.Status200OK, writer =>
         {
@@ -261,8 +268,7 @@ internal sealed class MdeEndpoints
 
     private Task GetIncidentAsync(HttpContext context)
     {
-        GraphIncidentRecord? incident = GraphIncidentRecord.FromAlerts(store.Visible(Now), expandAlerts: true)
-            .FirstOrDefault(candidate => candidate.Id == RouteId(context));
+        GraphIncidentRecord? incident = incidentChanges.Find(store.Visible(Now), RouteId(context), expandAlerts: true);
         return incident is null
             ? new SiemError(StatusCodes.Status404NotFound, "NotFound", $"Incident '{RouteId(context)}' was not found.").WriteAsync(context)
             : JsonResponse.WriteAsync(context, StatusCodes.Status200OK, writer => MdeJsonWriter.WriteIncident(writer, new MdeIncidentView(incident)));

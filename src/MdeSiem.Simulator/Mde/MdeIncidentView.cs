@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using MdeSiem.Simulator.Graph;
+using MdeSiem.Simulator.Incidents;
 
 namespace MdeSiem.Simulator.Mde;
 
@@ -19,7 +20,13 @@ internal sealed class MdeIncidentView
 
     public long IncidentId => long.Parse(Graph.Id, System.Globalization.CultureInfo.InvariantCulture);
 
-    public string Status => Graph.Status == "resolved" ? "Resolved" : "Active";
+    public string Status => XdrIncidentValues.ToXdr(XdrIncidentValues.Status, Graph.Status) ?? "Active";
+
+    /// <summary>Graph's "unknown" is Unknown here too.</summary>
+    public string Classification => XdrIncidentValues.ToXdr(XdrIncidentValues.Classification, Graph.Classification) ?? "Unknown";
+
+    /// <summary>No determination yet is NotAvailable.</summary>
+    public string Determination => XdrIncidentValues.DeterminationToXdr(Graph.Determination) ?? "NotAvailable";
 
     public string Severity => MdeWireValues.ToMde(MdeWireValues.Severity, Graph.Severity) ?? "UnSpecified";
 }

@@ -51,17 +51,7 @@ internal static class MdeJsonWriter
             writer.WriteNull("relatedUser");
         }
 
-        writer.WriteStartArray("comments");
-        foreach (var comment in graph.Comments)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("comment", comment.Comment);
-            writer.WriteString("createdBy", comment.CreatedByDisplayName);
-            WriteTime(writer, "createdTime", comment.CreatedDateTime);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
+        WriteComments(writer, graph.Comments);
         if (withEvidence)
         {
             writer.WriteStartArray("evidence");
@@ -87,13 +77,12 @@ internal static class MdeJsonWriter
         WriteTime(writer, "createdTime", graph.CreatedDateTime);
         WriteTime(writer, "lastUpdateTime", graph.LastUpdateDateTime);
         writer.WriteString("assignedTo", graph.AssignedTo);
-        writer.WriteString("classification", "Unknown");
-        writer.WriteString("determination", "NotAvailable");
+        writer.WriteString("classification", incident.Classification);
+        writer.WriteString("determination", incident.Determination);
         writer.WriteString("status", incident.Status);
         writer.WriteString("severity", incident.Severity);
         WriteStrings(writer, "tags", graph.CustomTags);
-        writer.WriteStartArray("comments");
-        writer.WriteEndArray();
+        WriteComments(writer, graph.Comments);
         writer.WriteStartArray("alerts");
         foreach (var alert in incident.Alerts)
         {
@@ -102,6 +91,21 @@ internal static class MdeJsonWriter
 
         writer.WriteEndArray();
         writer.WriteEndObject();
+    }
+
+    private static void WriteComments(Utf8JsonWriter writer, IEnumerable<Graph.GraphCommentRecord> comments)
+    {
+        writer.WriteStartArray("comments");
+        foreach (var comment in comments)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("comment", comment.Comment);
+            writer.WriteString("createdBy", comment.CreatedByDisplayName);
+            WriteTime(writer, "createdTime", comment.CreatedDateTime);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     private static void WriteIncidentAlert(Utf8JsonWriter writer, MdeAlertView alert)
