@@ -1,7 +1,8 @@
 # Dependency isolation on PowerShell 7: another module's MSAL (here 4.61.3, as Az.Accounts or
 # Microsoft.Graph.Authentication would bring) is loaded into the session first; then MdeSiem imports, connects to the
-# simulator and pulls with its own MSAL from its private load context, and the other MSAL still works. Each case runs
-# in a fresh pwsh, since this Pester process has the module loaded already.
+# simulator and pulls with its own MSAL from its private load context, and the other MSAL still works. The module's
+# own types (MdeSiem.Core) are in the default context, so scripts can name them as type literals and test with -is.
+# Each case runs in a fresh pwsh, since this Pester process has the module loaded already.
 
 BeforeAll {
     $script:RepoRoot = Split-Path $PSScriptRoot -Parent
@@ -70,6 +71,7 @@ Connect-MdeSiem -TenantId '$($script:Simulator.tenantId)' -ClientId '$($script:S
 'msalCount=' + @(`$msal).Count
 'msalVersions=' + ((`$msal | ForEach-Object { `$_.GetName().Version.ToString() } | Sort-Object) -join ',')
 'moduleMsalContext=' + ((`$msal | Where-Object { `$_.GetName().Version -eq [version]'$($script:ModuleVersionOfMsal)' } | ForEach-Object { [Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$_).Name }) -join ',')
+'alertIsTypeLiteral=' + ((Get-MdeSiemAlert -SinceTimeUtc ([datetime]::UtcNow.AddYears(-5)) -Limit 1 -WarningAction SilentlyContinue) -is [MdeSiem.Core.Siem.MdeSiemAlert])
 "@
         }
         finally {
@@ -81,6 +83,31 @@ Connect-MdeSiem -TenantId '$($script:Simulator.tenantId)' -ClientId '$($script:S
         $report.otherVersion | Should -Be ([Reflection.AssemblyName]::GetAssemblyName($script:OtherMsal).Version.ToString())
         $report.msalCount | Should -Be '2'
         $report.moduleMsalContext | Should -Be 'MdeSiem'
+        $report.alertIsTypeLiteral | Should -Be 'True'
+    }
+
+    It 'lets scripts name every output type as a type literal, in the default context, with MSAL still not loaded' {
+        # The types the exported cmdlets declare, read from the module this Pester session imported (not a list kept
+        # here), plus evidence types the docs name; a fresh session then names each by its full name, as a script would.
+        Import-Module $env:MDESIEM_MODULE_MANIFEST
+        $typeNames = @(Get-Command -Module MdeSiem | ForEach-Object { $_.OutputType.Type } |
+            Where-Object { $_ -and $_.Assembly.GetName().Name -like 'MdeSiem*' } | ForEach-Object FullName) +
+            'MdeSiem.Core.Graph.GenericEvidence', 'MdeSiem.Core.Graph.FileEvidence' | Sort-Object -Unique
+        $typeNames.Count | Should -BeGreaterThan 5
+        $probe = @("Import-Module '$($env:MDESIEM_MODULE_MANIFEST)'")
+        $probe += $typeNames | ForEach-Object { "'$_=' + [$_].FullName" }
+        $probe += @'
+'coreContext=' + [Runtime.Loader.AssemblyLoadContext]::GetLoadContext([MdeSiem.Core.Siem.MdeSiemAlert].Assembly).Name
+'msalLoaded=' + [bool]([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'Microsoft.Identity.Client' })
+'@
+        $lines = Invoke-FreshPwsh ($probe -join [Environment]::NewLine)
+        $report = @{}
+        foreach ($line in $lines) { if ($line -match '^([\w.]+)=(.*)$') { $report[$Matches[1]] = $Matches[2] } }
+        foreach ($name in $typeNames) {
+            $report[$name] | Should -Be $name -Because (($lines -join "`n") -replace '\x1b\[[0-9;]*m')
+        }
+        $report.coreContext | Should -Be 'Default'
+        $report.msalLoaded | Should -Be 'False'
     }
 
     It 'loads neither MSAL nor Polly at import (nothing heavy until first use)' {

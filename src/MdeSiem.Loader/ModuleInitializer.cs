@@ -11,8 +11,9 @@ namespace MdeSiem.Loader;
 /// no HTTP, just a resolver.
 /// </summary>
 /// <remarks>
-/// PowerShell 7 (.NET): MdeSiem.LoadContext.dll puts the dependencies in a private AssemblyLoadContext, so other
-/// modules' MSAL or Polly versions do not clash with ours. Windows PowerShell 5.1 (.NET Framework) has a single load
+/// PowerShell 7.4+ (.NET 8+): MdeSiem.LoadContext.dll puts the third-party dependencies in a private
+/// AssemblyLoadContext, so other modules' MSAL or Polly versions do not clash with ours, while MdeSiem.Core (the
+/// types users receive) loads in the default context, where PowerShell resolves type literals. Windows PowerShell 5.1 (.NET Framework) has a single load
 /// context per AppDomain: the dependencies are loaded from Dependencies/ when first needed, and if another module
 /// loaded a different version of the same assembly first, that version is the one used (import MdeSiem first or in a
 /// fresh session to avoid it). PowerShell 7.0-7.3 (.NET 6/7 cannot load the net8.0 load context) behave like 5.1.
