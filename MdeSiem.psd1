@@ -31,6 +31,7 @@
         'Update-MdeAlert'
         'Get-MdeIncident'
         'Get-DefenderStreamEvent'
+        'Find-MdeSiemRetiredApi'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -143,6 +143,8 @@ BeforeAll {
         @{ Cmdlet = 'Get-MdeIncident'; Case = '403 from the simulator'; Expect = 'MdeSiem.PermissionDenied'; Run = { Get-MdeIncident -Top 1 -Connection Unmanaged } }
         @{ Cmdlet = 'Get-DefenderStreamEvent'; Case = 'storage account by name with the connection''s storage token, unreachable'; Expect = 'MdeSiem.ConnectionFailed'; Run = { Get-DefenderStreamEvent AlertInfo -StorageAccountName devstoreaccount1 -BlobServiceUri 'https://127.0.0.1:9/devstoreaccount1' } }
         @{ Cmdlet = 'Get-DefenderStreamEvent'; Case = 'container SAS for another table'; Expect = 'MdeSiem.InvalidArgument'; Run = { Get-DefenderStreamEvent AlertEvidence -SasUri 'https://contoso.blob.core.windows.net/insights-logs-advancedhunting-alertinfo?sv=2024-11-04&sr=c&sp=rl&sig=NotARealSignature%3D' } }
+        @{ Cmdlet = 'Find-MdeSiemRetiredApi'; Case = 'scripts that call retiring APIs'; Run = { Find-MdeSiemRetiredApi -Path (Join-Path $PSScriptRoot 'Fixtures/RetiredApiScripts') } }
+        @{ Cmdlet = 'Find-MdeSiemRetiredApi'; Case = 'path that does not exist'; Expect = 'MdeSiem.PathNotFound'; Run = { Find-MdeSiemRetiredApi -Path (Join-Path $work 'no-such-scripts') } }
         @{ Cmdlet = 'Disconnect-MdeSiem'; Case = 'one named connection'; Run = { Disconnect-MdeSiem -Name Pfx -PassThru } }
         @{ Cmdlet = 'Disconnect-MdeSiem'; Case = 'unknown name'; Expect = 'MdeSiem.ConnectionNotFound'; Run = { Disconnect-MdeSiem -Name Nowhere } }
     )

@@ -65,6 +65,8 @@ internal static class ErrorRecords
         ErrorCode.CertificateUnusable => ErrorCategory.InvalidData,
         ErrorCode.SignInDeclined => ErrorCategory.AuthenticationError,
         ErrorCode.BrowserUnavailable => ErrorCategory.ResourceUnavailable,
+        ErrorCode.PathNotFound => ErrorCategory.ObjectNotFound,
+        ErrorCode.FileUnreadable => ErrorCategory.ReadError,
         _ => ErrorCategory.NotSpecified,
     };
 }

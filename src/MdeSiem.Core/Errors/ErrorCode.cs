@@ -98,4 +98,10 @@ public enum ErrorCode
     /// -BodyTimeoutSec) while it was being read.
     /// </summary>
     ResponseBodyTimeout,
+
+    /// <summary>A path given to scan (Find-MdeSiemRetiredApi -Path) does not exist.</summary>
+    PathNotFound,
+
+    /// <summary>A file could not be read (no permission, locked, removed while scanning); the other files are scanned.</summary>
+    FileUnreadable,
 }

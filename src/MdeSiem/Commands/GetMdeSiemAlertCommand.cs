@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using MdeSiem.Completers;
 using MdeSiem.Core.Auth;
+using MdeSiem.Core.Migration;
 using MdeSiem.Core.Siem;
 
 namespace MdeSiem.Commands;
@@ -167,6 +168,6 @@ public sealed class GetMdeSiemAlertCommand : MdeSiemPullCmdlet
         }
 
         Session.SiemDeprecationWarned = true;
-        WriteWarning("Microsoft has deprecated the Defender for Endpoint SIEM API. Move to Get-DefenderAlert (Microsoft Graph security alerts); ConvertTo-GraphAlert maps SIEM records onto the Graph alert shape.");
+        WriteWarning(RetiringSurfaces.SiemApi.WarningText + " ConvertTo-GraphAlert maps SIEM records onto the Graph alert shape.");
     }
 }
