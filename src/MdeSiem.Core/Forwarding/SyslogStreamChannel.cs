@@ -1,8 +1,6 @@
 using System;
 using System.IO;
-using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Authentication;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -14,14 +12,16 @@ namespace MdeSiem.Core.Forwarding;
 /// lost without an error. A collector sends no syslog data, but a TLS 1.3 server does send session tickets after
 /// the handshake: a background read consumes whatever arrives (so TLS can process it) and notes the end of the
 /// stream, and a readable socket with nothing left to read is a closed one.
+/// A TLS collector that refuses this client's certificate (or its absence, or its name) does so after the
+/// handshake has completed on the client's side (always with TLS 1.3, and with rsyslog's own peer checks for any
+/// version), by closing the connection without a word. So a new TLS connection is watched before the first message
+/// is written on it: if the collector closes it within the watch, the connect fails with the rejection.
 /// </summary>
 internal sealed class SyslogStreamChannel : ISyslogChannel
 {
     private readonly SyslogSenderOptions _options;
-    private TcpClient? _client;
-    private Stream? _stream;
+    private SyslogConnection? _connection;
     private SyslogConnectionState? _state;
-    private Task? _drain;
 
     public SyslogStreamChannel(SyslogSenderOptions options)
     {
@@ -32,7 +32,7 @@ internal sealed class SyslogStreamChannel : ISyslogChannel
     {
         get
         {
-            var socket = _client?.Client;
+            var socket = _connection?.Client.Client;
             if (socket is null || !socket.Connected || _state is null || _state.Closed)
             {
                 return false;
@@ -57,58 +57,40 @@ internal sealed class SyslogStreamChannel : ISyslogChannel
     public async Task OpenAsync(CancellationToken cancellationToken)
     {
         Close();
-        var client = new TcpClient { NoDelay = true };
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.ConnectTimeout);
-        try
+        var tls = _options.Protocol == SyslogProtocol.Tls;
+        var connection = await SyslogConnection.OpenAsync(_options, tls, cancellationToken).ConfigureAwait(false);
+        var state = new SyslogConnectionState();
+        var drain = DrainAsync(connection.Stream, state);
+        if (tls)
         {
-            // netstandard2.0 has no cancellable ConnectAsync: disposing the client aborts it.
-            using (timeout.Token.Register(client.Dispose))
+            var watch = TimeSpan.FromTicks(Math.Max(_options.TlsRejectionWatch.Ticks, connection.Handshake.Ticks * 3));
+            if (await Task.WhenAny(drain, Task.Delay(watch, cancellationToken)).ConfigureAwait(false) == drain)
             {
-                await client.ConnectAsync(_options.Host, _options.Port).ConfigureAwait(false);
-                Stream stream = client.GetStream();
-                if (_options.Protocol == SyslogProtocol.Tls)
-                {
-                    var tls = _options.SkipCertificateCheck
-                        ? new SslStream(stream, false, (_, _, _, _) => true)
-                        : new SslStream(stream, false);
-                    await tls.AuthenticateAsClientAsync(_options.Host, null, SslProtocols.None, checkCertificateRevocation: false).ConfigureAwait(false);
-                    stream = tls;
-                }
-
-                _client = client;
-                _stream = stream;
-                _state = new SyslogConnectionState();
-                _drain = DrainAsync(stream, _state);
+                connection.Dispose();
+                throw new SyslogRejectedException(
+                    "The collector closed the TLS connection right after the handshake, before any message was written: it refused this client " +
+                    "(no client certificate, or one it does not trust or whose name it does not permit).");
             }
-        }
-        catch (Exception) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            client.Dispose();
-            throw new TimeoutException($"No connection to {_options.Host}:{_options.Port} within {_options.ConnectTimeout.TotalSeconds:0} s.");
-        }
-        catch
-        {
-            client.Dispose();
+
             cancellationToken.ThrowIfCancellationRequested();
-            throw;
         }
+
+        _connection = connection;
+        _state = state;
     }
 
     public async Task SendAsync(byte[] frame, CancellationToken cancellationToken)
     {
-        await _stream!.WriteAsync(frame, 0, frame.Length, cancellationToken).ConfigureAwait(false);
-        await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+        var stream = _connection!.Stream;
+        await stream.WriteAsync(frame, 0, frame.Length, cancellationToken).ConfigureAwait(false);
+        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public void Close()
     {
-        _stream?.Dispose();
-        _client?.Dispose();
-        _stream = null;
-        _client = null;
+        _connection?.Dispose();
+        _connection = null;
         _state = null;
-        _drain = null;
     }
 
     public void Dispose() => Close();
@@ -123,9 +105,9 @@ internal sealed class SyslogStreamChannel : ISyslogChannel
             {
             }
         }
-        catch (Exception exception) when (exception is IOException or ObjectDisposedException or SocketException or InvalidOperationException or NotSupportedException)
+        catch (Exception exception) when (exception is IOException or ObjectDisposedException or SocketException or InvalidOperationException or NotSupportedException or System.Security.Authentication.AuthenticationException)
         {
-            // A reset or our own Close: either way the connection is over.
+            // A reset, a TLS alert, or our own Close: either way the connection is over.
         }
 
         state.Closed = true;

@@ -2,6 +2,9 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Security;
+using System.Security.Cryptography.X509Certificates;
+using MdeSiem.Core.Auth;
 using MdeSiem.Core.Errors;
 using MdeSiem.Core.Forwarding;
 using MdeSiem.Forwarding;
@@ -9,8 +12,8 @@ using MdeSiem.Forwarding;
 namespace MdeSiem.Commands;
 
 /// <summary>
-/// Sends lines (from the ConvertTo-MdeSiem* cmdlets) or alert objects (as CEF) to a syslog collector over UDP, TCP
-/// or TLS, in batches over one connection. A message that cannot be sent is a non-terminating error
+/// Sends lines (from the ConvertTo-MdeSiem* cmdlets) or alert objects (as CEF) to a syslog collector over UDP, TCP,
+/// TLS or RELP, in batches over one connection. A message that cannot be sent is a non-terminating error
 /// (MdeSiem.SyslogSendFailed) and the rest go on.
 /// </summary>
 [Cmdlet(VerbsCommunications.Send, "MdeSiemSyslog")]
@@ -30,7 +33,7 @@ public sealed class SendMdeSiemSyslogCommand : MdeSiemCmdlet
     [ValidateNotNullOrEmpty]
     public string ComputerName { get; set; } = string.Empty;
 
-    /// <summary>514 for UDP and TCP, 6514 for TLS, unless given.</summary>
+    /// <summary>514 for UDP and TCP, 6514 for TLS, 20514 for RELP, unless given.</summary>
     [Parameter(Position = 1)]
     [ValidateRange(1, 65535)]
     public int Port { get; set; }
@@ -73,6 +76,48 @@ public sealed class SendMdeSiemSyslogCommand : MdeSiemCmdlet
     [Parameter]
     public SwitchParameter SkipCertificateCheck { get; set; }
 
+    /// <summary>The client certificate (with its private key) for a collector that requires one (mutual TLS).</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public X509Certificate2? ClientCertificate { get; set; }
+
+    /// <summary>A PFX, or a PEM holding the certificate and its key, as -CertificatePath of Connect-MdeSiem.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ClientCertificatePath { get; set; }
+
+    [Parameter]
+    [ValidateNotNull]
+    public SecureString? ClientCertificatePassword { get; set; }
+
+    /// <summary>A PEM (or DER) file of CA certificates trusted for the collector's certificate.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? CaCertificatePath { get; set; }
+
+    /// <summary>"sha256/BASE64" public-key pins or certificate thumbprints; the collector must match one.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? CertificatePin { get; set; }
+
+    /// <summary>Retries of a connect that failed, with exponential back-off.</summary>
+    [Parameter]
+    [ValidateRange(0, 20)]
+    public int ConnectRetryCount { get; set; } = new SyslogSenderOptions().ConnectRetries;
+
+    /// <summary>The wait before the first connect retry; it doubles for each next one (30 s at most).</summary>
+    [Parameter]
+    public TimeSpan ConnectRetryDelay { get; set; } = new SyslogSenderOptions().ConnectRetryDelay;
+
+    /// <summary>Truncate messages longer than this many bytes (the collector's limit: rsyslog's default is 8096).</summary>
+    [Parameter]
+    [ValidateRange(480, 16777216)]
+    public int MaxMessageSize { get; set; }
+
+    /// <summary>Timestamps in this computer's time zone instead of UTC.</summary>
+    [Parameter]
+    public SwitchParameter LocalTime { get; set; }
+
     /// <summary>Write a result object per message.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -81,17 +126,29 @@ public sealed class SendMdeSiemSyslogCommand : MdeSiemCmdlet
     {
         try
         {
+            if (ConnectRetryDelay < TimeSpan.Zero || ConnectRetryDelay > TimeSpan.FromMinutes(5))
+            {
+                throw new MdeSiemException(ErrorCode.InvalidArgument, $"-ConnectRetryDelay {ConnectRetryDelay} is not between 0 and 5 minutes.") { Target = ConnectRetryDelay };
+            }
+
             _sender = new SyslogSender(new SyslogSenderOptions
             {
                 Host = ComputerName,
-                Port = Port != 0 ? Port : Protocol == SyslogProtocol.Tls ? 6514 : 514,
+                Port = Port != 0 ? Port : DefaultPort(Protocol),
                 Protocol = Protocol,
                 Format = Format,
                 Facility = Facility,
                 AppName = AppName,
                 Hostname = Hostname,
                 SkipCertificateCheck = SkipCertificateCheck,
+                ClientCertificate = LoadClientCertificate(),
+                TrustedCertificates = CaCertificatePath is null ? null : SyslogTrustFile.Load(GetUnresolvedProviderPathFromPSPath(CaCertificatePath)),
+                CertificatePins = CertificatePin,
+                ConnectRetries = ConnectRetryCount,
+                ConnectRetryDelay = ConnectRetryDelay,
                 MaxReconnects = MaxReconnects,
+                MaxMessageSize = MaxMessageSize,
+                LocalTime = LocalTime,
             });
             _fieldMap = new FieldMapResolver(FieldMap);
         }
@@ -127,6 +184,7 @@ public sealed class SendMdeSiemSyslogCommand : MdeSiemCmdlet
         try
         {
             Flush();
+            Await(_sender!.CloseAsync(CancellationToken));
         }
         catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
         {
@@ -144,6 +202,28 @@ public sealed class SendMdeSiemSyslogCommand : MdeSiemCmdlet
         _sender?.Dispose();
     }
 
+    private static int DefaultPort(SyslogProtocol protocol) => protocol switch
+    {
+        SyslogProtocol.Tls => 6514,
+        SyslogProtocol.Relp or SyslogProtocol.RelpTls => 20514,
+        _ => 514,
+    };
+
+    private X509Certificate2? LoadClientCertificate()
+    {
+        if (ClientCertificate is not null && ClientCertificatePath is not null)
+        {
+            throw new MdeSiemException(ErrorCode.InvalidArgument, "Give -ClientCertificate or -ClientCertificatePath, not both.");
+        }
+
+        if (ClientCertificate is not null)
+        {
+            return CertificateLoader.RequirePrivateKey(ClientCertificate, ClientCertificate.Thumbprint);
+        }
+
+        return ClientCertificatePath is null ? null : CertificateLoader.FromFile(GetUnresolvedProviderPathFromPSPath(ClientCertificatePath), ClientCertificatePassword);
+    }
+
     private void Flush()
     {
         if (_pending.Count == 0)
@@ -155,11 +235,16 @@ public sealed class SendMdeSiemSyslogCommand : MdeSiemCmdlet
         _pending.Clear();
         foreach (var result in results)
         {
+            if (result.Truncated)
+            {
+                WriteVerbose($"Message {result.Index} was longer than {MaxMessageSize} bytes and was truncated.");
+            }
+
             if (!result.Sent)
             {
                 WriteError(ErrorRecords.From(new MdeSiemException(ErrorCode.SyslogSendFailed, result.Error ?? "The message was not sent.")
                 {
-                    RecommendedAction = "Check that the collector listens on this host, port and protocol; the result's Message holds the text to resend.",
+                    RecommendedAction = "Check that the collector listens on this host, port and protocol and accepts this client; the result's Message holds the text to resend.",
                     Target = result,
                 }));
             }

@@ -64,6 +64,9 @@ public sealed class SyslogSenderTests : IDisposable
 
         // A loaded machine can take seconds for a TLS handshake: the bound only stops a hang.
         ConnectTimeout = TimeSpan.FromMinutes(1),
+
+        // Connect retries stay on (they are part of what is tested) but wait little.
+        ConnectRetryDelay = TimeSpan.FromMilliseconds(20),
     };
 
     [Theory]
