@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -11,13 +12,21 @@ namespace MdeSiem.Core.Checkpoints;
 /// to now minus the availability lag), skips records delivered by earlier runs, and records what this run
 /// delivers. Only a run that delivered everything moves the watermark; a failed or cancelled run keeps the old
 /// watermark and adds the keys it did deliver, so the re-run repeats nothing and loses nothing.
+/// <para>
+/// Threads: <see cref="SkipDelivered{T}"/> runs on the prefetch worker (it filters the stream before it is queued
+/// for the pipeline) while <see cref="MarkDelivered"/> runs on the pipeline thread after each write. The keys of
+/// this run therefore live in a set made for concurrent use and the skip count is bumped atomically; a record
+/// marked before the worker looks it up is always seen. Begin, Commit, SaveProgress and Dispose run on the
+/// pipeline thread once the stream has ended.
+/// </para>
 /// </summary>
 public sealed class CheckpointRun : IDisposable
 {
     private readonly CheckpointLock _lock;
     private readonly CheckpointDocument _document;
     private readonly CheckpointOptions _options;
-    private readonly Dictionary<string, DateTime> _deliveredNow = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTime> _deliveredNow = new(StringComparer.Ordinal);
+    private int _skippedCount;
     private bool _finished;
 
     private CheckpointRun(string path, CheckpointLock heldLock, CheckpointDocument document, CheckpointOptions options, DateTime sinceUtc, DateTime untilUtc)
@@ -42,7 +51,7 @@ public sealed class CheckpointRun : IDisposable
     public int DeliveredCount => _deliveredNow.Count;
 
     /// <summary>Records skipped because an earlier run delivered them.</summary>
-    public int SkippedCount { get; private set; }
+    public int SkippedCount => Volatile.Read(ref _skippedCount);
 
     /// <param name="pathOrName">A checkpoint file path, or a name in the state folder.</param>
     /// <param name="api">Which API's watermark this is.</param>
@@ -96,7 +105,7 @@ public sealed class CheckpointRun : IDisposable
             var id = key(item);
             if (_document.Delivered.ContainsKey(id) || _deliveredNow.ContainsKey(id))
             {
-                SkippedCount++;
+                Interlocked.Increment(ref _skippedCount);
                 continue;
             }
 
@@ -151,7 +160,7 @@ public sealed class CheckpointRun : IDisposable
         }
 
         var next = _document.Successor(watermark);
-        foreach (var delivered in new[] { _document.Delivered, _deliveredNow })
+        foreach (var delivered in new IEnumerable<KeyValuePair<string, DateTime>>[] { _document.Delivered, _deliveredNow })
         {
             foreach (var entry in delivered)
             {

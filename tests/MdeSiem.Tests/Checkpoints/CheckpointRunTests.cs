@@ -113,4 +113,71 @@ public class CheckpointRunTests
         Assert.False(System.IO.File.Exists(path));
         Assert.False(System.IO.File.Exists(path + ".lock"));
     }
+
+    /// <summary>
+    /// The prefetch worker runs <see cref="CheckpointRun.SkipDelivered{T}"/> while the pipeline thread calls
+    /// <see cref="CheckpointRun.MarkDelivered"/>. A record marked before the worker looks it up must be skipped:
+    /// with a plain dictionary, a lookup during a resize on the other thread misses keys that are there.
+    /// </summary>
+    [Fact]
+    public async Task A_record_marked_on_the_pipeline_thread_is_skipped_by_the_worker_at_once()
+    {
+        const int Keys = 100_000;
+        var names = Enumerable.Range(0, Keys).Select(i => "k" + i).ToArray();
+        using var folder = new TemporaryFolder();
+        for (var round = 0; round < 10; round++)
+        {
+            using var run = CheckpointRun.Begin(folder.File($"c{round}.json"), "Api", "t", "s", Options, Now.AddHours(-1), Now);
+            var progress = new MarkProgress();
+            using var start = new System.Threading.Barrier(2);
+            var marker = Task.Run(() =>
+            {
+                start.SignalAndWait();
+                for (var i = 0; i < Keys; i++)
+                {
+                    run.MarkDelivered(names[i], Now.AddMinutes(-5));
+                    System.Threading.Volatile.Write(ref progress.Marked, i + 1);
+                }
+            });
+            var wronglyPassed = Task.Run(async () =>
+            {
+                start.SignalAndWait();
+                var misses = 0;
+                await foreach (var lookup in run.SkipDelivered(Lookups(names, progress), l => names[l.Index]))
+                {
+                    misses += lookup.Index < lookup.MarkedBefore ? 1 : 0;
+                }
+
+                return misses;
+            });
+
+            await marker;
+            Assert.Equal(0, await wronglyPassed);
+            Assert.Equal(Keys, run.DeliveredCount);
+            run.SaveProgress();
+        }
+    }
+
+    /// <summary>Looks up, until every key is marked, the keys marked shortly before; each lookup knows how many were marked before it.</summary>
+    private static async IAsyncEnumerable<(int Index, int MarkedBefore)> Lookups(string[] names, MarkProgress progress)
+    {
+        var spin = 0;
+        while (true)
+        {
+            var marked = System.Threading.Volatile.Read(ref progress.Marked);
+            if (marked == names.Length)
+            {
+                break;
+            }
+
+            yield return (marked == 0 ? 0 : (int)((uint)(++spin * 7919) % (uint)marked), marked);
+        }
+
+        await Task.CompletedTask;
+    }
+
+    private sealed class MarkProgress
+    {
+        public int Marked;
+    }
 }
