@@ -98,4 +98,10 @@ public enum ErrorCode
     /// -BodyTimeoutSec) while it was being read.
     /// </summary>
     ResponseBodyTimeout,
+
+    /// <summary>
+    /// An -OutFile file could not be written (disk full, no permission); the checkpoint was not moved past what
+    /// reached the file.
+    /// </summary>
+    OutFileWriteFailed,
 }
