@@ -23,7 +23,7 @@ public sealed class OutFileWriter : IDisposable
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly OutFileName _name;
-    private readonly DeliveryJournal _journal;
+    private readonly DeliveryJournal? _journal;
     private readonly IReadOnlyDictionary<string, long> _covered;
     private readonly Func<DateTime> _utcNow;
     private readonly Dictionary<string, FileStream> _touched = new(StringComparer.Ordinal);
@@ -33,13 +33,13 @@ public sealed class OutFileWriter : IDisposable
     private long _length;
 
     /// <param name="name">The -OutFile path, possibly with a date item.</param>
-    /// <param name="journal">The journal beside the checkpoint.</param>
+    /// <param name="journal">The journal beside the checkpoint; null for a pull without one (plain appending).</param>
     /// <param name="coveredLengths">The file lengths the checkpoint covers (its recorded outputs).</param>
     /// <param name="utcNow">The clock that picks the dated file.</param>
-    public OutFileWriter(OutFileName name, DeliveryJournal journal, IReadOnlyDictionary<string, long> coveredLengths, Func<DateTime> utcNow)
+    public OutFileWriter(OutFileName name, DeliveryJournal? journal, IReadOnlyDictionary<string, long> coveredLengths, Func<DateTime> utcNow)
     {
         _name = name ?? throw new ArgumentNullException(nameof(name));
-        _journal = journal ?? throw new ArgumentNullException(nameof(journal));
+        _journal = journal;
         _covered = coveredLengths ?? throw new ArgumentNullException(nameof(coveredLengths));
         _utcNow = utcNow ?? throw new ArgumentNullException(nameof(utcNow));
     }
@@ -55,6 +55,11 @@ public sealed class OutFileWriter : IDisposable
     public OutFileRecovery Recover()
     {
         var recovery = new OutFileRecovery();
+        if (_journal is null)
+        {
+            return recovery;
+        }
+
         var entries = _journal.ReadLeftOver();
         var files = entries.Select(entry => entry.File).Concat(_covered.Keys).Distinct(StringComparer.Ordinal).ToList();
         foreach (var file in files)
@@ -116,7 +121,7 @@ public sealed class OutFileWriter : IDisposable
     }
 
     /// <summary>The checkpoint now covers every line written: the journal can go.</summary>
-    public void ForgetJournal() => _journal.Clear();
+    public void ForgetJournal() => _journal?.Clear();
 
     public void Dispose()
     {
@@ -125,7 +130,7 @@ public sealed class OutFileWriter : IDisposable
             stream.Dispose();
         }
 
-        _journal.Dispose();
+        _journal?.Dispose();
         _batch.Dispose();
     }
 
@@ -210,7 +215,7 @@ public sealed class OutFileWriter : IDisposable
         _batch.GetBuffer()[start + byteCount - 1] = (byte)'\n';
         _batch.Position = _batch.Length;
         _length += byteCount;
-        _journal.Announce(_currentPath!, _length, key, timeUtc);
+        _journal?.Announce(_currentPath!, _length, key, timeUtc);
     }
 
     // Entries first, then the lines they announce: a kill between the two leaves entries past the end of the file,
@@ -224,7 +229,7 @@ public sealed class OutFileWriter : IDisposable
 
         Guard(() =>
         {
-            _journal.WritePending();
+            _journal?.WritePending();
             _current.Write(_batch.GetBuffer(), 0, (int)_batch.Length);
             _current.Flush();
         });
