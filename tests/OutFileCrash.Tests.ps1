@@ -119,3 +119,44 @@ Describe 'The pipeline recipe (| ConvertTo-MdeSiemJsonLine | Add-Content) under 
         $lost | Should -BeLessOrEqual $torn -Because 'a record can only go missing by being appended onto a line a kill cut in half'
     }
 }
+
+Describe 'Get-MdeSiemAlert -Checkpoint -OutFile on a full disk' {
+    BeforeAll {
+        # A 256 KB tmpfs for the file (the checkpoint stays on the ordinary disk); growing it afterwards with a
+        # remount keeps what was written, as freeing space on a real disk would.
+        $script:Small = Join-Path $script:Work 'small'
+        New-Item -ItemType Directory -Path $script:Small | Out-Null
+        $script:Mounted = $false
+        if ($IsLinux -and (& id -u) -eq '0') {
+            & mount -t tmpfs -o size=256k tmpfs $script:Small 2>$null
+            $script:Mounted = $LASTEXITCODE -eq 0
+        }
+    }
+
+    AfterAll {
+        if ($script:Mounted) { & umount $script:Small }
+    }
+
+    It 'fails with MdeSiem.OutFileWriteFailed, and the run after space is freed completes the file exactly once' {
+        if (-not $script:Mounted) { Set-ItResult -Skipped -Because 'mounting a small tmpfs needs root on Linux'; return }
+        $file = Join-Path $script:Small 'full.jsonl'
+        $checkpoint = Join-Path $script:Work 'full.json'
+        $pull = "Get-MdeSiemAlert -Checkpoint '$checkpoint' -SinceTimeUtc '$($script:Since)' -AvailabilityLag 0 -OutFile '$file'"
+
+        $full = Start-Run $pull
+        $errors = $full.StandardError.ReadToEnd()
+        $full.WaitForExit()
+
+        $full.ExitCode | Should -Be 1
+        $errors | Should -Match 'MdeSiem\.OutFileWriteFailed'
+        & mount -o remount,size=64m tmpfs $script:Small
+        $next = Start-Run $pull
+        $nextErrors = $next.StandardError.ReadToEnd()
+        $next.WaitForExit()
+
+        $next.ExitCode | Should -Be 0 -Because $nextErrors
+        $ids = @(Read-LineIds $file)
+        @($ids | Where-Object { $null -eq $_ }).Count | Should -Be 0
+        ($ids | Sort-Object) | Should -Be $script:ExpectedIds
+    }
+}
