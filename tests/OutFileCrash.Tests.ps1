@@ -21,14 +21,16 @@ BeforeAll {
 
     # Starts one run of $Pull (the tail of a script that has connected) in a fresh pwsh.
     function Start-Run([string] $Pull) {
-        $connect = "Import-Module '$env:MDESIEM_MODULE_MANIFEST'; " +
+        $connect = "`$ErrorActionPreference = 'Stop'; Import-Module '$env:MDESIEM_MODULE_MANIFEST'; " +
             "Connect-MdeSiem -TenantId '$($script:Simulator.tenantId)' -ClientId '$($script:Simulator.clientId)' " +
             "-ClientSecret (ConvertTo-SecureString '$($script:Simulator.clientSecret)' -AsPlainText -Force) " +
             "-EndpointUri '$($script:Simulator.baseUri)' -SkipCertificateCheck -WarningAction SilentlyContinue; "
         $exe = [Environment]::ProcessPath
         $startInfo = [System.Diagnostics.ProcessStartInfo]::new($exe)
         if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { $startInfo.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
-        foreach ($argument in @('-NoProfile', '-NonInteractive', '-Command', $connect + $Pull + '; exit $(if ($?) { 0 } else { 1 })')) { $startInfo.ArgumentList.Add($argument) }
+        # The error id on stderr, as the scheduled-run recipe writes it.
+        $command = "try { $connect $Pull; exit 0 } catch { [Console]::Error.WriteLine(`$_.FullyQualifiedErrorId + ' ' + `$_); exit 1 }"
+        foreach ($argument in @('-NoProfile', '-NonInteractive', '-Command', $command)) { $startInfo.ArgumentList.Add($argument) }
         $startInfo.RedirectStandardError = $true
         $startInfo.UseShellExecute = $false
         [System.Diagnostics.Process]::Start($startInfo)
