@@ -42,6 +42,7 @@ public abstract class MdeSiemCmdlet : PSCmdlet, IDisposable
 
     public void Dispose()
     {
+        ReleaseResources();
         _cancellation.Dispose();
         _taskCompleted.Dispose();
         GC.SuppressFinalize(this);
@@ -79,6 +80,14 @@ public abstract class MdeSiemCmdlet : PSCmdlet, IDisposable
     }
 
     protected override void StopProcessing() => _cancellation.Cancel();
+
+    /// <summary>
+    /// Runs when the engine disposes the cmdlet at the end of the pipeline, after a failure or Ctrl+C too: the place
+    /// to close what a pull opened.
+    /// </summary>
+    protected virtual void ReleaseResources()
+    {
+    }
 
     /// <summary>The work of one input object; throw <see cref="MdeSiemException"/> for expected failures.</summary>
     protected abstract void ProcessRecordCore();
@@ -139,7 +148,7 @@ public abstract class MdeSiemCmdlet : PSCmdlet, IDisposable
                 var item = enumerator.Current;
                 try
                 {
-                    WriteObject(toOutput is null ? item : toOutput(item));
+                    WriteRecord(toOutput is null ? item! : toOutput(item));
                 }
                 catch (PipelineStoppedException) when (afterWrite is not null && !Stopping)
                 {
@@ -161,6 +170,9 @@ public abstract class MdeSiemCmdlet : PSCmdlet, IDisposable
             }
         }
     }
+
+    /// <summary>Where <see cref="WriteEach"/> delivers a record: the pipeline, unless a derived cmdlet says otherwise.</summary>
+    protected virtual void WriteRecord(object output) => WriteObject(output);
 
     protected void FlushLog()
     {

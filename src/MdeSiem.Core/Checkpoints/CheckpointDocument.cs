@@ -36,6 +36,12 @@ public sealed class CheckpointDocument
     /// </summary>
     public Dictionary<string, long> Positions { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The -OutFile files of this pull and the length up to which the checkpoint covers each: lines past it were
+    /// written by a run that did not commit. Written as "outputs" only when there are any.
+    /// </summary>
+    public Dictionary<string, long> Outputs { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The next version of this checkpoint: same pull, the watermark given, stamped now; keys and positions empty.</summary>
     public CheckpointDocument Successor(DateTime? watermarkUtc) => new()
     {

@@ -27,6 +27,7 @@ public sealed class CheckpointRun : IDisposable
     private readonly CheckpointOptions _options;
     private readonly ConcurrentDictionary<string, DateTime> _deliveredNow = new(StringComparer.Ordinal);
     private int _skippedCount;
+    private readonly Dictionary<string, long> _outputs = new(StringComparer.Ordinal);
     private bool _finished;
 
     private CheckpointRun(string path, CheckpointLock heldLock, CheckpointDocument document, CheckpointOptions options, DateTime sinceUtc, DateTime untilUtc)
@@ -113,6 +114,21 @@ public sealed class CheckpointRun : IDisposable
         }
     }
 
+    /// <summary>The -OutFile lengths the checkpoint covers, per file.</summary>
+    public IReadOnlyDictionary<string, long> CoveredOutputs => _document.Outputs;
+
+    /// <summary>
+    /// The -OutFile files' lengths once this run's lines are on stable storage: saved with the checkpoint, so the
+    /// next run knows which lines it covers.
+    /// </summary>
+    public void RecordOutputs(IReadOnlyDictionary<string, long> lengths)
+    {
+        foreach (var entry in lengths ?? throw new ArgumentNullException(nameof(lengths)))
+        {
+            _outputs[entry.Key] = entry.Value;
+        }
+    }
+
     /// <summary>Call once a record has gone down the pipeline.</summary>
     public void MarkDelivered(string key, DateTime? timeUtc) => _deliveredNow[key] = timeUtc ?? UntilUtc;
 
@@ -169,6 +185,13 @@ public sealed class CheckpointRun : IDisposable
                     next.Delivered[entry.Key] = entry.Value;
                 }
             }
+        }
+
+        // Only the files this run wrote can hold lines past the checkpoint (their journal is emptied once this is
+        // saved); a run that wrote nothing keeps the previous lengths.
+        foreach (var output in _outputs.Count > 0 ? _outputs : _document.Outputs)
+        {
+            next.Outputs[output.Key] = output.Value;
         }
 
         CheckpointStore.Write(Path, next);

@@ -66,6 +66,7 @@ public static class CheckpointStore
         var heldLock = CheckpointLock.Acquire(path, staleLockAge);
         try
         {
+            RemoveLeftoverTemporaryFiles(path);
             var document = Read(path, api, tenantId, scope)
                 ?? new CheckpointDocument { Api = api, TenantId = tenantId, Scope = scope };
             return (path, heldLock, document);
@@ -156,6 +157,29 @@ public static class CheckpointStore
         }
     }
 
+    // A run killed inside Write leaves its temporary file; only the lock holder writes, so under the lock every
+    // temporary file of this checkpoint is a leftover.
+    private static void RemoveLeftoverTemporaryFiles(string path)
+    {
+        var folder = Path.GetDirectoryName(path)!;
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+
+        foreach (var leftover in Directory.GetFiles(folder, "." + Path.GetFileName(path) + ".*.tmp"))
+        {
+            try
+            {
+                File.Delete(leftover);
+            }
+            catch (IOException)
+            {
+                // Still open elsewhere: the next run tries again.
+            }
+        }
+    }
+
     private static CheckpointDocument Parse(byte[] bytes, string path)
     {
         using var json = JsonDocument.Parse(bytes);
@@ -206,6 +230,20 @@ public static class CheckpointStore
             }
         }
 
+        if (root.TryGetProperty("outputs", out var outputs))
+        {
+            foreach (var entry in outputs.EnumerateObject())
+            {
+                var length = entry.Value.GetInt64();
+                if (length < 0)
+                {
+                    throw new FormatException($"the length of output '{entry.Name}' is negative");
+                }
+
+                document.Outputs[entry.Name] = length;
+            }
+        }
+
         return document;
     }
 
@@ -241,6 +279,17 @@ public static class CheckpointStore
         {
             writer.WriteStartObject("positions");
             foreach (var entry in document.Positions)
+            {
+                writer.WriteNumber(entry.Key, entry.Value);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        if (document.Outputs.Count > 0)
+        {
+            writer.WriteStartObject("outputs");
+            foreach (var entry in document.Outputs)
             {
                 writer.WriteNumber(entry.Key, entry.Value);
             }

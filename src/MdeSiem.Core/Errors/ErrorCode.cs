@@ -104,4 +104,10 @@ public enum ErrorCode
 
     /// <summary>A file could not be read (no permission, locked, removed while scanning); the other files are scanned.</summary>
     FileUnreadable,
+
+    /// <summary>
+    /// An -OutFile file could not be written (disk full, no permission); the checkpoint was not moved past what
+    /// reached the file.
+    /// </summary>
+    OutFileWriteFailed,
 }

@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using MdeSiem.Core.Forwarding;
+using MdeSiem.Core.Output;
 
 namespace MdeSiem.Forwarding;
 
@@ -50,37 +51,6 @@ internal static class PSObjectFields
             value = wrapped.BaseObject;
         }
 
-        switch (value)
-        {
-            case null:
-                return null;
-            case string or bool or DateTime or DateTimeOffset or decimal:
-                return value;
-            case Enum or Guid or TimeSpan or Uri:
-                return value.ToString();
-            case IDictionary dictionary:
-                var nested = new FieldSource();
-                foreach (DictionaryEntry entry in dictionary)
-                {
-                    nested.Add(entry.Key.ToString() ?? string.Empty, depth > MaxDepth ? entry.Value?.ToString() : Convert(entry.Value, depth + 1));
-                }
-
-                return nested;
-            case IEnumerable items:
-                var list = new List<object?>();
-                foreach (var item in items)
-                {
-                    list.Add(depth > MaxDepth ? item?.ToString() : Convert(item, depth + 1));
-                }
-
-                return list;
-        }
-
-        if (value.GetType().IsPrimitive)
-        {
-            return value;
-        }
-
-        return depth > MaxDepth ? value.ToString() : From(PSObject.AsPSObject(value), depth);
+        return ObjectFields.ConvertValue(value, depth, MaxDepth, Convert, (record, level) => From(PSObject.AsPSObject(record), level));
     }
 }

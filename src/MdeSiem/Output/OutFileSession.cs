@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using MdeSiem.Core.Checkpoints;
+using MdeSiem.Core.Output;
+using MdeSiem.Forwarding;
+
+namespace MdeSiem.Output;
+
+/// <summary>
+/// A pull's -OutFile: formats each record as its line and appends it. With a checkpoint, lines are journaled beside
+/// the checkpoint and on stable storage before the checkpoint that covers them moves (see <see cref="OutFileWriter"/>);
+/// without one, the file is simply appended to and flushed to disk at the end.
+/// </summary>
+internal sealed class OutFileSession : IDisposable
+{
+    private readonly OutFileWriter _writer;
+    private readonly RecordLineFormatter _formatter;
+
+    private OutFileSession(OutFileWriter writer, RecordLineFormatter formatter)
+    {
+        _writer = writer;
+        _formatter = formatter;
+    }
+
+    /// <summary>What the opening found of a killed run's lines (null without a checkpoint).</summary>
+    public OutFileRecovery? Recovery { get; private set; }
+
+    public bool Faulted => _writer.Faulted;
+
+    /// <summary>
+    /// Opens the output of one pull. With <paramref name="run"/>, what a killed run left past the checkpoint is
+    /// taken over first: its complete lines count as delivered in <paramref name="run"/>, a torn line is cut off.
+    /// </summary>
+    public static OutFileSession Open(string outFile, OutFileFormat format, CheckpointRun? run)
+    {
+        var name = OutFileName.Parse(outFile);
+        var formatter = new RecordLineFormatter(format);
+        formatter.AdoptHeaderOf(name.PathAt(DateTime.UtcNow));
+        if (run is null)
+        {
+            return new OutFileSession(new OutFileWriter(name, journal: null, new Dictionary<string, long>(), () => DateTime.UtcNow), formatter);
+        }
+
+        var session = new OutFileSession(new OutFileWriter(name, new DeliveryJournal(run.Path + ".outfile"), run.CoveredOutputs, () => DateTime.UtcNow), formatter);
+        session.Recovery = session._writer.Recover();
+        foreach (var entry in session.Recovery.Delivered)
+        {
+            run.MarkDelivered(entry.Key, entry.TimeUtc);
+        }
+
+        return session;
+    }
+
+    /// <summary>Appends the record's line; <paramref name="key"/> and <paramref name="timeUtc"/> identify it in the journal.</summary>
+    public void Write(object output, string key, DateTime? timeUtc)
+    {
+        // PowerShell objects (the SIEM records carry fields this version does not know as note properties) are read
+        // through PowerShell's adapters; typed records directly.
+        var line = _formatter.Format(output is PSObject wrapped ? PSObjectFields.From(wrapped) : output);
+        var header = _formatter.Header;
+        _writer.WriteLine(key, timeUtc, line, header is null ? null : () => header);
+    }
+
+    /// <summary>Puts every line of this run on stable storage; with a checkpoint, records the file lengths in it.</summary>
+    public void FlushToDisk(CheckpointRun? run)
+    {
+        var lengths = _writer.FlushToDisk();
+        run?.RecordOutputs(lengths);
+    }
+
+    /// <summary>The checkpoint covers every line now: the journal is no longer needed.</summary>
+    public void Committed() => _writer.ForgetJournal();
+
+    public void Dispose() => _writer.Dispose();
+}
