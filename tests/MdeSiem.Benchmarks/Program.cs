@@ -16,6 +16,8 @@ internal static class Program
 {
     private const string ModuleNull = "Get-MdeSiemAlert | Out-Null (1)";
     private const string ModuleCsv = "Get-MdeSiemAlert | Export-Csv (1)";
+    private const string ModuleOutFile = "Get-MdeSiemAlert -OutFile (JSON lines) (1)";
+    private const string ModuleJson = "Get-MdeSiemAlert | ConvertTo-Json | Add-Content (1)";
     private const string RestNull = "Invoke-RestMethod | Out-Null (A)";
     private const string WebNull = "Invoke-WebRequest + ConvertFrom-Json (A)";
     private const string RestCsv = "Invoke-RestMethod | Export-Csv (A)";
@@ -58,6 +60,12 @@ internal static class Program
             var module = new Dictionary<string, string>(parameters) { ["ModuleManifest"] = options.ModuleManifest };
             results.Add(Measure(pwsh, ModuleNull, size, scan, Path.Combine(scripts, "Measure-ModulePull.ps1"), With(module, ("Sink", "Null")), simulator.ClientSecret));
             results.Add(Measure(pwsh, ModuleCsv, size, scan, Path.Combine(scripts, "Measure-ModulePull.ps1"), With(module, ("Sink", "Csv"), ("CsvPath", csvPath)), simulator.ClientSecret));
+            results.Add(Measure(pwsh, ModuleOutFile, size, scan, Path.Combine(scripts, "Measure-ModulePull.ps1"), With(module, ("Sink", "OutFile"), ("CsvPath", csvPath)), simulator.ClientSecret));
+            if (size <= options.BaselineMaxSize)
+            {
+                // ConvertTo-Json holds every record until the end: like the web baselines, not run at the largest size.
+                results.Add(Measure(pwsh, ModuleJson, size, scan, Path.Combine(scripts, "Measure-ModulePull.ps1"), With(module, ("Sink", "Json"), ("CsvPath", csvPath)), simulator.ClientSecret));
+            }
             results.AddRange(GraphConversionWorkload.Measure(pwsh, scripts, module, simulator.ClientSecret, size, scan));
 
             var baseline = Path.Combine(scripts, "Measure-WebBaseline.ps1");

@@ -7,7 +7,7 @@ param(
     [Parameter(Mandatory)] [string] $BaseUri,
     [Parameter(Mandatory)] [string] $TenantId,
     [Parameter(Mandatory)] [string] $ClientId,
-    [ValidateSet('Null', 'Csv')] [string] $Sink = 'Null',
+    [ValidateSet('Null', 'Csv', 'OutFile', 'Json')] [string] $Sink = 'Null',
     [string] $CsvPath,
     [ValidateRange(1, 10)] [int] $Runs = 2
 )
@@ -29,11 +29,13 @@ foreach ($run in 1..$Runs) {
     $process.Refresh()
     $cpu = $process.TotalProcessorTime
     $stopwatch = [Diagnostics.Stopwatch]::StartNew()
-    if ($Sink -eq 'Null') {
-        Get-MdeSiemAlert -SinceTimeUtc $since -WarningAction SilentlyContinue | Out-Null
-    }
-    else {
-        Get-MdeSiemAlert -SinceTimeUtc $since -WarningAction SilentlyContinue | Export-Csv -Path $CsvPath -NoTypeInformation
+    # Each run writes a new file: appending to the last run's would measure a growing file.
+    Remove-Item -Path $CsvPath -ErrorAction SilentlyContinue
+    switch ($Sink) {
+        'Null' { Get-MdeSiemAlert -SinceTimeUtc $since -WarningAction SilentlyContinue | Out-Null }
+        'Csv' { Get-MdeSiemAlert -SinceTimeUtc $since -WarningAction SilentlyContinue | Export-Csv -Path $CsvPath -NoTypeInformation }
+        'OutFile' { Get-MdeSiemAlert -SinceTimeUtc $since -WarningAction SilentlyContinue -OutFile $CsvPath }
+        'Json' { Get-MdeSiemAlert -SinceTimeUtc $since -WarningAction SilentlyContinue | ConvertTo-Json -Compress | Add-Content -Path $CsvPath }
     }
     $stopwatch.Stop()
     $process.Refresh()
