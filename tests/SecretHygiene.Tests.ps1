@@ -111,6 +111,8 @@ BeforeAll {
         @{ Cmdlet = 'Get-MdeSiemAlert'; Case = 'pull and export'; Run = { $alerts = @(Get-MdeSiemAlert -Limit 5); $alerts; $alerts | Export-Csv (Join-Path $work 'alerts.csv') } }
         @{ Cmdlet = 'Get-MdeSiemAlert'; Case = 'pull with every delegated, certificate, identity and ready-token connection'; Run = { foreach ($name in 'Interactive', 'DeviceCode', 'Identity', 'Pfx', 'Pem', 'Ready', 'Credential') { Get-MdeSiemAlert -Limit 2 -Connection $name } } }
         @{ Cmdlet = 'Get-MdeSiemAlert'; Case = 'checkpoint file'; Run = { Get-MdeSiemAlert -Checkpoint (Join-Path $work 'siem.checkpoint.json') -SinceTimeUtc ([DateTime]::UtcNow.AddDays(-2)) -AvailabilityLag 0 } }
+        @{ Cmdlet = 'Get-MdeSiemAlert'; Case = 'checkpointed -OutFile (file, journal and checkpoint scanned)'; Run = { Get-MdeSiemAlert -Checkpoint (Join-Path $work 'outfile.checkpoint.json') -SinceTimeUtc ([DateTime]::UtcNow.AddDays(-2)) -AvailabilityLag 0 -OutFile (Join-Path $work 'alerts-{0:yyyy-MM-dd}.jsonl') -PassThru } }
+        @{ Cmdlet = 'Get-DefenderAlert'; Case = '-OutFile as CSV'; Run = { Get-DefenderAlert -Top 5 -OutFile (Join-Path $work 'graph.csv') -OutFormat Csv } }
         @{ Cmdlet = 'Get-MdeSiemAlert'; Case = 'damaged checkpoint file'; Expect = 'MdeSiem.CheckpointCorrupt'; Run = { Set-Content (Join-Path $work 'damaged.checkpoint.json') '{ not json'; Get-MdeSiemAlert -Checkpoint (Join-Path $work 'damaged.checkpoint.json') } }
         @{ Cmdlet = 'Get-MdeSiemAlert'; Case = '401 from the simulator'; Expect = 'MdeSiem.*'; Run = { Get-MdeSiemAlert -Limit 2 -Connection WrongAudience } }
         @{ Cmdlet = 'Get-MdeSiemAlert'; Case = '403 from the simulator'; Expect = 'MdeSiem.PermissionDenied'; Run = { Get-MdeSiemAlert -Limit 2 -Connection Unmanaged } }
