@@ -20,6 +20,21 @@ public sealed class SimulatedFault
     public int? RetryAfterSeconds { get; init; }
 
     /// <summary>
+    /// If set with <see cref="StatusCode"/>, sent as the Retry-After header exactly as given (it wins over
+    /// <see cref="RetryAfterSeconds"/>): Microsoft Graph's throttling page shows <c>Retry-After: 2.128</c>
+    /// (https://learn.microsoft.com/graph/throttling#sample-response), seconds with a fraction, which HTTP's
+    /// delay-seconds grammar does not allow; an HTTP date is the header's other form.
+    /// </summary>
+    public string? RetryAfter { get; init; }
+
+    /// <summary>
+    /// If true with <see cref="StatusCode"/> (Graph and Defender API targets), the endpoint first handles the request in full (checks the token, applies a
+    /// write such as a comment) and only then is its answer replaced by the fault's status: a gateway that gave up after
+    /// the service did the work. A client that retries such a write repeats it.
+    /// </summary>
+    public bool AfterHandling { get; init; }
+
+    /// <summary>
     /// If set, a SIEM API response starts normally but the connection is closed after this many records, so the
     /// client sees the body end in the middle of the JSON array (HttpClient: "response ended prematurely"). A client
     /// that keeps reading gets exactly this many records; one that has stopped reading may get fewer. A response with
@@ -104,7 +119,7 @@ public sealed class SimulatedFault
 
     public override string ToString() =>
         $"{Target}: status {StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}, " +
-        $"retry-after {RetryAfterSeconds?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}, " +
+        $"retry-after {RetryAfter ?? RetryAfterSeconds?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}, after handling {AfterHandling}, " +
         $"truncate {TruncateAfterRecords?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}, delay {Delay}, request '{RequestContains}', partial '{PartialProvider}', truncated json {TruncatedJson}, " +
         $"reset after {ResetAfterBytes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} B, " +
         $"stall after {StallAfterBytes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} B for {StallFor}";

@@ -43,10 +43,16 @@ public sealed class SimulatorOptions
 
     /// <summary>
     /// Multiplies the periods of the Defender APIs' call limits (alerts 100 a minute and 1,500 an hour, incidents 50 a
-    /// minute; 1 = as documented). They run on the real clock, not <see cref="Clock"/>. Tests shrink them, with the
-    /// client's budget shrunk alike, to prove in seconds that a long pull never trips a 429.
+    /// minute and 1,500 an hour; 1 = as documented). They run on <see cref="RateLimitClock"/>, not <see cref="Clock"/>.
+    /// Tests shrink them, with the client's budget shrunk alike, to prove in seconds that a long pull never trips a 429.
     /// </summary>
     public double RateLimitTimeScale { get; set; } = 1.0;
+
+    /// <summary>
+    /// The clock the call limits' windows run on: the real one by default, because clients wait for room in real
+    /// time. A test that checks a limit itself (1,500 an hour) moves a clock of its own instead of waiting an hour.
+    /// </summary>
+    public TimeProvider RateLimitClock { get; set; } = TimeProvider.System;
 
     /// <summary>
     /// Maps the test-only control endpoints under /_test (faults, late alerts, Graph ground truth) for tests that run
@@ -77,6 +83,7 @@ public sealed class SimulatorOptions
         ArgumentException.ThrowIfNullOrWhiteSpace(TenantId);
         ArgumentException.ThrowIfNullOrWhiteSpace(ClientId);
         ArgumentNullException.ThrowIfNull(Clock);
+        ArgumentNullException.ThrowIfNull(RateLimitClock);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(RateLimitTimeScale);
         if (ClientSecret is not null)
         {

@@ -105,6 +105,10 @@ function Add-MdeSiemSimulatorFault {
         [ValidateSet('GraphApi', 'SiemApi', 'TokenEndpoint', 'DefenderApi')] [string] $Target = 'GraphApi',
         [int] $StatusCode,
         [int] $RetryAfterSeconds,
+        # Sent as the Retry-After header exactly as given, e.g. '2.128' as Graph's throttling page shows, or an HTTP date.
+        [string] $RetryAfter,
+        # The endpoint applies the request first (a comment is added), then the fault's status replaces its answer.
+        [switch] $AfterHandling,
         [string] $RequestContains,
         # Matching requests let through before the fault answers one (to hit the middle of a pull).
         [int] $AfterMatchingRequests,
@@ -122,6 +126,8 @@ function Add-MdeSiemSimulatorFault {
     $body = [ordered]@{ target = $Target; count = $Count; truncatedJson = $TruncatedJson.IsPresent }
     if ($StatusCode) { $body.statusCode = $StatusCode }
     if ($RetryAfterSeconds) { $body.retryAfterSeconds = $RetryAfterSeconds }
+    if ($RetryAfter) { $body.retryAfter = $RetryAfter }
+    if ($AfterHandling) { $body.afterHandling = $true }
     if ($RequestContains) { $body.requestContains = $RequestContains }
     if ($PartialProvider) { $body.partialProvider = $PartialProvider }
     if ($AfterMatchingRequests) { $body.afterMatchingRequests = $AfterMatchingRequests }

@@ -101,15 +101,16 @@ public sealed class GraphAlertClient
         DefenderAlert? updated = null;
         if (update.HasPropertyChanges)
         {
+            // The PATCH sets values, so sending it again changes nothing more; the comment is a POST that adds one.
             var uri = AlertUri(id);
-            using var response = await GraphRequestSender.SendAsync(_connection, new HttpMethod("PATCH"), uri, update.ToPatchJson(), GraphPermission.AlertReadWrite, cancellationToken).ConfigureAwait(false);
+            using var response = await GraphRequestSender.SendAsync(_connection, new HttpMethod("PATCH"), uri, update.ToPatchJson(), GraphPermission.AlertReadWrite, cancellationToken, idempotent: true).ConfigureAwait(false);
             updated = await GraphPageReader.ReadEntityAsync(response, uri, GraphObjectBinder.Bind<DefenderAlert>, cancellationToken).ConfigureAwait(false);
         }
 
         if (!string.IsNullOrEmpty(update.Comment))
         {
             var uri = _connection.Endpoints.GetGraphUri(CollectionPath + "/" + Uri.EscapeDataString(id) + "/comments");
-            using var response = await GraphRequestSender.SendAsync(_connection, HttpMethod.Post, uri, update.ToCommentJson(), GraphPermission.AlertReadWrite, cancellationToken).ConfigureAwait(false);
+            using var response = await GraphRequestSender.SendAsync(_connection, HttpMethod.Post, uri, update.ToCommentJson(), GraphPermission.AlertReadWrite, cancellationToken, idempotent: false).ConfigureAwait(false);
             updated = null;
         }
 

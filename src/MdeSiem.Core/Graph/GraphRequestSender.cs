@@ -25,13 +25,18 @@ internal static class GraphRequestSender
         Uri uri,
         string? jsonBody,
         string permission,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool? idempotent = null)
     {
         // HttpClient may send a request object once only: the retry handler resends it, so the content must be
         // reusable; StringContent is.
         using var request = new HttpRequestMessage(method, uri);
         request.Properties[RequestOptionKeys.Resource] = connection.Endpoints.GraphAudience;
         request.Properties[RequestOptionKeys.Api] = ApiNames.GraphSecurity;
+        if (idempotent is { } marked)
+        {
+            request.Properties[RequestOptionKeys.Idempotent] = marked;
+        }
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Headers.TryAddWithoutValidation("Prefer", PreferUnknownEnumMembers);
         if (jsonBody is not null)

@@ -49,7 +49,8 @@ public sealed class RequestBudget
         var limits = api switch
         {
             ApiNames.SiemAlerts or ApiNames.MdeAlerts => new[] { new RateLimit(100, TimeSpan.FromMinutes(1)), new RateLimit(1500, TimeSpan.FromHours(1)) },
-            // https://learn.microsoft.com/en-us/defender-xdr/api-update-incidents: 50 calls a minute and 1,500 an hour.
+            // "List incidents API" (https://learn.microsoft.com/defender-xdr/api-list-incidents): "Rate limitations for
+            // this API are 50 calls per minute and 1500 calls per hour."
             ApiNames.XdrIncidents => new[] { new RateLimit(50, TimeSpan.FromMinutes(1)), new RateLimit(1500, TimeSpan.FromHours(1)) },
             ApiNames.GraphSecurity => new[] { new RateLimit(150, TimeSpan.FromMinutes(1)) },
             _ => Array.Empty<RateLimit>(),

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Net;
 using System.Net.Http;
+using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using Polly;
@@ -10,17 +11,23 @@ using Polly.Retry;
 namespace MdeSiem.Core.Http;
 
 /// <summary>
-/// Retries throttled and failed requests with Polly: exponential back-off with jitter, Retry-After honoured (up to
-/// the configured cap), a bounded number of attempts. The last response is returned as is, so the caller maps it
-/// to the right error.
+/// Retries throttled and failed requests with Polly: exponential back-off with jitter, Retry-After honoured in every
+/// form the services send it (never retried earlier than asked), a bounded number of attempts. A request that is not
+/// idempotent (a comment: Graph's POST .../comments, a Defender API PATCH that carries one) is retried only when it
+/// certainly did not reach the service, so a write is never made twice. The last response is returned as is, so the
+/// caller maps it to the right error.
 /// </summary>
 internal sealed class RetryHandler : DelegatingHandler
 {
-    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new("MdeSiem.Request");
 
-    public RetryHandler(RetrySettings settings, HttpMessageHandler inner)
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly Func<DateTimeOffset> _now;
+
+    public RetryHandler(RetrySettings settings, HttpMessageHandler inner, Func<DateTimeOffset>? now = null)
         : base(inner)
     {
+        _now = now ?? (() => DateTimeOffset.UtcNow);
         var options = new RetryStrategyOptions<HttpResponseMessage>
         {
             MaxRetryAttempts = Math.Max(1, settings.MaxRetries),
@@ -28,8 +35,8 @@ internal sealed class RetryHandler : DelegatingHandler
             MaxDelay = settings.MaxDelay,
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,
-            ShouldHandle = arguments => new ValueTask<bool>(IsTransient(arguments.Outcome)),
-            DelayGenerator = arguments => new ValueTask<TimeSpan?>(RetryAfter(arguments.Outcome.Result, settings.MaxDelay)),
+            ShouldHandle = arguments => new ValueTask<bool>(ShouldRetry(RequestOf(arguments.Context), arguments.Outcome, settings.MaxDelay)),
+            DelayGenerator = arguments => new ValueTask<TimeSpan?>(RetryAfterHeader.Read(arguments.Outcome.Result, _now())),
             OnRetry = arguments =>
             {
                 var reason = arguments.Outcome.Result is { } response
@@ -37,7 +44,7 @@ internal sealed class RetryHandler : DelegatingHandler
                     : arguments.Outcome.Exception?.GetType().Name ?? "failure";
                 RequestLog.Write(string.Format(
                     CultureInfo.InvariantCulture,
-                    "Retry {0} of {1} in {2:0.0} s after {3}.",
+                    "Retry {0} of {1} in {2:0.000} s after {3}.",
                     arguments.AttemptNumber + 1,
                     settings.MaxRetries,
                     arguments.RetryDelay.TotalSeconds,
@@ -54,43 +61,72 @@ internal sealed class RetryHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        return await _pipeline.ExecuteAsync(
-            async token => await base.SendAsync(request, token).ConfigureAwait(false),
-            cancellationToken).ConfigureAwait(false);
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(RequestKey, request);
+        try
+        {
+            return await _pipeline.ExecuteAsync(
+                async (resilience, handler) => await handler.SendOnceAsync(resilience.Properties.GetValue(RequestKey, request), resilience.CancellationToken).ConfigureAwait(false),
+                context,
+                this).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
     }
 
-    private static bool IsTransient(Outcome<HttpResponseMessage> outcome)
+    private Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        base.SendAsync(request, cancellationToken);
+
+    private static HttpRequestMessage? RequestOf(ResilienceContext context) =>
+        context.Properties.TryGetValue(RequestKey, out var request) ? request : null;
+
+    /// <summary>
+    /// Idempotent requests retry on throttling, timeouts, 5xx and transport failures. The others retry only where the
+    /// service certainly did not act: the connection was never made, a 429 (the call was refused, not run), or a 503
+    /// that says when to come back. A wait longer than the cap is not shortened: the answer is returned instead.
+    /// </summary>
+    private bool ShouldRetry(HttpRequestMessage? request, Outcome<HttpResponseMessage> outcome, TimeSpan cap)
     {
+        var idempotent = request is null || IsIdempotent(request);
         if (outcome.Exception is not null)
         {
-            // Transport failures retry; cancellation (the user's, or the client's timeout) does not.
-            return outcome.Exception is HttpRequestException;
+            // Transport failures retry; cancellation (the user's, or the client's timeout) does not. A failure to
+            // connect comes as the socket error itself; one after the request went out is wrapped in an IOException.
+            return outcome.Exception is HttpRequestException transport
+                && (idempotent || transport.InnerException is SocketException);
         }
 
-        var status = (int)outcome.Result!.StatusCode;
-        return status == 429 || status == (int)HttpStatusCode.RequestTimeout || status >= 500;
+        var response = outcome.Result!;
+        var status = (int)response.StatusCode;
+        var retryAfter = RetryAfterHeader.Read(response, _now());
+        if (retryAfter > cap)
+        {
+            return false;
+        }
+
+        if (status == 429 || (status == (int)HttpStatusCode.ServiceUnavailable && retryAfter is not null))
+        {
+            return true;
+        }
+
+        return idempotent && (status == (int)HttpStatusCode.RequestTimeout || status >= 500);
     }
 
-    /// <summary>The service's own wait when it gives one (seconds or a date); null lets the back-off decide.</summary>
-    private static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeSpan cap)
+    /// <summary>
+    /// The request's own mark (<see cref="RequestOptionKeys.Idempotent"/>) or, without one, its method's meaning in
+    /// RFC 9110 (section 9.2.2): GET, HEAD, PUT, DELETE, OPTIONS and TRACE are idempotent; POST and PATCH are not,
+    /// unless the sender marks a PATCH that only sets values as idempotent.
+    /// </summary>
+    internal static bool IsIdempotent(HttpRequestMessage request)
     {
-        var header = response?.Headers.RetryAfter;
-        if (header is null)
+        if (request.Properties.TryGetValue(RequestOptionKeys.Idempotent, out var value) && value is bool marked)
         {
-            return null;
+            return marked;
         }
 
-        TimeSpan? wait = header.Delta ?? (header.Date.HasValue ? header.Date.Value - DateTimeOffset.UtcNow : null);
-        if (wait is null)
-        {
-            return null;
-        }
-
-        if (wait.Value < TimeSpan.Zero)
-        {
-            return TimeSpan.Zero;
-        }
-
-        return wait.Value > cap ? cap : wait.Value;
+        var method = request.Method.Method.ToUpperInvariant();
+        return method is "GET" or "HEAD" or "PUT" or "DELETE" or "OPTIONS" or "TRACE";
     }
 }

@@ -14,6 +14,9 @@ public sealed class RetrySettings
     /// <summary>First back-off delay; doubles each retry, with jitter.</summary>
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>No single wait is longer than this, whatever Retry-After asks.</summary>
+    /// <summary>
+    /// No single wait is longer than this: a back-off stops growing here, and an answer whose Retry-After asks for
+    /// longer is returned (as a throttling error) rather than retried earlier than the service asked.
+    /// </summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMinutes(2);
 }

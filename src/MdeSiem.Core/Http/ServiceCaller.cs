@@ -13,12 +13,19 @@ internal static class ServiceCaller
     public static Task<HttpResponseMessage> GetAsync(HttpClient http, Uri uri, string resource, string api, CancellationToken cancellationToken) =>
         SendAsync(http, HttpMethod.Get, uri, null, resource, api, cancellationToken);
 
-    /// <summary>Any method; a JSON body is sent as reusable content so that the retry handler can resend it.</summary>
-    public static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpMethod method, Uri uri, string? jsonBody, string resource, string api, CancellationToken cancellationToken)
+    /// <summary>
+    /// Any method; a JSON body is sent as reusable content so that the retry handler can resend it. <paramref name="idempotent"/>
+    /// marks a request whose method alone does not say (see <see cref="RequestOptionKeys.Idempotent"/>).
+    /// </summary>
+    public static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpMethod method, Uri uri, string? jsonBody, string resource, string api, CancellationToken cancellationToken, bool? idempotent = null)
     {
         using var request = new HttpRequestMessage(method, uri);
         request.Properties[RequestOptionKeys.Resource] = resource;
         request.Properties[RequestOptionKeys.Api] = api;
+        if (idempotent is { } marked)
+        {
+            request.Properties[RequestOptionKeys.Idempotent] = marked;
+        }
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (jsonBody is not null)
         {

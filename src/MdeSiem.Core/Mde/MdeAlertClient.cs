@@ -80,7 +80,10 @@ public sealed class MdeAlertClient
             cancellationToken);
     }
 
-    /// <summary>Changes an alert and adds a comment in one PATCH; returns the alert as the service now has it.</summary>
+    /// <summary>
+    /// Changes an alert and adds a comment in one PATCH; returns the alert as the service now has it. A PATCH that only
+    /// sets values may be resent; one that adds a comment may not (the comment would be added twice).
+    /// </summary>
     public async Task<MdeAlert> UpdateAlertAsync(string id, MdeAlertUpdate update, CancellationToken cancellationToken = default)
     {
         if (update is null)
@@ -89,7 +92,7 @@ public sealed class MdeAlertClient
         }
 
         var uri = AlertUri(id);
-        using var response = await MdeRequestSender.SendAsync(_connection, MdeApi.Alerts, new HttpMethod("PATCH"), uri, update.ToPatchJson(), MdePermission.AlertReadWrite, cancellationToken).ConfigureAwait(false);
+        using var response = await MdeRequestSender.SendAsync(_connection, MdeApi.Alerts, new HttpMethod("PATCH"), uri, update.ToPatchJson(), MdePermission.AlertReadWrite, cancellationToken, idempotent: string.IsNullOrEmpty(update.Comment)).ConfigureAwait(false);
         return await GraphPageReader.ReadEntityAsync(response, uri, GraphObjectBinder.Bind<MdeAlert>, cancellationToken).ConfigureAwait(false);
     }
 

@@ -21,14 +21,15 @@ internal static class MdeRequestSender
         Uri uri,
         string? jsonBody,
         string permission,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool? idempotent = null)
     {
         var (audience, budget, application) = api == MdeApi.Alerts
             ? (connection.Endpoints.MdeAudience, ApiNames.MdeAlerts, "WindowsDefenderATP")
             : (connection.Endpoints.XdrAudience, ApiNames.XdrIncidents, "Microsoft Threat Protection");
         try
         {
-            return await ServiceCaller.SendAsync(connection.Http, method, uri, jsonBody, audience, budget, cancellationToken).ConfigureAwait(false);
+            return await ServiceCaller.SendAsync(connection.Http, method, uri, jsonBody, audience, budget, cancellationToken, idempotent).ConfigureAwait(false);
         }
         catch (MdeSiemException failure) when (failure.Code == ErrorCode.PermissionDenied)
         {

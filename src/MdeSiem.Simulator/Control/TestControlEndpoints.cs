@@ -78,6 +78,8 @@ internal sealed class TestControlEndpoints
         Target = Enum.Parse<FaultTarget>(String(root, "target") ?? nameof(FaultTarget.GraphApi), ignoreCase: true),
         StatusCode = Number(root, "statusCode"),
         RetryAfterSeconds = Number(root, "retryAfterSeconds"),
+        RetryAfter = String(root, "retryAfter"),
+        AfterHandling = Flag(root, "afterHandling"),
         Delay = TimeSpan.FromMilliseconds(Number(root, "delayMilliseconds") ?? 0),
         RequestContains = String(root, "requestContains"),
         PartialProvider = String(root, "partialProvider"),

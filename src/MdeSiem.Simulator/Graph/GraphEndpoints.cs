@@ -104,7 +104,7 @@ internal sealed class GraphEndpoints
             return;
         }
 
-        await handle(context).ConfigureAwait(false);
+        await FaultResponder.HandleThenAnswerAsync(context, fault, handle).ConfigureAwait(false);
     }
 
     private Task ListAlertsAsync(HttpContext context)

@@ -1,4 +1,6 @@
+using System;
 using System.Globalization;
+using System.IO;
 using System.Threading.Tasks;
 using MdeSiem.Simulator.Identity;
 using MdeSiem.Simulator.Siem;
@@ -12,9 +14,18 @@ namespace MdeSiem.Simulator.Hosting;
 /// </summary>
 internal static class FaultResponder
 {
-    /// <returns>True when the fault answered the request and the endpoint must not.</returns>
+    /// <returns>
+    /// True when the fault answered the request and the endpoint must not. An <see cref="SimulatedFault.AfterHandling"/>
+    /// fault answers nothing here: the endpoint runs it with <see cref="HandleThenAnswerAsync"/> once the request passed
+    /// its checks.
+    /// </returns>
     public static async Task<bool> AnswerAsync(HttpContext context, SimulatedFault fault)
     {
+        if (fault.AfterHandling)
+        {
+            return false;
+        }
+
         if (fault.Delay > System.TimeSpan.Zero)
         {
             await Task.Delay(fault.Delay, context.RequestAborted).ConfigureAwait(false);
@@ -25,12 +36,49 @@ internal static class FaultResponder
             MidBodyFaultStream.Install(context, fault);
         }
 
+        return await WriteStatusAsync(context, fault).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs the endpoint's handler to the end (its write is applied), throws its answer away and sends the fault's
+    /// status instead; a fault without a status lets the answer through.
+    /// </summary>
+    public static async Task HandleThenAnswerAsync(HttpContext context, SimulatedFault? fault, Func<HttpContext, Task> handle)
+    {
+        if (fault is not { AfterHandling: true, StatusCode: not null })
+        {
+            await handle(context).ConfigureAwait(false);
+            return;
+        }
+
+        Stream original = context.Response.Body;
+        using var discarded = new MemoryStream();
+        context.Response.Body = discarded;
+        try
+        {
+            await handle(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        context.Response.Clear();
+        await WriteStatusAsync(context, fault).ConfigureAwait(false);
+    }
+
+    private static async Task<bool> WriteStatusAsync(HttpContext context, SimulatedFault fault)
+    {
         if (fault.StatusCode is not { } statusCode)
         {
             return false;
         }
 
-        if (fault.RetryAfterSeconds is { } seconds)
+        if (fault.RetryAfter is { } retryAfter)
+        {
+            context.Response.Headers.RetryAfter = retryAfter;
+        }
+        else if (fault.RetryAfterSeconds is { } seconds)
         {
             context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         }

@@ -23,18 +23,21 @@ internal sealed class SimulatorServices : IDisposable
     private readonly AuthorizeEndpoint authorizeEndpoint;
     private readonly MdeEndpoints mdeEndpoints;
 
-    public SimulatorServices(AppDirectory directory, TimeProvider clock, TimeSpan tokenLifetime, SiemAlertGenerator generator, double rateLimitTimeScale = 1.0)
+    public SimulatorServices(AppDirectory directory, TimeProvider clock, TimeSpan tokenLifetime, SiemAlertGenerator generator, double rateLimitTimeScale = 1.0, TimeProvider? rateLimitClock = null)
     {
         Directory = directory;
         Clock = clock;
         Alerts = new AlertStore(generator);
-        // Call limits run on the real clock: clients wait in real time, whatever the tenant's clock says.
-        Limits = new RateLimiter(TimeProvider.System);
+        // Call limits run on the real clock unless a test gives its own: clients wait in real time, whatever the
+        // tenant's clock says.
+        Limits = new RateLimiter(rateLimitClock ?? TimeProvider.System);
+        // "List alerts API" (https://learn.microsoft.com/defender-endpoint/api/get-alerts): 100 calls per minute and
+        // 1,500 calls per hour.
         Limits.Limit(MdeEndpoints.AlertsLimitName, 100, Scaled(TimeSpan.FromMinutes(1), rateLimitTimeScale));
         Limits.Limit(MdeEndpoints.AlertsLimitName, 1500, Scaled(TimeSpan.FromHours(1), rateLimitTimeScale));
+        // "List incidents API" (https://learn.microsoft.com/defender-xdr/api-list-incidents): 50 calls per minute and
+        // 1,500 calls per hour, as the incidents API page's quotas say too (https://learn.microsoft.com/defender-xdr/api-incident).
         Limits.Limit(MdeEndpoints.IncidentsLimitName, 50, Scaled(TimeSpan.FromMinutes(1), rateLimitTimeScale));
-        // The Update incidents API documents 1,500 an hour beside the 50 a minute
-        // (https://learn.microsoft.com/en-us/defender-xdr/api-update-incidents).
         Limits.Limit(MdeEndpoints.IncidentsLimitName, 1500, Scaled(TimeSpan.FromHours(1), rateLimitTimeScale));
         var issuer = new TokenIssuer(signingKey, clock, tokenLifetime, Issued);
         SignIns = new DelegatedSignIns(clock, Issued);

@@ -99,7 +99,7 @@ internal sealed class MdeEndpoints
             return;
         }
 
-        await handle(context).ConfigureAwait(false);
+        await FaultResponder.HandleThenAnswerAsync(context, fault, handle).ConfigureAwait(false);
     }
 
     private IEnumerable<MdeAlertView> Alerts() => store.Visible(Now).Select(alert => new MdeAlertView(alert));

@@ -57,11 +57,16 @@ public class RequestBudgetTests
         Assert.Equal(new[] { TimeSpan.FromSeconds(50) }, time.Waits);
     }
 
-    [Fact]
-    public async Task The_hourly_limit_applies_beside_the_minute_limit()
+    // The documented limits: "List alerts API" 100 calls per minute and 1,500 per hour (the SIEM API is paced alike);
+    // "List incidents API" (https://learn.microsoft.com/defender-xdr/api-list-incidents) 50 per minute and 1,500 per hour.
+    [Theory]
+    [InlineData(ApiNames.SiemAlerts, 100)]
+    [InlineData(ApiNames.MdeAlerts, 100)]
+    [InlineData(ApiNames.XdrIncidents, 50)]
+    public async Task The_hourly_limit_applies_beside_the_minute_limit(string api, int perMinute)
     {
         var time = new ManualTime();
-        var budget = RequestBudget.ForApi(ApiNames.SiemAlerts);
+        var budget = RequestBudget.ForApi(api);
         var timed = new RequestBudget(budget.Api, budget.Limits, () => time.Now, time.Delay);
         for (var i = 0; i < 1500; i++)
         {
@@ -72,9 +77,11 @@ public class RequestBudgetTests
         await timed.WaitForTurnAsync(CancellationToken.None);
         var lastWait = Sum(time.Waits) - waitedBefore;
 
-        // 1,500 calls at 100 a minute fill the hour 14 minutes in; call 1,501 waits for the hour to roll over.
-        Assert.Equal(TimeSpan.FromMinutes(14), waitedBefore);
-        Assert.Equal(TimeSpan.FromMinutes(60) - TimeSpan.FromMinutes(14), lastWait);
+        // 1,500 calls at perMinute a minute fill the hour (1500 / perMinute - 1) minutes in; call 1,501 waits for the
+        // hour to roll over.
+        var filledAfter = TimeSpan.FromMinutes((1500 / perMinute) - 1);
+        Assert.Equal(filledAfter, waitedBefore);
+        Assert.Equal(TimeSpan.FromMinutes(60) - filledAfter, lastWait);
         Assert.True(time.Now - new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) >= TimeSpan.FromHours(1));
     }
 

@@ -10,7 +10,7 @@ namespace MdeSiem.Tests.Graph;
 /// <summary>A core connection to a simulated tenant, with short retry waits so fault tests stay quick.</summary>
 internal static class GraphTenantConnection
 {
-    public static Task<MdeSiemConnection> ConnectAsync(SimulatedTenant tenant, bool unmanaged = false, int maxRetries = 5) =>
+    public static Task<MdeSiemConnection> ConnectAsync(SimulatedTenant tenant, bool unmanaged = false, int maxRetries = 5, RetrySettings? retry = null) =>
         MdeSiemConnection.ConnectAsync(
             new ConnectionSettings
             {
@@ -19,7 +19,7 @@ internal static class GraphTenantConnection
                 ClientSecret = HostedEngine.ToSecureString(unmanaged ? tenant.UnmanagedClientSecret : tenant.ClientSecret),
                 EndpointUri = tenant.BaseUri,
                 SkipCertificateCheck = true,
-                Retry = new RetrySettings { MaxRetries = maxRetries, BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromSeconds(2) },
+                Retry = retry ?? new RetrySettings { MaxRetries = maxRetries, BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromSeconds(2) },
             },
             default);
 }

@@ -58,6 +58,36 @@ public sealed class MdeRateLimitTests
         Assert.Equal((HttpStatusCode)429, refusedIncidents.StatusCode);
     }
 
+    // "List incidents API" (https://learn.microsoft.com/defender-xdr/api-list-incidents): 50 calls per minute and 1,500
+    // per hour. The limit's clock is moved by hand: 30 minutes of 50 calls fill the hour.
+    [Fact]
+    public async Task The_incidents_API_refuses_the_1501st_call_of_an_hour_even_under_the_minute_limit()
+    {
+        var limitClock = ManualClock.AtFixedTime();
+        await using var tenant = await SimulatedTenant.StartAsync(new SimulatorOptions { AlertCount = 20, RateLimitClock = limitClock });
+        using var client = new SimulatorClient(tenant);
+        var token = await client.GetTokenAsync("https://api.security.microsoft.com");
+
+        for (var minute = 0; minute < 30; minute++)
+        {
+            // The minute's 50 calls five at a time: all fit, in any order.
+            for (var batch = 0; batch < 10; batch++)
+            {
+                var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => GetAsync(client, "mde/api/incidents?$top=1", token)));
+                Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer.StatusCode));
+                Array.ForEach(answers, answer => answer.Dispose());
+            }
+
+            limitClock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        using var refused = await GetAsync(client, "mde/api/incidents?$top=1", token);
+
+        // Room opens when the first minute's calls leave the hour: 60 - 30 minutes from now.
+        Assert.Equal((HttpStatusCode)429, refused.StatusCode);
+        Assert.Equal(TimeSpan.FromMinutes(30), refused.Headers.RetryAfter!.Delta);
+    }
+
     [Fact]
     public async Task Each_API_takes_only_its_own_audience()
     {
