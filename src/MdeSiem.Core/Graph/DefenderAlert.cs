@@ -8,7 +8,7 @@ namespace MdeSiem.Core.Graph;
 /// property. Enum-valued properties keep the service's text in *Value (so a member added after this version is
 /// never lost) and expose it typed beside it. Settable so that ConvertTo-GraphAlert can build one from a SIEM record.
 /// </summary>
-public sealed class DefenderAlert
+public sealed class DefenderAlert : GraphObject
 {
     public string? Id { get; set; }
 
@@ -88,9 +88,6 @@ public sealed class DefenderAlert
 
     /// <summary>The service's bag of other alert properties, including user-defined ones.</summary>
     public Dictionary<string, object?> AdditionalData { get; set; } = new();
-
-    /// <summary>Properties the service sent that this version does not model, by wire name (objects as raw JSON).</summary>
-    public Dictionary<string, object?> AdditionalProperties { get; set; } = new();
 
     public override string ToString() => Id ?? string.Empty;
 }

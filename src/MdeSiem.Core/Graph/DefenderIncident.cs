@@ -7,7 +7,7 @@ namespace MdeSiem.Core.Graph;
 /// A Microsoft Graph security incident (microsoft.graph.security.incident, /security/incidents): a group of
 /// related alerts. <see cref="Alerts"/> is filled only when the alerts were expanded ($expand=alerts).
 /// </summary>
-public sealed class DefenderIncident
+public sealed class DefenderIncident : GraphObject
 {
     public string? Id { get; set; }
 
@@ -49,6 +49,9 @@ public sealed class DefenderIncident
 
     public DateTime? LastUpdateDateTime { get; set; }
 
+    /// <summary>customTags; the documented $expand=alerts response names it "tags"
+    /// (https://learn.microsoft.com/en-us/graph/api/security-list-incidents, example 2), read here too.</summary>
+    [GraphWireName("tags")]
     public List<string> CustomTags { get; set; } = new();
 
     public List<string> SystemTags { get; set; } = new();
@@ -56,9 +59,6 @@ public sealed class DefenderIncident
     public List<AlertComment> Comments { get; set; } = new();
 
     public List<DefenderAlert> Alerts { get; set; } = new();
-
-    /// <summary>Properties the service sent that this version does not model, by wire name (objects as raw JSON).</summary>
-    public Dictionary<string, object?> AdditionalProperties { get; set; } = new();
 
     public override string ToString() => Id ?? string.Empty;
 }

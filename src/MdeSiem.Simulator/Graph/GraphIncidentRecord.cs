@@ -34,7 +34,23 @@ public sealed class GraphIncidentRecord
 
     public string Severity { get; set; } = "unknown";
 
+    /// <summary>The incident's custom tags (Graph's customTags); written under the name the documented response uses.</summary>
+    [JsonIgnore]
     public List<string> CustomTags { get; set; } = [];
+
+    /// <summary>
+    /// Microsoft's list-incidents page (https://learn.microsoft.com/en-us/graph/api/security-list-incidents) shows
+    /// "customTags" in the plain response (example 1) and "tags" in the $expand=alerts response (example 2). The docs
+    /// disagree with themselves, so the simulator answers each request as its example does.
+    /// </summary>
+    [JsonPropertyName("customTags")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<string>? CustomTagsAsListed => Alerts is null ? CustomTags : null;
+
+    /// <summary>See <see cref="CustomTagsAsListed"/>: "tags" when the alerts are expanded.</summary>
+    [JsonPropertyName("tags")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<string>? TagsAsExpanded => Alerts is null ? null : CustomTags;
 
     public List<string> SystemTags { get; set; } = [];
 
@@ -68,6 +84,9 @@ public sealed class GraphIncidentRecord
                 CreatedDateTime = first.CreatedDateTime,
                 LastUpdateDateTime = members.Max(alert => alert.LastUpdateDateTime),
                 Severity = members.Select(alert => alert.Severity).OrderByDescending(severity => Array.IndexOf(SeverityOrder, severity)).First(),
+
+                // Analysts tag incidents; the simulated SOC tags those with more than one alert (the docs' example tag is "Demo").
+                CustomTags = members.Count > 1 ? ["Multi-alert"] : [],
                 Alerts = expandAlerts ? members : null,
             };
         });

@@ -1,7 +1,7 @@
 namespace MdeSiem.Core.Graph;
 
 /// <summary>An account (microsoft.graph.security.userAccount).</summary>
-public sealed class UserAccount
+public sealed class UserAccount : GraphObject
 {
     public string? AccountName { get; set; }
 
