@@ -5,7 +5,7 @@ namespace MdeSiem.Core.Graph;
 
 /// <summary>
 /// A Microsoft Graph security incident (microsoft.graph.security.incident, /security/incidents): a group of
-/// related alerts. <see cref="Alerts"/> is filled only when the alerts were expanded ($expand=alerts).
+/// related alerts, with every property the v1.0 metadata declares (https://learn.microsoft.com/en-us/graph/api/resources/security-incident). <see cref="Alerts"/> is filled only when the alerts were expanded ($expand=alerts).
 /// </summary>
 public sealed class DefenderIncident : GraphObject
 {
@@ -44,6 +44,9 @@ public sealed class DefenderIncident : GraphObject
     public string? ResolvingComment { get; set; }
 
     public string? LastModifiedBy { get; set; }
+
+    /// <summary>The incident's priority score, 0 to 100 (higher is more urgent).</summary>
+    public int? PriorityScore { get; set; }
 
     public DateTime? CreatedDateTime { get; set; }
 

@@ -64,6 +64,9 @@ public sealed class GraphIncidentRecord
 
     public string? LastModifiedBy { get; set; }
 
+    /// <summary>0 to 100; the simulated score follows the incident's severity and its number of alerts.</summary>
+    public int PriorityScore { get; set; }
+
     /// <summary>Written only when the request asked for $expand=alerts.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<GraphAlertRecord>? Alerts { get; set; }
@@ -87,6 +90,7 @@ public sealed class GraphIncidentRecord
 
                 // Analysts tag incidents; the simulated SOC tags those with more than one alert (the docs' example tag is "Demo").
                 CustomTags = members.Count > 1 ? ["Multi-alert"] : [],
+                PriorityScore = Math.Min(100, (20 * Array.IndexOf(SeverityOrder, members.Select(alert => alert.Severity).OrderByDescending(severity => Array.IndexOf(SeverityOrder, severity)).First())) + (5 * (members.Count - 1))),
                 Alerts = expandAlerts ? members : null,
             };
         });

@@ -14,7 +14,10 @@ namespace MdeSiem.Tests.Graph;
 /// <summary>
 /// Nothing the service sends is dropped: each documented body (the fixtures, written from Microsoft's examples) gets
 /// an extra property in every object at every level, and every one must come back in the model, in the
-/// AdditionalProperties of the object it was sent in (or the open dictionary it was sent in).
+/// AdditionalProperties of the object it was sent in (or the open dictionary it was sent in). The last body,
+/// graph-v1-documented-incident.json, is written from the v1.0 metadata (microsoftgraph/msgraph-metadata,
+/// clean_v10_metadata/cleanMetadata.xml): an incident with every declared property, its alert with every property,
+/// and one evidence of each of the 48 types derived from alertEvidence, each with every property.
 /// </summary>
 public sealed class GraphModelPreservationTests
 {
@@ -24,6 +27,7 @@ public sealed class GraphModelPreservationTests
     {
         new object[] { "graph-alerts-page.json", "alert" },
         new object[] { "graph-incident-expanded.json", "incident" },
+        new object[] { "graph-v1-documented-incident.json", "incident" },
     };
 
     /// <summary>Adds "zzExtra{n}": "kept{n}" to every object below the root; returns how many it added.</summary>
@@ -135,5 +139,63 @@ public sealed class GraphModelPreservationTests
         Assert.Equal("DavidS@contoso.onmicrosoft.com", comment.CreatedByDisplayName);
         Assert.Equal(new DateTime(2021, 9, 30, 12, 7, 37, DateTimeKind.Utc).AddTicks(2756993), comment.CreatedDateTime);
         Assert.Empty(comment.AdditionalProperties);
+    }
+
+    [Fact]
+    public void Every_documented_property_and_evidence_type_is_typed()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(FixturePath("graph-v1-documented-incident.json")));
+        var documentedKinds = document.RootElement.GetProperty("alerts")[0].GetProperty("evidence").EnumerateArray()
+            .Select(evidence => evidence.GetProperty("@odata.type").GetString()!.Substring("#microsoft.graph.security.".Length)).ToList();
+
+        var incident = GraphObjectBinder.Bind<DefenderIncident>(document.RootElement);
+
+        var kept = new List<(string Name, string? Value, Type Owner)>();
+        foreach (var model in new object[] { incident }.Concat(ModelObjects(incident)))
+        {
+            if (model is GraphObject graphObject)
+            {
+                kept.AddRange(graphObject.AdditionalProperties.Select(pair => (pair.Key, pair.Value?.ToString(), model.GetType())));
+            }
+        }
+
+        Assert.Equal(48, documentedKinds.Count);
+        Assert.Empty(kept);
+        var alert = Assert.Single(incident.Alerts);
+        Assert.Equal(documentedKinds, alert.Evidence.Select(evidence => evidence.GetType().Name).Select(name => char.ToLowerInvariant(name[0]) + name.Substring(1)));
+        Assert.DoesNotContain(ModelObjects(incident), model => model is GenericEvidence);
+        Assert.Equal(32, incident.PriorityScore);
+        Assert.Equal(new[] { "categories-text" }, alert.Categories);
+        Assert.Equal("value1", alert.CustomDetails["key1"]);
+        Assert.Equal(InvestigationState.Terminated, alert.InvestigationState);
+    }
+
+    /// <summary>Every object reachable from a model through its public properties (lists included).</summary>
+    internal static IEnumerable<object> ModelObjects(object root)
+    {
+        var pending = new Stack<object>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            foreach (var property in current.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                if (property.GetIndexParameters().Length > 0 || property.PropertyType == typeof(string) || property.PropertyType.IsValueType
+                    || property.Name == nameof(GraphObject.AdditionalProperties) || typeof(IDictionary).IsAssignableFrom(property.PropertyType))
+                {
+                    continue;
+                }
+
+                var value = property.GetValue(current);
+                foreach (var child in value is IEnumerable many ? many.Cast<object?>() : new[] { value })
+                {
+                    if (child is not null && child is not string)
+                    {
+                        yield return child;
+                        pending.Push(child);
+                    }
+                }
+            }
+        }
     }
 }

@@ -20,4 +20,6 @@ public sealed class FileDetails : GraphObject
     public string? Md5 { get; set; }
 
     public string? Signer { get; set; }
+
+    public string? Sha256Ac { get; set; }
 }
