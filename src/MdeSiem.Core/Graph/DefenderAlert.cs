@@ -5,10 +5,10 @@ namespace MdeSiem.Core.Graph;
 
 /// <summary>
 /// A Microsoft Graph security alert (microsoft.graph.security.alert, /security/alerts_v2) with every v1.0
-/// property. Enum-valued properties keep the service's text in *Value (so a member added after this version is
+/// property the metadata declares (https://graph.microsoft.com/v1.0/$metadata; https://learn.microsoft.com/en-us/graph/api/resources/security-alert). Enum-valued properties keep the service's text in *Value (so a member added after this version is
 /// never lost) and expose it typed beside it. Settable so that ConvertTo-GraphAlert can build one from a SIEM record.
 /// </summary>
-public sealed class DefenderAlert
+public sealed class DefenderAlert : GraphObject
 {
     public string? Id { get; set; }
 
@@ -54,6 +54,17 @@ public sealed class DefenderAlert
 
     public string? Category { get; set; }
 
+    /// <summary>The attack categories (MITRE ATT&amp;CK tactics) of the alert; category holds the first.</summary>
+    public List<string> Categories { get; set; } = new();
+
+    /// <summary>The custom detection's own fields (user-defined details), by name.</summary>
+    public Dictionary<string, object?> CustomDetails { get; set; } = new();
+
+    public string? InvestigationStateValue { get; set; }
+
+    /// <summary>The automated investigation's state (microsoft.graph.security.investigationState).</summary>
+    public InvestigationState? InvestigationState { get => GraphEnum.Parse<InvestigationState>(InvestigationStateValue); set => InvestigationStateValue = GraphEnum.ToWire(value); }
+
     public string? AssignedTo { get; set; }
 
     public string? AlertWebUrl { get; set; }
@@ -88,9 +99,6 @@ public sealed class DefenderAlert
 
     /// <summary>The service's bag of other alert properties, including user-defined ones.</summary>
     public Dictionary<string, object?> AdditionalData { get; set; } = new();
-
-    /// <summary>Properties the service sent that this version does not model, by wire name (objects as raw JSON).</summary>
-    public Dictionary<string, object?> AdditionalProperties { get; set; } = new();
 
     public override string ToString() => Id ?? string.Empty;
 }

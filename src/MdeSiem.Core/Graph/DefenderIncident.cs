@@ -5,9 +5,9 @@ namespace MdeSiem.Core.Graph;
 
 /// <summary>
 /// A Microsoft Graph security incident (microsoft.graph.security.incident, /security/incidents): a group of
-/// related alerts. <see cref="Alerts"/> is filled only when the alerts were expanded ($expand=alerts).
+/// related alerts, with every property the v1.0 metadata declares (https://learn.microsoft.com/en-us/graph/api/resources/security-incident). <see cref="Alerts"/> is filled only when the alerts were expanded ($expand=alerts).
 /// </summary>
-public sealed class DefenderIncident
+public sealed class DefenderIncident : GraphObject
 {
     public string? Id { get; set; }
 
@@ -45,10 +45,16 @@ public sealed class DefenderIncident
 
     public string? LastModifiedBy { get; set; }
 
+    /// <summary>The incident's priority score, 0 to 100 (higher is more urgent).</summary>
+    public int? PriorityScore { get; set; }
+
     public DateTime? CreatedDateTime { get; set; }
 
     public DateTime? LastUpdateDateTime { get; set; }
 
+    /// <summary>customTags; the documented $expand=alerts response names it "tags"
+    /// (https://learn.microsoft.com/en-us/graph/api/security-list-incidents, example 2), read here too.</summary>
+    [GraphWireName("tags")]
     public List<string> CustomTags { get; set; } = new();
 
     public List<string> SystemTags { get; set; } = new();
@@ -56,9 +62,6 @@ public sealed class DefenderIncident
     public List<AlertComment> Comments { get; set; } = new();
 
     public List<DefenderAlert> Alerts { get; set; } = new();
-
-    /// <summary>Properties the service sent that this version does not model, by wire name (objects as raw JSON).</summary>
-    public Dictionary<string, object?> AdditionalProperties { get; set; } = new();
 
     public override string ToString() => Id ?? string.Empty;
 }

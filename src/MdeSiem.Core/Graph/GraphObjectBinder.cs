@@ -11,7 +11,9 @@ namespace MdeSiem.Core.Graph;
 /// <summary>
 /// Fills the Graph model classes from JSON by wire name (camelCase property = PascalCase property; an enum-valued
 /// property goes to its *Value text). Reflection runs once per type to build compiled setters; each object then
-/// costs only the setters. Properties a class does not model land in its AdditionalProperties, never dropped.
+/// costs only the setters. Properties a class does not model land in its AdditionalProperties (every model is a
+/// <see cref="GraphObject"/>), never dropped; a property may also be read from the other names Microsoft's
+/// documented bodies give it (<see cref="GraphWireNameAttribute"/>).
 /// </summary>
 internal static class GraphObjectBinder
 {
@@ -87,6 +89,26 @@ internal static class GraphObjectBinder
             return element.ValueKind is JsonValueKind.True or JsonValueKind.False ? element.GetBoolean() : null;
         }
 
+        if (type == typeof(int?))
+        {
+            return element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out var small) ? small
+                : element.ValueKind == JsonValueKind.String && int.TryParse(element.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed
+                : null;
+        }
+
+        if (type == typeof(double?))
+        {
+            // Edm.Double may come as a string for INF/NaN (OData JSON); anything else that is not a number is null.
+            return element.ValueKind == JsonValueKind.Number ? element.GetDouble()
+                : element.ValueKind == JsonValueKind.String && double.TryParse(element.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed
+                : null;
+        }
+
+        if (type == typeof(Guid?))
+        {
+            return element.ValueKind == JsonValueKind.String && Guid.TryParse(element.GetString(), out var guid) ? guid : null;
+        }
+
         if (type == typeof(object))
         {
             return ToPlainValue(element);
@@ -106,31 +128,24 @@ internal static class GraphObjectBinder
             return bag;
         }
 
-        if (type == typeof(List<AlertEvidence>))
-        {
-            var list = new List<AlertEvidence>();
-            foreach (var item in Items(element))
-            {
-                list.Add(EvidenceFactory.Create(item));
-            }
-
-            return list;
-        }
-
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
         {
             var itemType = type.GetGenericArguments()[0];
             var list = (System.Collections.IList)Activator.CreateInstance(type)!;
             foreach (var item in Items(element))
             {
-                list.Add(itemType == typeof(string) ? Convert(typeof(string), item) : Bind(itemType, item));
+                list.Add(itemType == typeof(string) ? Convert(typeof(string), item) : BindObject(itemType, item));
             }
 
             return list;
         }
 
-        return element.ValueKind == JsonValueKind.Object ? Bind(type, element) : null;
+        return element.ValueKind == JsonValueKind.Object ? BindObject(type, element) : null;
     }
+
+    /// <summary>An object of a declared type; evidence follows its @odata.type (a property may hold any evidence kind).</summary>
+    private static object BindObject(Type type, JsonElement element) =>
+        typeof(AlertEvidence).IsAssignableFrom(type) ? EvidenceFactory.Create(element, type) : Bind(type, element);
 
     private static IEnumerable<JsonElement> Items(JsonElement element) =>
         element.ValueKind == JsonValueKind.Array ? element.EnumerateArray() : Array.Empty<JsonElement>();
@@ -172,7 +187,12 @@ internal static class GraphObjectBinder
                     : property.Name.EndsWith("Value", StringComparison.Ordinal) && type.GetProperty(property.Name.Substring(0, property.Name.Length - 5)) is { } typed
                         && (Nullable.GetUnderlyingType(typed.PropertyType)?.IsEnum ?? false) ? property.Name.Substring(0, property.Name.Length - 5)
                     : property.Name;
-                setters[wireName] = (property.PropertyType, CompileSetter(type, property));
+                var setter = (property.PropertyType, CompileSetter(type, property));
+                setters[wireName] = setter;
+                foreach (var alias in property.GetCustomAttributes<GraphWireNameAttribute>())
+                {
+                    setters[alias.Name] = setter;
+                }
             }
 
             var constructor = Expression.Lambda<Func<object>>(Expression.Convert(Expression.New(type), typeof(object))).Compile();

@@ -64,6 +64,8 @@ public static class GraphAlertBuilder
             Title = first.AlertTitle,
             Description = first.Description,
             Category = first.Category,
+            Categories = NullIfEmpty(first.Category) is { } category ? [category] : [],
+            InvestigationState = InvestigationStateOf(parts),
             AlertWebUrl = first.LinkToMTP ?? first.LinkToWDATP,
             // Seed 002: IncidentLinkToMTP / IncidentLinkToWDATP -> incidentWebUrl.
             IncidentWebUrl = first.IncidentLinkToMTP ?? first.IncidentLinkToWDATP,
@@ -77,6 +79,13 @@ public static class GraphAlertBuilder
             DeviceId = first.DeviceID ?? "",
             ArrivedTimeUtc = first.LastProcessedTimeUtc,
         };
+        if (first.Source == "CustomDetection")
+        {
+            // A custom detection rule's own columns (customDetails); the simulated rule surfaces the device and the user.
+            alert.CustomDetails["DeviceName"] = first.ComputerDnsName;
+            alert.CustomDetails["AccountName"] = NullIfEmpty(first.UserName);
+        }
+
         if (NullIfEmpty(first.ThreatCategory) is { } technique)
         {
             alert.MitreTechniques.Add(technique);
@@ -84,6 +93,15 @@ public static class GraphAlertBuilder
 
         var seen = new Dictionary<string, Dictionary<string, object?>>(StringComparer.Ordinal);
         AddEvidence(alert, seen, "device:" + first.DeviceID, DeviceEvidence(first, alert.CreatedDateTime));
+        if (AzureVmOf(first) is { } vm)
+        {
+            // The virtual machine as a cloud resource too (azureResourceEvidence), as Defender for Cloud links it.
+            var resource = Evidence("azureResourceEvidence", alert.CreatedDateTime, "unknown", "none");
+            resource["resourceId"] = vm["resourceId"];
+            resource["resourceName"] = ((string)vm["resourceId"]!).Split('/')[^1];
+            resource["resourceType"] = "Virtual Machine";
+            AddEvidence(alert, seen, "azure:" + vm["resourceId"], resource);
+        }
         foreach (SiemRecord part in parts)
         {
             AddPartEvidence(alert, seen, part);
@@ -91,6 +109,17 @@ public static class GraphAlertBuilder
 
         return alert;
     }
+
+    /// <summary>
+    /// The automated investigation's state (investigationState, v1.0 metadata members): the remediation the records
+    /// report, else "unsupportedAlertType" for the custom sources automated investigation does not take, else "benign".
+    /// </summary>
+    private static string InvestigationStateOf(IReadOnlyList<SiemRecord> parts) =>
+        parts.Any(part => part.RemediationIsSuccess == false) ? "failed"
+        : parts.Any(part => part.RemediationIsSuccess == true) ? "successfullyRemediated"
+        : parts.Any(part => NullIfEmpty(part.RemediationAction) is not null) ? "running"
+        : parts[0].Source is "CustomTI" or "CustomDetection" ? "unsupportedAlertType"
+        : "benign";
 
     /// <summary>Alerts on one device within one six-hour block share an incident.</summary>
     public static string IncidentIdOf(SiemRecord record)
@@ -139,6 +168,13 @@ public static class GraphAlertBuilder
             evidence["ipAddress"] = ip;
             evidence["countryLetterCode"] = null;
             AddEvidence(alert, seen, "ip:" + ip, evidence);
+
+            // The device reached the address: a networkConnectionEvidence, as Defender reports connection alerts.
+            var connection = Evidence("networkConnectionEvidence", created, "suspicious", "none");
+            connection["destinationAddress"] = new Dictionary<string, object?> { ["@odata.type"] = EvidenceNamespace + "ipEvidence", ["ipAddress"] = ip };
+            connection["destinationPort"] = 443;
+            connection["protocol"] = "tcp";
+            AddEvidence(alert, seen, "connection:" + ip, connection);
         }
 
         if (NullIfEmpty(part.Url) is { } url)
@@ -146,6 +182,20 @@ public static class GraphAlertBuilder
             var evidence = Evidence("urlEvidence", created, "suspicious", "none");
             evidence["url"] = url;
             AddEvidence(alert, seen, "url:" + url, evidence);
+            if (Uri.TryCreate(url, UriKind.Absolute, out Uri? parsed) && parsed.Host.Length > 0)
+            {
+                var dns = Evidence("dnsEvidence", created, "suspicious", "none");
+                dns["domainName"] = parsed.Host;
+                AddEvidence(alert, seen, "dns:" + parsed.Host, dns);
+            }
+        }
+
+        if (NullIfEmpty(part.Sha256) is { } sha256)
+        {
+            var hash = Evidence("fileHashEvidence", created, "malicious", "none");
+            hash["algorithm"] = "sha256";
+            hash["value"] = sha256;
+            AddEvidence(alert, seen, "hash:" + sha256, hash);
         }
 
         if (NullIfEmpty(part.UserName) is not null && NullIfEmpty(part.CommandLine) is null)
@@ -174,7 +224,36 @@ public static class GraphAlertBuilder
             })
             .ToList();
         evidence["tags"] = Split(record.DeviceCreatedMachineTags, ',').Concat(Split(record.CloudCreatedMachineTags, ',')).Distinct().ToList();
+        string dnsName = record.ComputerDnsName ?? "";
+        int dot = dnsName.IndexOf('.');
+        evidence["hostName"] = dot > 0 ? dnsName.Substring(0, dot) : NullIfEmpty(dnsName);
+        evidence["dnsDomain"] = dot > 0 ? dnsName.Substring(dot + 1) : null;
+        if (AzureVmOf(record) is { } vm)
+        {
+            evidence["vmMetadata"] = vm;
+        }
+
         return evidence;
+    }
+
+    /// <summary>A third of the machines are Azure virtual machines (vmMetadata, as the list-incidents example shows one).</summary>
+    private static Dictionary<string, object?>? AzureVmOf(SiemRecord record)
+    {
+        string id = record.DeviceID ?? "";
+        if (id.Length < 8 || id[0] % 3 != 0)
+        {
+            return null;
+        }
+
+        string subscription = $"{id.Substring(0, 8)}-0000-4000-8000-{id.Substring(id.Length - 12).PadLeft(12, '0')}";
+        string name = (record.ComputerDnsName ?? id).Split('.')[0];
+        return new Dictionary<string, object?>
+        {
+            ["vmId"] = $"{id.Substring(id.Length - 8)}-1111-4111-8111-{id.Substring(0, 12).PadLeft(12, '0')}",
+            ["cloudProvider"] = "azure",
+            ["resourceId"] = $"/subscriptions/{subscription}/resourceGroups/workstations/providers/Microsoft.Compute/virtualMachines/{name}",
+            ["subscriptionId"] = subscription,
+        };
     }
 
     private static Dictionary<string, object?> Evidence(string type, DateTime created, string verdict, string? remediationStatus) => new()

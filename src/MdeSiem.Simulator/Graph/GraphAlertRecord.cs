@@ -42,6 +42,12 @@ public sealed class GraphAlertRecord
 
     public string? Category { get; set; }
 
+    public List<string> Categories { get; set; } = [];
+
+    public Dictionary<string, object?> CustomDetails { get; set; } = [];
+
+    public string InvestigationState { get; set; } = "unknown";
+
     public string? AssignedTo { get; set; }
 
     public string? AlertWebUrl { get; set; }

@@ -34,7 +34,23 @@ public sealed class GraphIncidentRecord
 
     public string Severity { get; set; } = "unknown";
 
+    /// <summary>The incident's custom tags (Graph's customTags); written under the name the documented response uses.</summary>
+    [JsonIgnore]
     public List<string> CustomTags { get; set; } = [];
+
+    /// <summary>
+    /// Microsoft's list-incidents page (https://learn.microsoft.com/en-us/graph/api/security-list-incidents) shows
+    /// "customTags" in the plain response (example 1) and "tags" in the $expand=alerts response (example 2). The docs
+    /// disagree with themselves, so the simulator answers each request as its example does.
+    /// </summary>
+    [JsonPropertyName("customTags")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<string>? CustomTagsAsListed => Alerts is null ? CustomTags : null;
+
+    /// <summary>See <see cref="CustomTagsAsListed"/>: "tags" when the alerts are expanded.</summary>
+    [JsonPropertyName("tags")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<string>? TagsAsExpanded => Alerts is null ? null : CustomTags;
 
     public List<string> SystemTags { get; set; } = [];
 
@@ -47,6 +63,9 @@ public sealed class GraphIncidentRecord
     public string? ResolvingComment { get; set; }
 
     public string? LastModifiedBy { get; set; }
+
+    /// <summary>0 to 100; the simulated score follows the incident's severity and its number of alerts.</summary>
+    public int PriorityScore { get; set; }
 
     /// <summary>Written only when the request asked for $expand=alerts.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -68,6 +87,10 @@ public sealed class GraphIncidentRecord
                 CreatedDateTime = first.CreatedDateTime,
                 LastUpdateDateTime = members.Max(alert => alert.LastUpdateDateTime),
                 Severity = members.Select(alert => alert.Severity).OrderByDescending(severity => Array.IndexOf(SeverityOrder, severity)).First(),
+
+                // Analysts tag incidents; the simulated SOC tags those with more than one alert (the docs' example tag is "Demo").
+                CustomTags = members.Count > 1 ? ["Multi-alert"] : [],
+                PriorityScore = Math.Min(100, (20 * Array.IndexOf(SeverityOrder, members.Select(alert => alert.Severity).OrderByDescending(severity => Array.IndexOf(SeverityOrder, severity)).First())) + (5 * (members.Count - 1))),
                 Alerts = expandAlerts ? members : null,
             };
         });

@@ -21,6 +21,7 @@ internal static class GraphSchemas
             "assignedTo", "alertWebUrl", "incidentWebUrl", "actorDisplayName", "threatDisplayName", "threatFamilyName",
             "alertPolicyId", "mitreTechniques", "createdDateTime", "lastUpdateDateTime", "resolvedDateTime",
             "firstActivityDateTime", "lastActivityDateTime", "comments", "evidence", "systemTags", "additionalData",
+            "categories", "customDetails", "investigationState",
         },
         new Dictionary<string, Func<GraphAlertRecord, object?>>(StringComparer.Ordinal)
         {
@@ -50,7 +51,7 @@ internal static class GraphSchemas
         {
             "id", "tenantId", "status", "incidentWebUrl", "redirectIncidentId", "displayName", "createdDateTime",
             "lastUpdateDateTime", "assignedTo", "classification", "determination", "severity", "customTags", "systemTags",
-            "comments", "description", "summary", "resolvingComment", "lastModifiedBy", "alerts",
+            "comments", "description", "summary", "resolvingComment", "lastModifiedBy", "alerts", "priorityScore",
         },
         new Dictionary<string, Func<GraphIncidentRecord, object?>>(StringComparer.Ordinal)
         {

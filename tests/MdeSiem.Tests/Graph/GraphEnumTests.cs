@@ -25,6 +25,7 @@ public sealed class GraphEnumTests
         new object[] { typeof(ServiceSource), "serviceSource" },
         new object[] { typeof(DetectionSource), "detectionSource" },
         new object[] { typeof(IncidentStatus), "incidentStatus" },
+        new object[] { typeof(InvestigationState), "investigationState" },
     };
 
     internal static IReadOnlyList<string> MetadataMembers(string enumName)

@@ -152,8 +152,9 @@ public sealed class GraphParsingTests
     {
         var unknown = Assert.IsType<GenericEvidence>(Assert.Single((await ReadFixtureAsync()).Items).Evidence.Last());
 
-        Assert.Equal("#microsoft.graph.security.kubernetesPodEvidence", unknown.OdataType);
-        Assert.Equal("kubernetesPodEvidence", unknown.Kind);
+        // A type the v1.0 metadata does not have (every type it has is modelled).
+        Assert.Equal("#microsoft.graph.security.holographicEvidence", unknown.OdataType);
+        Assert.Equal("holographicEvidence", unknown.Kind);
         Assert.Equal("suspicious", unknown.Verdict);
         Assert.Equal("pod-1", unknown.AdditionalProperties["name"]);
         Assert.Contains("\"labels\": {\"app\": \"web\"}", unknown.RawJson, StringComparison.Ordinal);

@@ -33,7 +33,10 @@ internal static class MappedView
             "description=" + alert.Description,
             "mitreTechniques=" + string.Join(";", alert.MitreTechniques),
         };
-        lines.AddRange(alert.Evidence.Select(Evidence).OrderBy(line => line, StringComparer.Ordinal));
+        // The table's rows name device, process, file, ip, url and user evidence; other kinds a live alert carries
+        // (network connections, DNS names, hashes, cloud resources) are not part of the mapping.
+        lines.AddRange(alert.Evidence.Where(evidence => evidence is DeviceEvidence or ProcessEvidence or FileEvidence or IpEvidence or UrlEvidence or UserEvidence or GenericEvidence)
+            .Select(Evidence).OrderBy(line => line, StringComparer.Ordinal));
         return lines;
     }
 

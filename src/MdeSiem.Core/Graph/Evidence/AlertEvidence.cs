@@ -7,7 +7,7 @@ namespace MdeSiem.Core.Graph;
 /// What an alert is about (microsoft.graph.security.alertEvidence). The concrete class follows the element's
 /// @odata.type; a type this version does not know becomes <see cref="GenericEvidence"/> with its raw JSON.
 /// </summary>
-public abstract class AlertEvidence
+public abstract class AlertEvidence : GraphObject
 {
     /// <summary>The wire type, e.g. #microsoft.graph.security.deviceEvidence.</summary>
     public string? OdataType { get; set; }
@@ -25,9 +25,6 @@ public abstract class AlertEvidence
     public List<string> DetailedRoles { get; set; } = new();
 
     public List<string> Tags { get; set; } = new();
-
-    /// <summary>Properties the service sent that this version does not model, by wire name (objects as raw JSON).</summary>
-    public Dictionary<string, object?> AdditionalProperties { get; set; } = new();
 
     /// <summary>The short type name, e.g. deviceEvidence.</summary>
     public string? Kind => OdataType is null ? null : OdataType.Substring(OdataType.LastIndexOf('.') + 1);

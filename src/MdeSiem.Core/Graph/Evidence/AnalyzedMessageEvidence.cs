@@ -20,9 +20,9 @@ public sealed class AnalyzedMessageEvidence : AlertEvidence
 
     public string? NetworkMessageId { get; set; }
 
-    public object? P1Sender { get; set; }
+    public EmailSender? P1Sender { get; set; }
 
-    public object? P2Sender { get; set; }
+    public EmailSender? P2Sender { get; set; }
 
     public DateTime? ReceivedDateTime { get; set; }
 

@@ -13,5 +13,5 @@ public sealed class CloudApplicationEvidence : AlertEvidence
 
     public long? SaasAppId { get; set; }
 
-    public object? Stream { get; set; }
+    public EvidenceStream? Stream { get; set; }
 }

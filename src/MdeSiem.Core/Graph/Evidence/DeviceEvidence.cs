@@ -44,7 +44,10 @@ public sealed class DeviceEvidence : AlertEvidence
 
     public List<string> IpInterfaces { get; set; } = new();
 
+    /// <summary>loggedOnUser objects (accountName, domainName): read as accounts, which carry both.</summary>
     public List<UserAccount> LoggedOnUsers { get; set; } = new();
 
-    public object? VmMetadata { get; set; }
+    public VmMetadata? VmMetadata { get; set; }
+
+    public List<ResourceAccessEvent> ResourceAccessEvents { get; set; } = new();
 }

@@ -1,7 +1,7 @@
 namespace MdeSiem.Core.Graph;
 
 /// <summary>The file of a file or process evidence (microsoft.graph.security.fileDetails).</summary>
-public sealed class FileDetails
+public sealed class FileDetails : GraphObject
 {
     public string? FileName { get; set; }
 
@@ -20,4 +20,6 @@ public sealed class FileDetails
     public string? Md5 { get; set; }
 
     public string? Signer { get; set; }
+
+    public string? Sha256Ac { get; set; }
 }

@@ -7,7 +7,7 @@ public sealed class IpEvidence : AlertEvidence
 
     public string? CountryLetterCode { get; set; }
 
-    public object? Location { get; set; }
+    public GeoLocation? Location { get; set; }
 
-    public object? Stream { get; set; }
+    public EvidenceStream? Stream { get; set; }
 }

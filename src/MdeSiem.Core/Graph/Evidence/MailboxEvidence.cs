@@ -7,5 +7,7 @@ public sealed class MailboxEvidence : AlertEvidence
 
     public string? PrimaryAddress { get; set; }
 
+    public string? Upn { get; set; }
+
     public UserAccount? UserAccount { get; set; }
 }

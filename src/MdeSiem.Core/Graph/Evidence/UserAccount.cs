@@ -1,7 +1,10 @@
+using System;
+using System.Collections.Generic;
+
 namespace MdeSiem.Core.Graph;
 
-/// <summary>An account (microsoft.graph.security.userAccount).</summary>
-public sealed class UserAccount
+/// <summary>An account (microsoft.graph.security.userAccount; properties as the v1.0 metadata declares them).</summary>
+public sealed class UserAccount : GraphObject
 {
     public string? AccountName { get; set; }
 
@@ -14,4 +17,10 @@ public sealed class UserAccount
     public string? UserPrincipalName { get; set; }
 
     public string? DisplayName { get; set; }
+
+    public Guid? ActiveDirectoryObjectGuid { get; set; }
+
+    public List<ResourceAccessEvent> ResourceAccessEvents { get; set; } = new();
+
+    public string? TenantId { get; set; }
 }

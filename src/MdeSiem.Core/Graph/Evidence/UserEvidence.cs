@@ -5,5 +5,5 @@ public sealed class UserEvidence : AlertEvidence
 {
     public UserAccount? UserAccount { get; set; }
 
-    public object? Stream { get; set; }
+    public EvidenceStream? Stream { get; set; }
 }

@@ -1,0 +1,16 @@
+using System.Collections.Generic;
+
+namespace MdeSiem.Core.Graph;
+
+/// <summary>
+/// Evidence of type #microsoft.graph.security.kubernetesNamespaceEvidence
+/// (https://learn.microsoft.com/en-us/graph/api/resources/security-kubernetesnamespaceevidence; members as in the v1.0 metadata).
+/// </summary>
+public sealed class KubernetesNamespaceEvidence : AlertEvidence
+{
+    public KubernetesClusterEvidence? Cluster { get; set; }
+
+    public Dictionary<string, object?> Labels { get; set; } = new();
+
+    public string? Name { get; set; }
+}
