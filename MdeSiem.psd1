@@ -31,6 +31,9 @@
         'Update-MdeAlert'
         'Get-MdeIncident'
         'Get-DefenderStreamEvent'
+        'Update-DefenderIncident'
+        'Update-MdeIncident'
+        'Invoke-DefenderHuntingQuery'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

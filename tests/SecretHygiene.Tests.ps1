@@ -141,6 +141,10 @@ BeforeAll {
         @{ Cmdlet = 'Update-MdeAlert'; Case = 'unknown id'; Expect = 'MdeSiem.NotFound'; Run = { Update-MdeAlert -Id 'da000000000000000000_0' -Status Resolved -Confirm:$false } }
         @{ Cmdlet = 'Get-MdeIncident'; Case = 'incidents'; Run = { Get-MdeIncident -Top 2 } }
         @{ Cmdlet = 'Get-MdeIncident'; Case = '403 from the simulator'; Expect = 'MdeSiem.PermissionDenied'; Run = { Get-MdeIncident -Top 1 -Connection Unmanaged } }
+        @{ Cmdlet = 'Update-DefenderIncident'; Case = 'status, tags and comment from the pipeline'; Run = { Get-DefenderIncident -Top 1 | Update-DefenderIncident -Status Active -AddTag 'Hygiene' -Comment 'Checked by the hygiene test' -PassThru -Confirm:$false } }
+        @{ Cmdlet = 'Update-DefenderIncident'; Case = 'unknown id'; Expect = 'MdeSiem.NotFound'; Run = { Update-DefenderIncident -Id '999999999' -Status Resolved -Confirm:$false } }
+        @{ Cmdlet = 'Update-MdeIncident'; Case = 'status, tags and comment from the pipeline'; Run = { Get-MdeIncident -Top 1 | Update-MdeIncident -Status InProgress -AddTag 'Hygiene' -Comment 'Checked by the hygiene test' -PassThru -Confirm:$false } }
+        @{ Cmdlet = 'Update-MdeIncident'; Case = 'determination the classification refuses'; Expect = 'MdeSiem.BadRequest'; Run = { Get-MdeIncident -Top 1 | Update-MdeIncident -Classification TruePositive -Determination Clean -Confirm:$false } }
         @{ Cmdlet = 'Get-DefenderStreamEvent'; Case = 'storage account by name with the connection''s storage token, unreachable'; Expect = 'MdeSiem.ConnectionFailed'; Run = { Get-DefenderStreamEvent AlertInfo -StorageAccountName devstoreaccount1 -BlobServiceUri 'https://127.0.0.1:9/devstoreaccount1' } }
         @{ Cmdlet = 'Get-DefenderStreamEvent'; Case = 'container SAS for another table'; Expect = 'MdeSiem.InvalidArgument'; Run = { Get-DefenderStreamEvent AlertEvidence -SasUri 'https://contoso.blob.core.windows.net/insights-logs-advancedhunting-alertinfo?sv=2024-11-04&sr=c&sp=rl&sig=NotARealSignature%3D' } }
         @{ Cmdlet = 'Disconnect-MdeSiem'; Case = 'one named connection'; Run = { Disconnect-MdeSiem -Name Pfx -PassThru } }

@@ -38,7 +38,9 @@ function Start-MdeSiemSimulator {
         # Maps the simulator's test-only /_test endpoints (faults, late alerts, Graph ground truth, request log).
         [switch] $TestControl,
         # Make Graph answer 429 past 150 requests in any window of this many milliseconds.
-        [int] $GraphRateLimitWindowMs = 0
+        [int] $GraphRateLimitWindowMs = 0,
+        # Cut runHuntingQuery results to this many rows (0: the simulator's default, the documented 100,000).
+        [int] $HuntingRowLimit = 0
     )
 
     $arguments = [System.Collections.Generic.List[string]]::new()
@@ -48,6 +50,7 @@ function Start-MdeSiemSimulator {
     if ($StreamExportConnectionString) { $arguments.AddRange([string[]] @('--stream-export', $StreamExportConnectionString)) }
     if ($TestControl) { $arguments.Add('--test-control') }
     if ($GraphRateLimitWindowMs -gt 0) { $arguments.AddRange([string[]] @('--graph-rate-limit-window-ms', "$GraphRateLimitWindowMs")) }
+    if ($HuntingRowLimit -gt 0) { $arguments.AddRange([string[]] @('--hunting-row-limit', "$HuntingRowLimit")) }
     if ($TokenLifetimeSeconds -gt 0) { $arguments.AddRange([string[]] @('--token-lifetime-seconds', "$TokenLifetimeSeconds")) }
 
     $startInfo = [System.Diagnostics.ProcessStartInfo]::new('dotnet')

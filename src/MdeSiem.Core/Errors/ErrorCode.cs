@@ -98,4 +98,10 @@ public enum ErrorCode
     /// -BodyTimeoutSec) while it was being read.
     /// </summary>
     ResponseBodyTimeout,
+
+    /// <summary>
+    /// A hunting query's result reached the row limit, so the service may have cut it: rows may be missing. Run it
+    /// over shorter windows (-SplitBy) or narrow it.
+    /// </summary>
+    HuntingResultTruncated,
 }
