@@ -12,7 +12,9 @@ BeforeAll {
 
     # The incident-changing requests the simulator has answered.
     function Get-IncidentWrite {
-        @(Get-MdeSiemSimulatorRequest $script:Simulator | Where-Object { $_.method -in 'PATCH', 'POST' -and $_.path -match '/incidents/' })
+        # Invoke-RestMethod writes the JSON array as one object: enumerate it through a variable.
+        $log = Get-MdeSiemSimulatorRequest $script:Simulator
+        @($log | Where-Object { $_.method -in 'PATCH', 'POST' -and $_.path -match '/incidents/' })
     }
 }
 
@@ -37,6 +39,8 @@ Describe 'Update-DefenderIncident' {
             -AssignedTo 'soc@contoso.com' -CustomTag 'Ransomware' -Comment 'Contained.' -PassThru -Confirm:$false
         $updated.Id | Should -Be $incident.Id
         $updated.Status | Should -Be 'Resolved'
+        # One PATCH and one comment POST: the request log sees incident writes, so the -WhatIf counts mean something.
+        @(Get-IncidentWrite | Where-Object path -Match "/$($incident.Id)").Count | Should -Be 2
 
         $graph = Get-DefenderIncident -Id $incident.Id
         $xdr = Get-MdeIncident -IncidentId $incident.Id -WarningAction SilentlyContinue
