@@ -32,6 +32,9 @@
         'Get-MdeIncident'
         'Get-DefenderStreamEvent'
         'Find-MdeSiemRetiredApi'
+        'Update-DefenderIncident'
+        'Update-MdeIncident'
+        'Invoke-DefenderHuntingQuery'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

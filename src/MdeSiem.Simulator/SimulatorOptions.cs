@@ -67,6 +67,25 @@ public sealed class SimulatorOptions
     /// </summary>
     public TimeSpan? GraphRateLimitWindow { get; set; }
 
+    /// <summary>
+    /// The most rows one runHuntingQuery answer holds; longer results are cut to it. The API pages document
+    /// 100,000 (https://learn.microsoft.com/en-us/defender-xdr/api-advanced-hunting), the portal's limits page
+    /// 30,000; tests set a small limit to cut results of a small tenant.
+    /// </summary>
+    public int HuntingRowLimit { get; set; } = 100000;
+
+    /// <summary>
+    /// The runHuntingQuery reference shows the schema's keys both as name/type and as Name/Type: false (default)
+    /// writes name/type, true Name/Type.
+    /// </summary>
+    public bool HuntingSchemaPascalCase { get; set; }
+
+    /// <summary>
+    /// Whether a runHuntingQuery Timespan's end is inclusive (the reference does not say): false (default) keeps
+    /// rows in [start, end), true in [start, end].
+    /// </summary>
+    public bool HuntingTimespanEndInclusive { get; set; }
+
 
     internal void Validate()
     {
@@ -85,6 +104,7 @@ public sealed class SimulatorOptions
         ArgumentNullException.ThrowIfNull(Clock);
         ArgumentNullException.ThrowIfNull(RateLimitClock);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(RateLimitTimeScale);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(HuntingRowLimit);
         if (ClientSecret is not null)
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(ClientSecret);

@@ -49,7 +49,7 @@ internal static class ErrorRecords
         ErrorCode.AuthenticationFailed or ErrorCode.Unauthorized => ErrorCategory.AuthenticationError,
         ErrorCode.PermissionDenied => ErrorCategory.PermissionDenied,
         ErrorCode.NotFound => ErrorCategory.ObjectNotFound,
-        ErrorCode.Throttled => ErrorCategory.LimitsExceeded,
+        ErrorCode.Throttled or ErrorCode.HuntingResultTruncated => ErrorCategory.LimitsExceeded,
         ErrorCode.Timeout or ErrorCode.ResponseBodyTimeout => ErrorCategory.OperationTimeout,
         ErrorCode.ServiceError or ErrorCode.ConnectionFailed or ErrorCode.SyslogSendFailed => ErrorCategory.ConnectionError,
         ErrorCode.InvalidResponse or ErrorCode.IncompleteResponse => ErrorCategory.InvalidResult,

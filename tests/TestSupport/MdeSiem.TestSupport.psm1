@@ -41,7 +41,9 @@ function Start-MdeSiemSimulator {
         [int] $GraphRateLimitWindowMs = 0,
         # The simulator's clock starts here (records end here) instead of at the real time: for tests that group or
         # filter by time, so they do not depend on the hour they run at.
-        [Nullable[DateTimeOffset]] $Now
+        [Nullable[DateTimeOffset]] $Now,
+        # Cut runHuntingQuery results to this many rows (0: the simulator's default, the documented 100,000).
+        [int] $HuntingRowLimit = 0
     )
 
     $arguments = [System.Collections.Generic.List[string]]::new()
@@ -52,6 +54,7 @@ function Start-MdeSiemSimulator {
     if ($TestControl) { $arguments.Add('--test-control') }
     if ($GraphRateLimitWindowMs -gt 0) { $arguments.AddRange([string[]] @('--graph-rate-limit-window-ms', "$GraphRateLimitWindowMs")) }
     if ($null -ne $Now) { $arguments.AddRange([string[]] @('--now', $Now.UtcDateTime.ToString('o', [Globalization.CultureInfo]::InvariantCulture))) }
+    if ($HuntingRowLimit -gt 0) { $arguments.AddRange([string[]] @('--hunting-row-limit', "$HuntingRowLimit")) }
     if ($TokenLifetimeSeconds -gt 0) { $arguments.AddRange([string[]] @('--token-lifetime-seconds', "$TokenLifetimeSeconds")) }
 
     $startInfo = [System.Diagnostics.ProcessStartInfo]::new('dotnet')

@@ -110,4 +110,9 @@ public enum ErrorCode
     /// reached the file.
     /// </summary>
     OutFileWriteFailed,
+    /// <summary>
+    /// A hunting query's result reached the row limit, so the service may have cut it: rows may be missing. Run it
+    /// over shorter windows (-SplitBy) or narrow it.
+    /// </summary>
+    HuntingResultTruncated,
 }

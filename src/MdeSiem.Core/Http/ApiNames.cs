@@ -10,4 +10,7 @@ public static class ApiNames
     public const string XdrIncidents = "XdrIncidents";
 
     public const string GraphSecurity = "GraphSecurity";
+
+    /// <summary>Graph's advanced hunting (runHuntingQuery), which has its own call quota.</summary>
+    public const string GraphHunting = "GraphHunting";
 }

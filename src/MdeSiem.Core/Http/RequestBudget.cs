@@ -53,6 +53,9 @@ public sealed class RequestBudget
             // this API are 50 calls per minute and 1500 calls per hour."
             ApiNames.XdrIncidents => new[] { new RateLimit(50, TimeSpan.FromMinutes(1)), new RateLimit(1500, TimeSpan.FromHours(1)) },
             ApiNames.GraphSecurity => new[] { new RateLimit(150, TimeSpan.FromMinutes(1)) },
+            // Advanced hunting: 45 calls a minute and 1,500 an hour
+            // (https://learn.microsoft.com/en-us/defender-endpoint/api/run-advanced-query-api, api-advanced-hunting).
+            ApiNames.GraphHunting => new[] { new RateLimit(45, TimeSpan.FromMinutes(1)), new RateLimit(1500, TimeSpan.FromHours(1)) },
             _ => Array.Empty<RateLimit>(),
         };
         return new RequestBudget(api, limits.Select(limit => new RateLimit(limit.Calls, TimeSpan.FromTicks((long)(limit.Period.Ticks * timeScale)))).ToArray());

@@ -80,7 +80,7 @@ internal static class CommandLineParser
 
                     parsed.CertificatePaths.Add(certificatePath);
                     break;
-                case "--port" or "--alerts" or "--seed" or "--span-hours" or "--token-lifetime-seconds":
+                case "--port" or "--alerts" or "--seed" or "--span-hours" or "--token-lifetime-seconds" or "--hunting-row-limit":
                     if (!TryTakeValue(args, ref i, out string text, out error) || !TryApplyNumber(parsed.Options, name, text, out error))
                     {
                         return false;
@@ -119,6 +119,7 @@ internal static class CommandLineParser
             "--alerts" => TryInteger(text, 0, int.MaxValue, value => options.AlertCount = value),
             "--seed" => TryInteger(text, int.MinValue, int.MaxValue, value => options.Seed = value),
             "--token-lifetime-seconds" => TryInteger(text, 1, int.MaxValue, value => options.TokenLifetime = TimeSpan.FromSeconds(value)),
+            "--hunting-row-limit" => TryInteger(text, 1, int.MaxValue, value => options.HuntingRowLimit = value),
             _ => TryPositiveHours(text, options),
         };
         if (!valid)

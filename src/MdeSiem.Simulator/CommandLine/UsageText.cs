@@ -19,6 +19,7 @@ internal static class UsageText
           --stream-export CONN        Write the records as the Streaming API's storage export (AlertInfo, AlertEvidence,
                                       DeviceEvents append blobs) into this storage account (an emulator's) at start.
           --graph-rate-limit-window-ms W  Graph answers 429 past 150 requests in any W ms (60000 = the real limit).
+          --hunting-row-limit N       Cut runHuntingQuery results to N rows (default 100,000, the documented limit).
           --json                      Print the connection details as one line of JSON and nothing else.
           --exit-on-stdin-close       Stop when standard input is closed (for a parent process).
           --test-control              Map the test-only /_test endpoints (faults, late alerts, Graph truth, request log).

@@ -49,7 +49,7 @@ internal sealed class TestControlEndpoints
         routes.MapPost(Root + "/late-alerts", AddLateAlertsAsync);
         routes.MapGet(Root + "/requests", context => context.Response.WriteAsJsonAsync(services.Log.Snapshot(), Web, context.RequestAborted));
         routes.MapGet(Root + "/graph-alerts", context => WriteTruthAsync(context, Alerts().Select(alert => (alert.Id, alert.LastUpdateDateTime))));
-        routes.MapGet(Root + "/graph-incidents", context => WriteTruthAsync(context, GraphIncidentRecord.FromAlerts(Alerts(), expandAlerts: false).Select(incident => (incident.Id, incident.LastUpdateDateTime))));
+        routes.MapGet(Root + "/graph-incidents", context => WriteTruthAsync(context, services.IncidentChanges.Incidents(Alerts(), expandAlerts: false).Select(incident => (incident.Id, incident.LastUpdateDateTime))));
     }
 
     private IReadOnlyList<GraphAlertRecord> Alerts() => services.GraphAlerts.Visible(services.Clock.GetUtcNow().UtcDateTime);

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using MdeSiem.Simulator.Hosting;
+using MdeSiem.Simulator.Hunting;
 using MdeSiem.Simulator.Identity;
 using MdeSiem.Simulator.Incidents;
 using Microsoft.AspNetCore.Builder;
@@ -39,9 +40,11 @@ internal sealed class GraphEndpoints
     private readonly RateLimiter limiter;
     private readonly IncidentChangeStore incidentChanges;
     private readonly GraphIncidentUpdates incidentUpdates;
+    private readonly HuntingEndpoint hunting;
 
-    public GraphEndpoints(AccessTokenValidator validator, GraphAlertStore store, FaultQueue faults, TimeProvider clock, RateLimiter limiter, IncidentChangeStore incidentChanges)
+    public GraphEndpoints(AccessTokenValidator validator, GraphAlertStore store, FaultQueue faults, TimeProvider clock, RateLimiter limiter, IncidentChangeStore incidentChanges, HuntingEndpoint hunting)
     {
+        this.hunting = hunting;
         this.incidentChanges = incidentChanges;
         incidentUpdates = new GraphIncidentUpdates(store, incidentChanges, () => Now);
         this.limiter = limiter;
@@ -65,9 +68,10 @@ internal sealed class GraphEndpoints
             incidentUpdates.PatchAsync(request, (response, incident) => WriteEntityAsync(response, "security/incidents/$entity", incident))));
         routes.MapPost(IncidentsPath + "/{id}/comments", context => Guarded(context, "SecurityIncident.ReadWrite.All", request =>
             incidentUpdates.AddCommentAsync(request, (response, comments) => WriteCollectionAsync(response, "security/incidents('" + RouteId(response) + "')/comments", comments, null))));
+        routes.MapPost(HuntingEndpoint.Path, context => Guarded(context, "ThreatHunting.Read.All", hunting.RunAsync, HuntingEndpoint.RateLimitName));
     }
 
-    private async Task Guarded(HttpContext context, string role, Func<HttpContext, Task> handle)
+    private async Task Guarded(HttpContext context, string role, Func<HttpContext, Task> handle, string limitName = RateLimitName)
     {
         SimulatedFault? fault = faults.TakeNext(FaultTarget.GraphApi, context.Request.Path + Uri.UnescapeDataString(context.Request.QueryString.Value ?? ""));
         if (fault is not null && await FaultResponder.AnswerAsync(context, fault).ConfigureAwait(false))
@@ -81,7 +85,7 @@ internal sealed class GraphEndpoints
             context.Items[typeof(SimulatedFault)] = fault;
         }
 
-        if (!limiter.TryAcquire(RateLimitName, out TimeSpan retryAfter))
+        if (!limiter.TryAcquire(limitName, out TimeSpan retryAfter))
         {
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             await new GraphError(StatusCodes.Status429TooManyRequests, "TooManyRequests", "Too many requests; the application has exceeded its request limit.")

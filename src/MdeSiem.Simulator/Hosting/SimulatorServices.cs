@@ -1,6 +1,7 @@
 using System;
 using System.Threading.Tasks;
 using MdeSiem.Simulator.Graph;
+using MdeSiem.Simulator.Hunting;
 using MdeSiem.Simulator.Identity;
 using MdeSiem.Simulator.Incidents;
 using MdeSiem.Simulator.Mde;
@@ -23,7 +24,7 @@ internal sealed class SimulatorServices : IDisposable
     private readonly AuthorizeEndpoint authorizeEndpoint;
     private readonly MdeEndpoints mdeEndpoints;
 
-    public SimulatorServices(AppDirectory directory, TimeProvider clock, TimeSpan tokenLifetime, SiemAlertGenerator generator, double rateLimitTimeScale = 1.0, TimeProvider? rateLimitClock = null)
+    public SimulatorServices(AppDirectory directory, TimeProvider clock, TimeSpan tokenLifetime, SiemAlertGenerator generator, double rateLimitTimeScale = 1.0, TimeProvider? rateLimitClock = null, HuntingSettings? hunting = null)
     {
         Directory = directory;
         Clock = clock;
@@ -39,6 +40,9 @@ internal sealed class SimulatorServices : IDisposable
         // 1,500 calls per hour, as the incidents API page's quotas say too (https://learn.microsoft.com/defender-xdr/api-incident).
         Limits.Limit(MdeEndpoints.IncidentsLimitName, 50, Scaled(TimeSpan.FromMinutes(1), rateLimitTimeScale));
         Limits.Limit(MdeEndpoints.IncidentsLimitName, 1500, Scaled(TimeSpan.FromHours(1), rateLimitTimeScale));
+        // Advanced hunting: 45 calls a minute and 1,500 an hour (https://learn.microsoft.com/en-us/defender-endpoint/api/run-advanced-query-api).
+        Limits.Limit(HuntingEndpoint.RateLimitName, 45, Scaled(TimeSpan.FromMinutes(1), rateLimitTimeScale));
+        Limits.Limit(HuntingEndpoint.RateLimitName, 1500, Scaled(TimeSpan.FromHours(1), rateLimitTimeScale));
         var issuer = new TokenIssuer(signingKey, clock, tokenLifetime, Issued);
         SignIns = new DelegatedSignIns(clock, Issued);
         var browserSignIns = new BrowserSignIns(clock, Issued);
@@ -55,7 +59,8 @@ internal sealed class SimulatorServices : IDisposable
         alertsEndpoint = new AlertsEndpoint(validator, Alerts, Faults, clock);
         GraphAlerts = new GraphAlertStore(Alerts, directory.ManagedApp.TenantId);
         var graphValidator = new AccessTokenValidator(signingKey, clock, directory, audience => audience == KnownResources.MicrosoftGraph);
-        graphEndpoints = new GraphEndpoints(graphValidator, GraphAlerts, Faults, clock, Limits, IncidentChanges);
+        var huntingEndpoint = new HuntingEndpoint(Alerts, directory.ManagedApp.TenantId, () => clock.GetUtcNow().UtcDateTime, hunting ?? new HuntingSettings(100000, PascalCaseSchema: false, EndInclusive: false));
+        graphEndpoints = new GraphEndpoints(graphValidator, GraphAlerts, Faults, clock, Limits, IncidentChanges, huntingEndpoint);
         mdeEndpoints = new MdeEndpoints(
             new AccessTokenValidator(signingKey, clock, directory, audience => audience == KnownResources.SecurityCenter),
             new AccessTokenValidator(signingKey, clock, directory, audience => audience == KnownResources.DefenderXdr),

@@ -59,7 +59,7 @@ internal static class StreamEventOutput
         name == "Timestamp" && value is string text && TryUtc(text, out var time) ? time : ToPowerShell(value);
 
     /// <summary>Nested JSON objects become objects with properties, arrays object arrays, as ConvertFrom-Json does.</summary>
-    private static object? ToPowerShell(object? value)
+    internal static object? ToPowerShell(object? value)
     {
         switch (value)
         {
