@@ -98,4 +98,10 @@ public enum ErrorCode
     /// -BodyTimeoutSec) while it was being read.
     /// </summary>
     ResponseBodyTimeout,
+
+    /// <summary>
+    /// A ready access token (-AccessToken) was refused by an API whose audience it does not carry (e.g. a
+    /// graph.windows.net token sent to Microsoft Graph); the error names both audiences.
+    /// </summary>
+    TokenAudienceMismatch,
 }

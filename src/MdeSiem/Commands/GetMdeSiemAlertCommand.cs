@@ -159,14 +159,5 @@ public sealed class GetMdeSiemAlertCommand : MdeSiemPullCmdlet
         return query;
     }
 
-    private void WarnDeprecatedOnce()
-    {
-        if (Session.SiemDeprecationWarned)
-        {
-            return;
-        }
-
-        Session.SiemDeprecationWarned = true;
-        WriteWarning("Microsoft has deprecated the Defender for Endpoint SIEM API. Move to Get-DefenderAlert (Microsoft Graph security alerts); ConvertTo-GraphAlert maps SIEM records onto the Graph alert shape.");
-    }
+    private void WarnDeprecatedOnce() => SiemApiDeprecation.WarnOnce(this);
 }
