@@ -3,7 +3,8 @@ using System;
 namespace MdeSiem.Simulator;
 
 /// <summary>
-/// One request the simulator answered, for tests to assert what a client sent. Holds no header values and no body,
+/// One request the simulator answered, for tests to assert what a client sent. Holds no body and no header value
+/// that could carry a secret (only the User-Agent and client-request-id, which identify the caller and the request),
 /// so no secret or token ever ends up in the log.
 /// </summary>
 /// <param name="Method">The HTTP method, e.g. GET.</param>
@@ -20,4 +21,11 @@ public sealed record RecordedRequest(
     bool HasAuthorization,
     int StatusCode,
     string RequestId,
-    DateTimeOffset ReceivedUtc);
+    DateTimeOffset ReceivedUtc)
+{
+    /// <summary>The User-Agent header the client sent, or "" when it sent none.</summary>
+    public string UserAgent { get; init; } = "";
+
+    /// <summary>The client-request-id header the client sent, or "" when it sent none.</summary>
+    public string ClientRequestId { get; init; } = "";
+}

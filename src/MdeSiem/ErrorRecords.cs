@@ -11,14 +11,25 @@ internal static class ErrorRecords
     {
         var record = new ErrorRecord(exception, exception.ErrorId, CategoryOf(exception.Code), exception.Target ?? fallbackTarget);
         var details = new ErrorDetails(exception.Message);
-        if (exception.RecommendedAction is not null || exception.RequestId is not null)
+        if (exception.RecommendedAction is not null || exception.RequestId is not null || exception.ClientRequestId is not null)
         {
-            details.RecommendedAction = exception.RecommendedAction
-                + (exception.RequestId is null ? string.Empty : $" (request id: {exception.RequestId})");
+            details.RecommendedAction = exception.RecommendedAction + RequestIds(exception);
         }
 
         record.ErrorDetails = details;
         return record;
+    }
+
+    /// <summary>The ids to quote to support: the service's request id and the client-request-id the module sent.</summary>
+    private static string RequestIds(MdeSiemException exception)
+    {
+        var ids = new[]
+        {
+            exception.RequestId is null ? null : $"request id: {exception.RequestId}",
+            exception.ClientRequestId is null || exception.ClientRequestId == exception.RequestId ? null : $"client-request-id: {exception.ClientRequestId}",
+        };
+        var text = string.Join(", ", Array.FindAll(ids, id => id is not null));
+        return text.Length == 0 ? string.Empty : $" ({text})";
     }
 
     public static ErrorRecord NotConnected() => From(new MdeSiemException(
@@ -60,7 +71,7 @@ internal static class ErrorRecords
         ErrorCode.CheckpointLocked => ErrorCategory.ResourceBusy,
         ErrorCode.PartialResult or ErrorCode.WindowUnreadable => ErrorCategory.ReadError,
         ErrorCode.InvalidInputRecord => ErrorCategory.InvalidData,
-        ErrorCode.TokenExpired => ErrorCategory.AuthenticationError,
+        ErrorCode.TokenExpired or ErrorCode.TokenAudienceMismatch => ErrorCategory.AuthenticationError,
         ErrorCode.TenantNotFound or ErrorCode.CertificateNotFound or ErrorCode.ConnectionNotFound => ErrorCategory.ObjectNotFound,
         ErrorCode.CertificateUnusable => ErrorCategory.InvalidData,
         ErrorCode.SignInDeclined => ErrorCategory.AuthenticationError,

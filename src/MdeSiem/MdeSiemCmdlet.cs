@@ -174,6 +174,19 @@ public abstract class MdeSiemCmdlet : PSCmdlet, IDisposable
     /// <summary>Where <see cref="WriteEach"/> delivers a record: the pipeline, unless a derived cmdlet says otherwise.</summary>
     protected virtual void WriteRecord(object output) => WriteObject(output);
 
+    /// <summary>
+    /// Every MdeSiem cmdlet's WriteWarning: hides Cmdlet.WriteWarning so that -Debug cannot turn a warning into a
+    /// prompt (see <see cref="PromptFreeStreams"/>).
+    /// </summary>
+    public new void WriteWarning(string text) => PromptFreeStreams.Warning(this, text);
+
+    /// <summary>Every MdeSiem cmdlet's WriteVerbose, prompt-free under -Debug like <see cref="WriteWarning"/>.</summary>
+    public new void WriteVerbose(string text) => PromptFreeStreams.Verbose(this, text);
+
+    internal void WriteWarningToStream(string text) => base.WriteWarning(text);
+
+    internal void WriteVerboseToStream(string text) => base.WriteVerbose(text);
+
     protected void FlushLog()
     {
         while (_warnings.TryDequeue(out var warning))

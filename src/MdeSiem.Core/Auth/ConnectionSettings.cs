@@ -55,6 +55,9 @@ public sealed class ConnectionSettings
     /// <summary>The body timeout used when none is given: HttpClient's default request timeout.</summary>
     public static TimeSpan DefaultBodyTimeout => TimeSpan.FromSeconds(100);
 
+    /// <summary>The caller's product token for the User-Agent after the module's own, e.g. "PowerShell/7.6.9".</summary>
+    public string? HostProduct { get; set; }
+
     /// <summary>How throttling and service failures are retried.</summary>
     public RetrySettings Retry { get; set; } = new();
 

@@ -38,7 +38,7 @@ public sealed class MdeSiemConnection : IDisposable
         Http = new HttpClient(
             new RetryHandler(
                 settings.Retry,
-                new RequestBudgetHandler(Budgets, new BearerTokenHandler(tokens, new RequestLoggingHandler(transport)), api => RequestBudget.ForApi(api, BudgetTimeScale))),
+                new RequestBudgetHandler(Budgets, new BearerTokenHandler(tokens, new ClientHeadersHandler(settings.HostProduct, new RequestLoggingHandler(transport))), api => RequestBudget.ForApi(api, BudgetTimeScale))),
             disposeHandler: true);
         ConnectedAtUtc = DateTime.UtcNow;
     }
@@ -108,6 +108,13 @@ public sealed class MdeSiemConnection : IDisposable
             var token = await connection.TokenSource.GetAccessTokenAsync(ServiceEndpoints.SiemResource, forceRefresh: false, cancellationToken).ConfigureAwait(false);
             connection.FillIdentityFrom(JwtClaims.TryRead(token));
             return connection;
+        }
+        catch (HttpRequestException exception)
+        {
+            // MSAL lets transport failures through (untrusted certificate, connection refused, DNS): the same
+            // ConnectionFailed, with the transport's own reason, that a pull reports for them.
+            connection.Dispose();
+            throw HttpFailureTranslator.FromTransport(exception, endpoints.AuthorityHost, timedOut: false);
         }
         catch
         {

@@ -10,14 +10,18 @@ internal static class MsalFailureTranslator
     // Entra's "tenant not found" (also answered for a tenant of another cloud).
     private const string TenantNotFoundCode = "AADSTS90002:";
 
+    // Entra's error codes: "AADSTS" + number, then the sentence that says what is wrong.
+    private const string ServiceReasonPrefix = "AADSTS";
+
+    // How MSAL introduces the server's text after its own advice.
+    private const string OriginalExceptionLabel = "Original exception:";
+
     // What the browser sends back when the user cancels or refuses consent, and MSAL's code for a closed flow.
     private const string AccessDenied = "access_denied";
 
     public static MdeSiemException Translate(MsalException exception)
     {
-        // Entra's description starts with the AADSTS code and its sentence; the trace lines after it only add noise.
-        var firstLine = exception.Message.Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries);
-        var reason = firstLine.Length > 0 ? firstLine[0] : exception.ErrorCode;
+        var reason = ReasonOf(exception);
 
         if (exception.ErrorCode is AccessDenied or MsalError.AuthenticationCanceledError)
         {
@@ -58,5 +62,37 @@ internal static class MsalFailureTranslator
         {
             RecommendedAction = "Check the connection parameters and try again.",
         };
+    }
+
+    /// <summary>
+    /// The identity platform's own reason first: MSAL puts its generic advice ("A configuration issue is preventing
+    /// authentication - check the error message from the server for details...") before the server's
+    /// "AADSTS7000215: Invalid client secret provided...", which is the line that says what is wrong. MSAL's text
+    /// follows it; the trace, correlation id and timestamp lines after the AADSTS sentence only add noise.
+    /// </summary>
+    internal static string ReasonOf(MsalException exception)
+    {
+        var lines = exception.Message.Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries);
+        if (lines.Length == 0)
+        {
+            return exception.ErrorCode;
+        }
+
+        foreach (var line in lines)
+        {
+            var start = line.IndexOf(ServiceReasonPrefix, StringComparison.Ordinal);
+            if (start < 0)
+            {
+                continue;
+            }
+
+            var serviceReason = line.Substring(start).Trim();
+            var before = line.Substring(0, start).Trim();
+            var msalText = start > 0 ? before : line == lines[0] ? null : lines[0].Trim();
+            msalText = msalText?.TrimEnd(':').Replace(OriginalExceptionLabel, string.Empty).Trim();
+            return string.IsNullOrEmpty(msalText) ? serviceReason : $"{serviceReason} ({msalText})";
+        }
+
+        return lines[0];
     }
 }

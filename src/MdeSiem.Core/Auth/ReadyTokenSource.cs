@@ -27,7 +27,20 @@ internal sealed class ReadyTokenSource : IAccessTokenSource, ISignOutTokenSource
         var claims = JwtClaims.TryRead(token);
         if (forceRefresh)
         {
-            // The service refused the token: it expired (by its clock), was revoked, or is for another audience.
+            // The service refused the token: it is for another API (the token names its audience, so say which),
+            // or it expired by the service's clock or was revoked.
+            if (claims?.Audience is { } audience && !TokenAudience.Matches(audience, resource))
+            {
+                throw new MdeSiemException(
+                    ErrorCode.TokenAudienceMismatch,
+                    $"The service refused the access token: it was issued for '{audience}', and this API needs a token for '{resource}'.")
+                {
+                    TokenAudience = audience,
+                    RequiredAudience = resource,
+                    RecommendedAction = $"Get a token for {resource} (e.g. Get-AzAccessToken -ResourceUrl {resource}) and connect with it under its own -Name, or connect with a flow that gets each API's token itself (certificate, client secret, managed identity).",
+                };
+            }
+
             throw Expired("The service refused the access token and a ready token cannot be refreshed.");
         }
 

@@ -115,4 +115,9 @@ public enum ErrorCode
     /// over shorter windows (-SplitBy) or narrow it.
     /// </summary>
     HuntingResultTruncated,
+    /// <summary>
+    /// A ready access token (-AccessToken) was refused by an API whose audience it does not carry (e.g. a
+    /// graph.windows.net token sent to Microsoft Graph); the error names both audiences.
+    /// </summary>
+    TokenAudienceMismatch,
 }

@@ -8,6 +8,8 @@ namespace MdeSiem.Core.Errors;
 /// </summary>
 public sealed class MdeSiemException : Exception
 {
+    private readonly string? _clientRequestId;
+
     public MdeSiemException(ErrorCode code, string message, Exception? innerException = null)
         : base(message, innerException)
     {
@@ -30,4 +32,20 @@ public sealed class MdeSiemException : Exception
 
     /// <summary>The object the error is about, usually the request URI.</summary>
     public object? Target { get; init; }
+
+    /// <summary>
+    /// The client-request-id the module sent with the failed request (Graph echoes it), to quote beside
+    /// <see cref="RequestId"/>; a failure that wraps another keeps the inner one's.
+    /// </summary>
+    public string? ClientRequestId
+    {
+        get => _clientRequestId ?? (InnerException as MdeSiemException)?.ClientRequestId;
+        init => _clientRequestId = value;
+    }
+
+    /// <summary>The audience (aud claim) of a ready token the service refused (TokenAudienceMismatch).</summary>
+    public string? TokenAudience { get; init; }
+
+    /// <summary>The audience the API called needs (TokenAudienceMismatch).</summary>
+    public string? RequiredAudience { get; init; }
 }

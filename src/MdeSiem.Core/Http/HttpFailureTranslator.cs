@@ -27,6 +27,7 @@ internal static class HttpFailureTranslator
         {
             StatusCode = status,
             RequestId = ResponseHeaders.RequestId(response),
+            ClientRequestId = ResponseHeaders.ClientRequestId(response),
             RecommendedAction = action,
             Target = RedactQuery(target),
         };

@@ -20,4 +20,10 @@ internal static class ResponseHeaders
 
         return null;
     }
+
+    /// <summary>The client-request-id of the request: Graph's echo of it, else the one the module sent.</summary>
+    public static string? ClientRequestId(HttpResponseMessage response) =>
+        response.Headers.TryGetValues(ClientHeadersHandler.ClientRequestIdHeader, out var echoed) ? echoed.FirstOrDefault()
+        : response.RequestMessage?.Headers.TryGetValues(ClientHeadersHandler.ClientRequestIdHeader, out var sent) == true ? sent.FirstOrDefault()
+        : null;
 }

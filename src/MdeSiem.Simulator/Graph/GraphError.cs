@@ -22,7 +22,8 @@ internal sealed record GraphError(int StatusCode, string Code, string Message)
             writer.WriteStartObject("innerError");
             writer.WriteString("date", nowUtc.ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
             writer.WriteString("request-id", context.TraceIdentifier);
-            writer.WriteString("client-request-id", context.TraceIdentifier);
+            // The client's own id when it sent one (echoed in the response header by RequestTracking), else the request id.
+            writer.WriteString("client-request-id", context.Response.Headers["client-request-id"].ToString());
             writer.WriteEndObject();
             writer.WriteEndObject();
             writer.WriteEndObject();

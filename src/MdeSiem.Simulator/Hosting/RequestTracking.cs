@@ -49,7 +49,11 @@ internal sealed class RequestTracking
                 context.Request.Headers.Authorization.Count > 0,
                 status,
                 requestId,
-                received));
+                received)
+            {
+                UserAgent = context.Request.Headers.UserAgent.ToString(),
+                ClientRequestId = clientRequestId,
+            });
         }
     }
 }

@@ -141,6 +141,7 @@ public sealed class ConnectMdeSiemCommand : MdeSiemCmdlet
             SkipCertificateCheck = SkipCertificateCheck.IsPresent,
             Retry = new RetrySettings { MaxRetries = MaxRetryCount },
             BodyTimeout = TimeSpan.FromSeconds(BodyTimeoutSec),
+            HostProduct = PowerShellProduct(),
         };
 
         WriteVerbose($"Signing in to tenant '{settings.TenantId}' with {settings.Flow} (application '{settings.ClientId}', {Environment}).");
@@ -153,6 +154,12 @@ public sealed class ConnectMdeSiemCommand : MdeSiemCmdlet
             WriteObject(connection);
         }
     }
+
+    /// <summary>"PowerShell/7.6.9" for the User-Agent, from this session's $PSVersionTable.</summary>
+    private string? PowerShellProduct() =>
+        SessionState.PSVariable.GetValue("PSVersionTable") is System.Collections.IDictionary table && table["PSVersion"] is { } version
+            ? "PowerShell/" + version
+            : null;
 
     private static AuthenticationFlow FlowOf(string parameterSet) => parameterSet switch
     {

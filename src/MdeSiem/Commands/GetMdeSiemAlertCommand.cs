@@ -160,14 +160,5 @@ public sealed class GetMdeSiemAlertCommand : MdeSiemPullCmdlet
         return query;
     }
 
-    private void WarnDeprecatedOnce()
-    {
-        if (Session.SiemDeprecationWarned)
-        {
-            return;
-        }
-
-        Session.SiemDeprecationWarned = true;
-        WriteWarning(RetiringSurfaces.SiemApi.WarningText + " ConvertTo-GraphAlert maps SIEM records onto the Graph alert shape.");
-    }
+    private void WarnDeprecatedOnce() => SiemApiDeprecation.WarnOnce(this);
 }
