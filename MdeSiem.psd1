@@ -32,6 +32,7 @@
         'Get-MdeIncident'
         'Get-DefenderStreamEvent'
         'Find-MdeSiemRetiredApi'
+        'Compare-MdeSiemMigration'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
