@@ -60,6 +60,9 @@ public sealed class SimulatorOptions
     /// </summary>
     public TimeSpan? GraphRateLimitWindow { get; set; }
 
+    /// <summary>Makes Graph's alerts differ from the SIEM records as real tenants do (Graph/GraphDivergences.cs); off by default.</summary>
+    public bool GraphDivergences { get; set; }
+
 
     internal void Validate()
     {

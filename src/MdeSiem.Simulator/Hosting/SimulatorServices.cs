@@ -22,7 +22,7 @@ internal sealed class SimulatorServices : IDisposable
     private readonly AuthorizeEndpoint authorizeEndpoint;
     private readonly MdeEndpoints mdeEndpoints;
 
-    public SimulatorServices(AppDirectory directory, TimeProvider clock, TimeSpan tokenLifetime, SiemAlertGenerator generator, double rateLimitTimeScale = 1.0)
+    public SimulatorServices(AppDirectory directory, TimeProvider clock, TimeSpan tokenLifetime, SiemAlertGenerator generator, double rateLimitTimeScale = 1.0, bool graphDivergences = false)
     {
         Directory = directory;
         Clock = clock;
@@ -46,7 +46,7 @@ internal sealed class SimulatorServices : IDisposable
         discoveryEndpoints = new DiscoveryEndpoints(directory, signingKey);
         var validator = new AccessTokenValidator(signingKey, clock, directory, KnownResources.IsSiemAudience);
         alertsEndpoint = new AlertsEndpoint(validator, Alerts, Faults, clock);
-        GraphAlerts = new GraphAlertStore(Alerts, directory.ManagedApp.TenantId);
+        GraphAlerts = new GraphAlertStore(Alerts, directory.ManagedApp.TenantId, graphDivergences);
         var graphValidator = new AccessTokenValidator(signingKey, clock, directory, audience => audience == KnownResources.MicrosoftGraph);
         graphEndpoints = new GraphEndpoints(graphValidator, GraphAlerts, Faults, clock, Limits);
         mdeEndpoints = new MdeEndpoints(
