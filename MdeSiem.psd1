@@ -35,6 +35,7 @@
         'Update-DefenderIncident'
         'Update-MdeIncident'
         'Invoke-DefenderHuntingQuery'
+        'Compare-MdeSiemMigration'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using MdeSiem.Core.Auth;
 using MdeSiem.Core.Graph;
+using MdeSiem.Core.Http;
 using MdeSiem.Core.Mde;
 using MdeSiem.Core.Siem;
 
@@ -11,8 +12,8 @@ namespace MdeSiem.Core.Migration;
 /// <summary>Pulls one window from the SIEM API, Graph alerts_v2 and optionally the Defender alerts API, and compares them.</summary>
 public static class MigrationComparison
 {
-    /// <param name="progress">Told which API is being read, for the cmdlet's progress bar.</param>
-    public static async Task<MigrationReport> RunAsync(MdeSiemConnection connection, MigrationWindow window, IProgress<string>? progress, CancellationToken cancellationToken)
+    /// <summary>Reads the APIs one after the other (each phase is named in the request log) and compares.</summary>
+    public static async Task<MigrationReport> RunAsync(MdeSiemConnection connection, MigrationWindow window, CancellationToken cancellationToken)
     {
         if (connection is null || window is null)
         {
@@ -21,7 +22,7 @@ public static class MigrationComparison
 
         var comparer = new MigrationComparer(window);
 
-        progress?.Report("Reading the SIEM API");
+        RequestLog.Write("Reading the SIEM API");
         var siemQuery = new SiemAlertQuery
         {
             SinceTimeUtc = window.SinceTimeUtc,
@@ -39,7 +40,7 @@ public static class MigrationComparison
             comparer.AddSiemRecord(record);
         }
 
-        progress?.Report("Reading Graph alerts_v2");
+        RequestLog.Write("Reading Graph alerts_v2");
         var graphQuery = new GraphAlertQuery { CreatedAfter = window.SinceTimeUtc, CreatedBefore = window.UntilTimeUtc, All = true };
         await foreach (var alert in new GraphAlertClient(connection).GetAlertsAsync(graphQuery, cancellationToken).ConfigureAwait(false))
         {
@@ -48,7 +49,7 @@ public static class MigrationComparison
 
         if (window.IncludeMdeApi)
         {
-            progress?.Report("Reading the Defender for Endpoint alerts API");
+            RequestLog.Write("Reading the Defender for Endpoint alerts API");
             comparer.MdeApiRead();
             var mdeQuery = new MdeAlertQuery { CreatedAfter = window.SinceTimeUtc, CreatedBefore = window.UntilTimeUtc, All = true };
             await foreach (var alert in new MdeAlertClient(connection).GetAlertsAsync(mdeQuery, cancellationToken).ConfigureAwait(false))

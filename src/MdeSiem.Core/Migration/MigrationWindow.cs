@@ -1,15 +1,21 @@
 using System;
 using System.Collections.Generic;
 using MdeSiem.Core.Errors;
+using MdeSiem.Core.Siem;
 
 namespace MdeSiem.Core.Migration;
 
 /// <summary>What a migration comparison covers: one time window and the SIEM query's device filters.</summary>
 public sealed class MigrationWindow
 {
-    public DateTime SinceTimeUtc { get; set; }
+    private DateTime _since;
+    private DateTime _until;
 
-    public DateTime UntilTimeUtc { get; set; }
+    /// <summary>The start (inclusive); a local time is converted, an unspecified one taken as UTC, as for the SIEM query.</summary>
+    public DateTime SinceTimeUtc { get => _since; set => _since = SiemAlertQuery.ToUtc(value); }
+
+    /// <summary>The end (exclusive).</summary>
+    public DateTime UntilTimeUtc { get => _until; set => _until = SiemAlertQuery.ToUtc(value); }
 
     public IList<string> MachineGroups { get; } = new List<string>();
 

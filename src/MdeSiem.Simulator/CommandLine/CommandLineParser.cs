@@ -25,6 +25,9 @@ internal static class CommandLineParser
                 case "--test-control":
                     parsed.Options.EnableTestControl = true;
                     break;
+                case "--graph-divergences":
+                    parsed.Options.GraphDivergences = true;
+                    break;
                 case "--graph-rate-limit-window-ms":
                     if (!TryTakeValue(args, ref i, out string windowText, out error))
                     {

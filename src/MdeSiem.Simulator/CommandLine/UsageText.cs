@@ -23,6 +23,7 @@ internal static class UsageText
           --json                      Print the connection details as one line of JSON and nothing else.
           --exit-on-stdin-close       Stop when standard input is closed (for a parent process).
           --test-control              Map the test-only /_test endpoints (faults, late alerts, Graph truth, request log).
+          --graph-divergences         Graph alerts differ from the SIEM records as on real tenants (updated since, no device group).
           --help                      Show this text.
 
         Runs until Ctrl+C or SIGTERM. Exit code 2 means bad arguments.

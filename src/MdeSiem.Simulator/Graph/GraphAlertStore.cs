@@ -21,10 +21,13 @@ internal sealed class GraphAlertStore
     private readonly object updateGate = new();
     private int version;
 
-    public GraphAlertStore(AlertStore batches, string tenantId)
+    private readonly bool divergences;
+
+    public GraphAlertStore(AlertStore batches, string tenantId, bool divergences = false)
     {
         this.batches = batches;
         this.tenantId = tenantId;
+        this.divergences = divergences;
     }
 
     public IReadOnlyList<GraphAlertRecord> Visible(DateTime nowUtc)
@@ -71,7 +74,7 @@ internal sealed class GraphAlertStore
         {
             if (parts.Count > 0 && parts[0].AlertId != record.AlertId)
             {
-                alerts.Add(GraphAlertBuilder.Build(parts, tenantId));
+                alerts.Add(Built(parts));
                 parts.Clear();
             }
 
@@ -80,9 +83,20 @@ internal sealed class GraphAlertStore
 
         if (parts.Count > 0)
         {
-            alerts.Add(GraphAlertBuilder.Build(parts, tenantId));
+            alerts.Add(Built(parts));
         }
 
         return alerts;
+    }
+
+    private GraphAlertRecord Built(List<SiemRecord> parts)
+    {
+        GraphAlertRecord alert = GraphAlertBuilder.Build(parts, tenantId);
+        if (divergences)
+        {
+            GraphDivergences.Apply(alert);
+        }
+
+        return alert;
     }
 }

@@ -24,7 +24,7 @@ internal sealed class SimulatorServices : IDisposable
     private readonly AuthorizeEndpoint authorizeEndpoint;
     private readonly MdeEndpoints mdeEndpoints;
 
-    public SimulatorServices(AppDirectory directory, TimeProvider clock, TimeSpan tokenLifetime, SiemAlertGenerator generator, double rateLimitTimeScale = 1.0, TimeProvider? rateLimitClock = null, HuntingSettings? hunting = null)
+    public SimulatorServices(AppDirectory directory, TimeProvider clock, TimeSpan tokenLifetime, SiemAlertGenerator generator, double rateLimitTimeScale = 1.0, TimeProvider? rateLimitClock = null, HuntingSettings? hunting = null, bool graphDivergences = false)
     {
         Directory = directory;
         Clock = clock;
@@ -57,7 +57,7 @@ internal sealed class SimulatorServices : IDisposable
         discoveryEndpoints = new DiscoveryEndpoints(directory, signingKey);
         var validator = new AccessTokenValidator(signingKey, clock, directory, KnownResources.IsSiemAudience);
         alertsEndpoint = new AlertsEndpoint(validator, Alerts, Faults, clock);
-        GraphAlerts = new GraphAlertStore(Alerts, directory.ManagedApp.TenantId);
+        GraphAlerts = new GraphAlertStore(Alerts, directory.ManagedApp.TenantId, graphDivergences);
         var graphValidator = new AccessTokenValidator(signingKey, clock, directory, audience => audience == KnownResources.MicrosoftGraph);
         var huntingEndpoint = new HuntingEndpoint(Alerts, directory.ManagedApp.TenantId, () => clock.GetUtcNow().UtcDateTime, hunting ?? new HuntingSettings(100000, PascalCaseSchema: false, EndInclusive: false));
         graphEndpoints = new GraphEndpoints(graphValidator, GraphAlerts, Faults, clock, Limits, IncidentChanges, huntingEndpoint);
