@@ -122,6 +122,31 @@ function Install-Azurite {
     Invoke-Native npm @('install', '--prefix', $prefix, '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel', 'error', "azurite@$AzuriteVersion") | Out-Host
 }
 
+# rsyslog from Debian for the tests that send to a real collector (tests/Rsyslog.Tests.ps1): the daemon, its TLS
+# driver (gtls) and RELP input. Installed with apt when missing (CI runs as root). The tests start their own rsyslogd
+# on loopback ports with their own config and pid file; the package's system service (if an init system starts it)
+# listens on no network port in Debian's default config, so the two never meet.
+$RsyslogPackages = @('rsyslog', 'rsyslog-gnutls', 'rsyslog-relp')
+function Install-Rsyslog {
+    if (-not $IsLinux -or -not (Get-Command dpkg-query -ErrorAction SilentlyContinue)) {
+        Write-Host 'Not a Debian-based Linux: the rsyslog tests need rsyslogd with the gtls and relp modules installed by hand.'
+        return
+    }
+    $missing = @($RsyslogPackages | Where-Object { (& dpkg-query -W -f '${Status}' $_ 2>$null) -ne 'install ok installed' })
+    if ($missing.Count -eq 0) {
+        return
+    }
+    Write-Host "Installing $($missing -join ', ') from apt for the rsyslog tests..."
+    $env:DEBIAN_FRONTEND = 'noninteractive'
+    $install = @('-o', 'DPkg::Lock::Timeout=600', 'install', '-y', '--no-install-recommends') + $missing
+    & apt-get @install | Out-Host
+    if ($LASTEXITCODE -ne 0) {
+        # A fresh machine may have no package lists yet.
+        Invoke-Native apt-get @('-o', 'DPkg::Lock::Timeout=600', 'update') | Out-Host
+        Invoke-Native apt-get $install | Out-Host
+    }
+}
+
 function Invoke-XunitSuite {
     $trxDir = Join-Path $TestResultsDir 'xunit'
     if (Test-Path $trxDir) { Remove-Item -Recurse -Force $trxDir }
@@ -174,6 +199,7 @@ function Invoke-PesterSuite {
 function Invoke-Test {
     Invoke-Build
     Install-Azurite
+    Install-Rsyslog
     $xunit = Invoke-XunitSuite
     $pester = Invoke-PesterSuite
     $passed = $xunit.Passed + $pester.Passed

@@ -29,6 +29,12 @@ internal sealed class RelpResponse
 
     public static RelpResponse Parse(RelpFrame frame)
     {
+        // librelp answers "close" with an empty response ("N rsp 0"): no status to read.
+        if (frame.Data.Length == 0)
+        {
+            return new RelpResponse(frame.Transaction, 0, string.Empty, Array.Empty<string>());
+        }
+
         var text = Encoding.UTF8.GetString(frame.Data);
         var lines = text.Split('\n');
         var statusLine = lines[0];
