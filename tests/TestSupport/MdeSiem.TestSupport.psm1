@@ -38,7 +38,9 @@ function Start-MdeSiemSimulator {
         # Maps the simulator's test-only /_test endpoints (faults, late alerts, Graph ground truth, request log).
         [switch] $TestControl,
         # Make Graph answer 429 past 150 requests in any window of this many milliseconds.
-        [int] $GraphRateLimitWindowMs = 0
+        [int] $GraphRateLimitWindowMs = 0,
+        # Also serve a simulated event hub; its connection string and published records are written to this file.
+        [string] $EventHubFactsFile
     )
 
     $arguments = [System.Collections.Generic.List[string]]::new()
@@ -47,6 +49,7 @@ function Start-MdeSiemSimulator {
     foreach ($path in $CertificatePath) { $arguments.AddRange([string[]] @('--certificate', $path)) }
     if ($StreamExportConnectionString) { $arguments.AddRange([string[]] @('--stream-export', $StreamExportConnectionString)) }
     if ($TestControl) { $arguments.Add('--test-control') }
+    if ($EventHubFactsFile) { $arguments.AddRange([string[]] @('--event-hub', $EventHubFactsFile)) }
     if ($GraphRateLimitWindowMs -gt 0) { $arguments.AddRange([string[]] @('--graph-rate-limit-window-ms', "$GraphRateLimitWindowMs")) }
     if ($TokenLifetimeSeconds -gt 0) { $arguments.AddRange([string[]] @('--token-lifetime-seconds', "$TokenLifetimeSeconds")) }
 

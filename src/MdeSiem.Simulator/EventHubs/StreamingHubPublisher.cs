@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Text;
 using MdeSiem.Simulator.StreamingApi;
@@ -46,24 +45,6 @@ public static class StreamingHubPublisher
         }
 
         return published;
-    }
-
-    /// <summary>Writes every published record as one JSON line "{partition, sequenceNumber, table, record}" (ground truth for Pester).</summary>
-    public static void WriteGroundTruth(string path, IEnumerable<PublishedRecord> records)
-    {
-        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false));
-        foreach (PublishedRecord record in records)
-        {
-            writer.Write("{\"partition\":\"");
-            writer.Write(record.PartitionId);
-            writer.Write("\",\"sequenceNumber\":");
-            writer.Write(record.SequenceNumber.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            writer.Write(",\"table\":\"");
-            writer.Write(record.Table);
-            writer.Write("\",\"record\":");
-            writer.Write(record.Json);
-            writer.WriteLine("}");
-        }
     }
 
     private static byte[] Body(IEnumerable<StreamingExportLine> chunk) =>
