@@ -56,6 +56,9 @@ internal static class Program
                 await StreamingApi.StreamingExport.WriteAllAsync(tenant, exportTo).ConfigureAwait(false);
             }
 
+            await using EventHubs.SimulatedEventHub? hub = parsed.EventHubFactsPath is { } factsPath
+                ? EventHubs.EventHubProgramHost.Start(tenant, Path.GetFullPath(factsPath))
+                : null;
             StartupReport.Write(Console.Out, tenant, alertsFile, parsed.Json);
             await ShutdownSignal.WaitAsync(parsed.ExitOnStandardInputClose).ConfigureAwait(false);
         }

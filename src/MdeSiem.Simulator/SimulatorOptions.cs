@@ -85,6 +85,7 @@ public sealed class SimulatorOptions
     /// rows in [start, end), true in [start, end].
     /// </summary>
     public bool HuntingTimespanEndInclusive { get; set; }
+
     /// <summary>Makes Graph's alerts differ from the SIEM records as real tenants do (Graph/GraphDivergences.cs); off by default.</summary>
     public bool GraphDivergences { get; set; }
 

@@ -43,7 +43,9 @@ function Start-MdeSiemSimulator {
         # filter by time, so they do not depend on the hour they run at.
         [Nullable[DateTimeOffset]] $Now,
         # Cut runHuntingQuery results to this many rows (0: the simulator's default, the documented 100,000).
-        [int] $HuntingRowLimit = 0
+        [int] $HuntingRowLimit = 0,
+        # Also serve a simulated event hub; its connection string and published records are written to this file.
+        [string] $EventHubFactsFile
     )
 
     $arguments = [System.Collections.Generic.List[string]]::new()
@@ -52,6 +54,7 @@ function Start-MdeSiemSimulator {
     foreach ($path in $CertificatePath) { $arguments.AddRange([string[]] @('--certificate', $path)) }
     if ($StreamExportConnectionString) { $arguments.AddRange([string[]] @('--stream-export', $StreamExportConnectionString)) }
     if ($TestControl) { $arguments.Add('--test-control') }
+    if ($EventHubFactsFile) { $arguments.AddRange([string[]] @('--event-hub', $EventHubFactsFile)) }
     if ($GraphRateLimitWindowMs -gt 0) { $arguments.AddRange([string[]] @('--graph-rate-limit-window-ms', "$GraphRateLimitWindowMs")) }
     if ($null -ne $Now) { $arguments.AddRange([string[]] @('--now', $Now.UtcDateTime.ToString('o', [Globalization.CultureInfo]::InvariantCulture))) }
     if ($HuntingRowLimit -gt 0) { $arguments.AddRange([string[]] @('--hunting-row-limit', "$HuntingRowLimit")) }

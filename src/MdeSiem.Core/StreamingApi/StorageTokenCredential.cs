@@ -8,7 +8,8 @@ namespace MdeSiem.Core.StreamingApi;
 
 /// <summary>
 /// Lets the blob client take its bearer tokens from the connection's token source (MSAL, managed identity, ready
-/// token), for the storage audience, so reading a storage account needs no second sign-in.
+/// token), for the storage audience, so reading a storage account needs no second sign-in. The Event Hubs client
+/// takes its tokens the same way, for its own audience.
 /// </summary>
 internal sealed class StorageTokenCredential : TokenCredential
 {
@@ -19,10 +20,12 @@ internal sealed class StorageTokenCredential : TokenCredential
     private static readonly TimeSpan AssumedLifetime = TimeSpan.FromMinutes(5);
 
     private readonly IAccessTokenSource _tokens;
+    private readonly string _resource;
 
-    public StorageTokenCredential(IAccessTokenSource tokens)
+    public StorageTokenCredential(IAccessTokenSource tokens, string resource = StorageResource)
     {
         _tokens = tokens ?? throw new ArgumentNullException(nameof(tokens));
+        _resource = resource;
     }
 
     public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
@@ -30,8 +33,8 @@ internal sealed class StorageTokenCredential : TokenCredential
 
     public override async ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken)
     {
-        // The blob client asks for "https://storage.azure.com/.default"; the source takes the resource itself.
-        var token = await _tokens.GetAccessTokenAsync(StorageResource, forceRefresh: false, cancellationToken).ConfigureAwait(false);
+        // The client asks for "{resource}/.default"; the source takes the resource itself.
+        var token = await _tokens.GetAccessTokenAsync(_resource, forceRefresh: false, cancellationToken).ConfigureAwait(false);
         var expires = JwtClaims.TryRead(token)?.ExpiresOnUtc is { } exp
             ? new DateTimeOffset(DateTime.SpecifyKind(exp, DateTimeKind.Utc))
             : DateTimeOffset.UtcNow + AssumedLifetime;

@@ -36,26 +36,36 @@ internal static class StreamingRecordParser
                 throw NotARecord(blobName, "it is not a JSON object");
             }
 
-            var table = root.TryGetProperty("category", out var category) && category.ValueKind == JsonValueKind.String
-                ? StreamingTables.TableOfCategory(category.GetString()) ?? containerTable
-                : containerTable;
-            var streamed = Create(table);
-            streamed.Table = table;
+            var streamed = FromObject(root, containerTable);
             streamed.BlobName = blobName;
-            ReadEnvelope(root, streamed);
-            if (root.TryGetProperty(PropertiesField, out var properties) && properties.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var column in properties.EnumerateObject())
-                {
-                    if (!streamed.TrySetColumn(column.Name, column.Value))
-                    {
-                        streamed.AddAdditional(column.Name, StreamingColumnValues.ToPlain(column.Value));
-                    }
-                }
-            }
-
             return streamed;
         }
+    }
+
+    /// <summary>
+    /// One record that is already a JSON object: a line of an exported blob, or an element of an Event Hubs event's
+    /// "records" array.
+    /// </summary>
+    internal static StreamingEvent FromObject(JsonElement root, string containerTable)
+    {
+        var table = root.TryGetProperty("category", out var category) && category.ValueKind == JsonValueKind.String
+            ? StreamingTables.TableOfCategory(category.GetString()) ?? containerTable
+            : containerTable;
+        var streamed = Create(table);
+        streamed.Table = table;
+        ReadEnvelope(root, streamed);
+        if (root.TryGetProperty(PropertiesField, out var properties) && properties.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var column in properties.EnumerateObject())
+            {
+                if (!streamed.TrySetColumn(column.Name, column.Value))
+                {
+                    streamed.AddAdditional(column.Name, StreamingColumnValues.ToPlain(column.Value));
+                }
+            }
+        }
+
+        return streamed;
     }
 
     private static StreamingEvent Create(string table)

@@ -15,6 +15,9 @@ internal sealed class CommandLineArguments
     /// <summary>A storage connection string (an emulator's) to write the Streaming API export into at start.</summary>
     public string? StreamExportConnectionString { get; set; }
 
+    /// <summary>Start the simulated event hub and write its connection string and published records to this file.</summary>
+    public string? EventHubFactsPath { get; set; }
+
     public bool ExitOnStandardInputClose { get; set; }
 
     public bool ShowHelp { get; set; }

@@ -75,6 +75,14 @@ internal static class CommandLineParser
 
                     parsed.StreamExportConnectionString = connectionString;
                     break;
+                case "--event-hub":
+                    if (!TryTakeValue(args, ref i, out string factsPath, out error))
+                    {
+                        return false;
+                    }
+
+                    parsed.EventHubFactsPath = factsPath;
+                    break;
                 case "--certificate":
                     if (!TryTakeValue(args, ref i, out string certificatePath, out error))
                     {

@@ -18,6 +18,9 @@ internal static class UsageText
           --write-alerts PATH         Also write every record as a JSON array file, in the API's format.
           --stream-export CONN        Write the records as the Streaming API's storage export (AlertInfo, AlertEvidence,
                                       DeviceEvents append blobs) into this storage account (an emulator's) at start.
+          --event-hub FILE            Also serve an Event Hubs namespace (plain AMQP on loopback, 4 partitions) holding the
+                                      AlertInfo and AlertEvidence records as the Streaming API sends them; write its
+                                      connection string and every published record to FILE (JSON).
           --graph-rate-limit-window-ms W  Graph answers 429 past 150 requests in any W ms (60000 = the real limit).
           --hunting-row-limit N       Cut runHuntingQuery results to N rows (default 100,000, the documented limit).
           --json                      Print the connection details as one line of JSON and nothing else.

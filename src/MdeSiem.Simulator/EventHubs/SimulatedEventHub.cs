@@ -63,6 +63,9 @@ public sealed class SimulatedEventHub : IRuntimeProvider, IAsyncDisposable
     /// <summary>Receiver links opened so far on partitions (retries and reconnections included).</summary>
     public int ReceiverLinksOpened => Volatile.Read(ref receiverLinksOpened);
 
+    /// <summary>Faults queued and not happened yet.</summary>
+    public int PendingFaults => faults.Count;
+
     public DateTime UtcNow => Options.Clock.GetUtcNow().UtcDateTime;
 
     /// <summary>The connection string a client uses, with the hub as its entity path.</summary>

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using MdeSiem.Completers;
 using MdeSiem.Core.Checkpoints;
 using MdeSiem.Core.Errors;
+using MdeSiem.Core.EventHubs;
 using MdeSiem.Core.Streaming;
 using MdeSiem.Core.StreamingApi;
 using MdeSiem.StreamingApi;
@@ -12,8 +13,10 @@ namespace MdeSiem.Commands;
 
 /// <summary>
 /// Reads the Advanced Hunting events the Defender XDR Streaming API exported to a storage account, one object per
-/// record, streamed from the hourly blobs. With -Checkpoint, each run delivers only the lines appended since the
-/// last one.
+/// record, streamed from the hourly blobs, or sent to an event hub, one object per record of each event. With
+/// -Checkpoint, each run delivers only what is new since the last one. Both destinations are one cmdlet because they
+/// give the same objects; the hub's own parameter sets (EventHub, EventHubConnectionString) are handled in the
+/// core's HubStreamReader.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "DefenderStreamEvent", DefaultParameterSetName = AccountSet)]
 [OutputType(typeof(AlertInfoEvent), typeof(AlertEvidenceEvent), typeof(PSObject))]
@@ -22,10 +25,16 @@ public sealed class GetDefenderStreamEventCommand : MdeSiemConnectedCmdlet
     private const string AccountSet = "StorageAccount";
     private const string SasSet = "SasUri";
     private const string ConnectionStringSet = "ConnectionString";
+    private const string HubSet = "EventHub";
+    private const string HubConnectionStringSet = "EventHubConnectionString";
     private const int PrefetchCapacity = 1024;
 
-    /// <summary>The Advanced Hunting table: AlertInfo, AlertEvidence, DeviceEvents, ...</summary>
-    [Parameter(Mandatory = true, Position = 0)]
+    /// <summary>The Advanced Hunting table: AlertInfo, AlertEvidence, DeviceEvents, ... (for a hub: every table when left out).</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = AccountSet)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = SasSet)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ConnectionStringSet)]
+    [Parameter(Position = 0, ParameterSetName = HubSet)]
+    [Parameter(Position = 0, ParameterSetName = HubConnectionStringSet)]
     [Alias("Table")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(StreamTableCompleter))]
@@ -47,6 +56,36 @@ public sealed class GetDefenderStreamEventCommand : MdeSiemConnectedCmdlet
     [Parameter(Mandatory = true, ParameterSetName = ConnectionStringSet)]
     [ValidateNotNullOrEmpty]
     public string ConnectionString { get; set; } = string.Empty;
+
+    /// <summary>The Event Hubs namespace the Streaming API sends to: its name or its host name.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = HubSet)]
+    [ValidateNotNullOrEmpty]
+    public string EventHubNamespace { get; set; } = string.Empty;
+
+    [Parameter(Mandatory = true, ParameterSetName = HubSet)]
+    [Parameter(ParameterSetName = HubConnectionStringSet)]
+    [ValidateNotNullOrEmpty]
+    public string? EventHubName { get; set; }
+
+    /// <summary>A shared access policy's connection string (Listen rights), for the namespace or the hub.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = HubConnectionStringSet)]
+    [ValidateNotNullOrEmpty]
+    public string EventHubConnectionString { get; set; } = string.Empty;
+
+    [Parameter(ParameterSetName = HubSet)]
+    [Parameter(ParameterSetName = HubConnectionStringSet)]
+    [ValidateNotNullOrEmpty]
+    public string ConsumerGroup { get; set; } = EventHubTarget.DefaultConsumerGroup;
+
+    /// <summary>Keep reading new events (until Ctrl+C or -MaxWait) instead of stopping at what was there at the start.</summary>
+    [Parameter(ParameterSetName = HubSet)]
+    [Parameter(ParameterSetName = HubConnectionStringSet)]
+    public SwitchParameter Follow { get; set; }
+
+    /// <summary>With -Follow, stop after this long without a new event.</summary>
+    [Parameter(ParameterSetName = HubSet)]
+    [Parameter(ParameterSetName = HubConnectionStringSet)]
+    public TimeSpan MaxWait { get; set; }
 
     /// <summary>Records received before this are skipped; with -Checkpoint, where the first run starts.</summary>
     [Parameter]
@@ -70,6 +109,12 @@ public sealed class GetDefenderStreamEventCommand : MdeSiemConnectedCmdlet
             {
                 RecommendedAction = "Leave out -Until: each checkpointed run reads up to what has been exported.",
             };
+        }
+
+        if (ParameterSetName is HubSet or HubConnectionStringSet)
+        {
+            ReadHub(bound);
+            return;
         }
 
         var query = new StreamEventQuery(EventType)
@@ -131,10 +176,10 @@ public sealed class GetDefenderStreamEventCommand : MdeSiemConnectedCmdlet
     }
 
     /// <summary>
-    /// Writes each record as it arrives (read and parsed a bounded number ahead on a worker); a line that is not a
+    /// Writes each record as it arrives (read and parsed a bounded number ahead on a worker); an item that is not a
     /// record is a non-terminating error. <paramref name="delivered"/> runs after the item went down the pipeline.
     /// </summary>
-    private void Emit(IAsyncEnumerable<StreamedRecord> records, Action<StreamedRecord>? delivered)
+    private void Emit<T>(IAsyncEnumerable<T> records, Func<T, StreamingEvent?> eventOf, Func<T, MdeSiemException?> errorOf, Action<T>? delivered)
     {
         var enumerator = records.Prefetch(PrefetchCapacity, CancellationToken).GetAsyncEnumerator(CancellationToken);
         try
@@ -142,13 +187,13 @@ public sealed class GetDefenderStreamEventCommand : MdeSiemConnectedCmdlet
             while (Await(enumerator.MoveNextAsync().AsTask()))
             {
                 var record = enumerator.Current;
-                if (record.Event is not null)
+                if (eventOf(record) is { } streamed)
                 {
-                    WriteObject(StreamEventOutput.From(record.Event));
+                    WriteObject(StreamEventOutput.From(streamed));
                 }
-                else if (record.Error is not null)
+                else if (errorOf(record) is { } error)
                 {
-                    WriteError(ErrorRecords.From(record.Error));
+                    WriteError(ErrorRecords.From(error));
                 }
 
                 delivered?.Invoke(record);
@@ -158,6 +203,74 @@ public sealed class GetDefenderStreamEventCommand : MdeSiemConnectedCmdlet
         {
             Await(enumerator.DisposeAsync().AsTask().ContinueWith(_ => true, System.Threading.Tasks.TaskScheduler.Default));
         }
+    }
+
+    private void Emit(IAsyncEnumerable<StreamedRecord> records, Action<StreamedRecord>? delivered) =>
+        Emit(records, record => record.Event, record => record.Error, delivered);
+
+    /// <summary>
+    /// Reads the hub: without -Checkpoint from the start (or -Since) of each partition; with it, on from where the
+    /// last run's delivered events end, committing after each received batch.
+    /// </summary>
+    private void ReadHub(Dictionary<string, object> bound)
+    {
+        if (bound.ContainsKey(nameof(Until)))
+        {
+            throw new MdeSiemException(ErrorCode.InvalidArgument, "-Until cannot be used with an event hub.")
+            {
+                RecommendedAction = "A scheduled run stops at what was enqueued when it started; -Follow with -MaxWait stops after a quiet spell.",
+            };
+        }
+
+        var connection = ParameterSetName == HubSet ? RequireConnection() : null;
+        var target = connection is null
+            ? EventHubTarget.ForConnectionString(EventHubConnectionString, EventHubName, ConsumerGroup)
+            : EventHubTarget.ForNamespace(connection, EventHubNamespace, EventHubName!, ConsumerGroup);
+        var query = new HubReadQuery
+        {
+            Table = bound.ContainsKey(nameof(EventType)) ? StreamingTables.Normalize(EventType) : null,
+            SinceUtc = bound.ContainsKey(nameof(Since)) ? ToUtc(Since) : null,
+            Follow = Follow.IsPresent,
+            MaxWait = bound.ContainsKey(nameof(MaxWait)) ? MaxWait : null,
+        };
+        var reader = new HubStreamReader(target);
+        WriteVerbose($"Reading {(query.Table ?? "every table's")} records from the {target.Describe()}{(query.Follow ? ", following" : " up to what is enqueued now")}.");
+        if (Checkpoint is null)
+        {
+            Emit(reader.ReadAsync(query, new Dictionary<string, long>(), CancellationToken), r => r.Event, r => r.Error, delivered: null);
+            return;
+        }
+
+        using var run = HubCheckpointRun.Begin(Checkpoint, connection?.TenantId ?? string.Empty, target, new CheckpointOptions().StaleLockAge);
+        WriteVerbose($"Checkpoint {run.Path}: {run.NextSequenceNumbers.Count} partition position(s).");
+        var positions = new Dictionary<string, long>(run.NextSequenceNumbers.Count, StringComparer.Ordinal);
+        foreach (var position in run.NextSequenceNumbers)
+        {
+            positions[position.Key] = position.Value;
+        }
+
+        try
+        {
+            Emit(reader.ReadAsync(query, positions, CancellationToken), r => r.Event, r => r.Error, record =>
+            {
+                if (record.EndsEvent)
+                {
+                    run.MarkDelivered(record.PartitionId, record.SequenceNumber);
+                }
+
+                if (record.EndsBatch)
+                {
+                    run.Commit();
+                }
+            });
+        }
+        finally
+        {
+            // A failed or stopped run keeps what went down the pipeline.
+            run.Commit();
+        }
+
+        WriteVerbose($"Checkpoint {run.Path}: {run.DeliveredEvents} new event(s).");
     }
 
     private (StreamStorageTarget Target, string TenantId) OpenTarget()

@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using MdeSiem.Core.Errors;
+using MdeSiem.Core.StreamingApi;
+
+namespace MdeSiem.Core.EventHubs;
+
+/// <summary>
+/// Unwraps one event the Streaming API sent to a hub: the body is {"records":[...]} and each record is an Advanced
+/// Hunting record as in the storage export (time, tenantId, category "AdvancedHunting-&lt;Table&gt;", operationName,
+/// properties, and whatever else the service adds). https://learn.microsoft.com/defender-xdr/streaming-api-event-hub
+/// </summary>
+internal static class HubEventBody
+{
+    private const string RecordsField = "records";
+
+    /// <summary>The event's records of <paramref name="table"/> (all tables when null), in their order.</summary>
+    /// <exception cref="MdeSiemException">The body is not the records shape (InvalidResponse, naming the event).</exception>
+    public static List<StreamingEvent> Read(ReadOnlyMemory<byte> body, string? table, string partitionId, long sequenceNumber)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException exception)
+        {
+            throw NotRecords(partitionId, sequenceNumber, "it is not JSON (" + exception.Message + ")");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty(RecordsField, out var records) || records.ValueKind != JsonValueKind.Array)
+            {
+                throw NotRecords(partitionId, sequenceNumber, "it is not an object with a \"records\" array");
+            }
+
+            var events = new List<StreamingEvent>(records.GetArrayLength());
+            foreach (var record in records.EnumerateArray())
+            {
+                if (record.ValueKind != JsonValueKind.Object)
+                {
+                    throw NotRecords(partitionId, sequenceNumber, "an element of \"records\" is not an object");
+                }
+
+                var streamed = StreamingRecordParser.FromObject(record, string.Empty);
+                if (table is null || string.Equals(streamed.Table, table, StringComparison.OrdinalIgnoreCase))
+                {
+                    events.Add(streamed);
+                }
+            }
+
+            return events;
+        }
+    }
+
+    private static MdeSiemException NotRecords(string partitionId, long sequenceNumber, string reason) =>
+        new(ErrorCode.InvalidResponse, $"The event {sequenceNumber} of partition {partitionId} is not a Streaming API event: {reason}.")
+        {
+            RecommendedAction = "The event is skipped and the run goes on. If many fail, check that the hub is the Streaming API's destination.",
+            Target = new HubEventPosition(partitionId, sequenceNumber),
+        };
+}

@@ -1,0 +1,25 @@
+using System;
+
+namespace MdeSiem.Core.EventHubs;
+
+/// <summary>What a hub run reads: which table, from when, and whether it stops at what was there when it started.</summary>
+public sealed class HubReadQuery
+{
+    /// <summary>The Advanced Hunting table to keep (AlertInfo, ...); null keeps every record.</summary>
+    public string? Table { get; set; }
+
+    /// <summary>Where a partition without a checkpoint starts: events enqueued after this; null for the earliest.</summary>
+    public DateTime? SinceUtc { get; set; }
+
+    /// <summary>Keep reading new events instead of stopping at what was enqueued when the run started.</summary>
+    public bool Follow { get; set; }
+
+    /// <summary>With <see cref="Follow"/>, stop after this long without a new event; null reads until cancelled.</summary>
+    public TimeSpan? MaxWait { get; set; }
+
+    /// <summary>Events asked for per receive.</summary>
+    public int BatchSize { get; set; } = 300;
+
+    /// <summary>How long one receive waits for events before the reader turns to the next partition.</summary>
+    public TimeSpan ReceiveWait { get; set; } = TimeSpan.FromMilliseconds(500);
+}

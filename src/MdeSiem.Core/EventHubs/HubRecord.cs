@@ -1,0 +1,38 @@
+using MdeSiem.Core.Errors;
+using MdeSiem.Core.StreamingApi;
+
+namespace MdeSiem.Core.EventHubs;
+
+/// <summary>
+/// What the hub reader hands out for each record of an event (or once for an event with none to give): the record,
+/// or the error for an event whose body is not the Streaming API's shape, and where it sits in its partition. After
+/// the item that ends an event went down the pipeline, the event counts as delivered; after the one that ends a
+/// received batch, the run commits what was delivered.
+/// </summary>
+public sealed class HubRecord
+{
+    internal HubRecord(string partitionId, long sequenceNumber, StreamingEvent? streamingEvent, MdeSiemException? error, bool endsEvent)
+    {
+        PartitionId = partitionId;
+        SequenceNumber = sequenceNumber;
+        Event = streamingEvent;
+        Error = error;
+        EndsEvent = endsEvent;
+    }
+
+    public string PartitionId { get; }
+
+    /// <summary>The sequence number of the Event Hubs event holding the record.</summary>
+    public long SequenceNumber { get; }
+
+    /// <summary>The record; null for an event that held no record of the table asked for, or for an error.</summary>
+    public StreamingEvent? Event { get; }
+
+    public MdeSiemException? Error { get; }
+
+    /// <summary>True for the last item of its event.</summary>
+    public bool EndsEvent { get; }
+
+    /// <summary>True for the last item of a received batch: a good moment to commit.</summary>
+    public bool EndsBatch { get; internal set; }
+}

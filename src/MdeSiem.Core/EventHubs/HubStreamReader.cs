@@ -1,0 +1,207 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using Azure.Messaging.EventHubs;
+using Azure.Messaging.EventHubs.Consumer;
+using Azure.Messaging.EventHubs.Primitives;
+using MdeSiem.Core.Errors;
+
+namespace MdeSiem.Core.EventHubs;
+
+/// <summary>
+/// Reads a hub's partitions for one consumer, each from the sequence number after the last one delivered. A
+/// scheduled run first asks every partition for its last enqueued sequence number and stops each partition there; a
+/// following run keeps receiving until cancelled or quiet for the query's MaxWait. Retries (server busy, a link or
+/// connection lost) are the client's own (EventHubsRetryOptions); what is left after them is an MdeSiemException.
+/// </summary>
+public sealed class HubStreamReader
+{
+    private readonly EventHubTarget _target;
+
+    public HubStreamReader(EventHubTarget target)
+    {
+        _target = target ?? throw new ArgumentNullException(nameof(target));
+    }
+
+    /// <summary>The partitions and where a scheduled run stops in each (-1: the partition was empty), once known.</summary>
+    public IReadOnlyDictionary<string, long> EndSequenceNumbers { get; private set; } = new Dictionary<string, long>();
+
+    /// <param name="query">What to read.</param>
+    /// <param name="nextSequenceNumbers">Per partition, the first sequence number not delivered yet (from a checkpoint).</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    public async IAsyncEnumerable<HubRecord> ReadAsync(
+        HubReadQuery query,
+        IReadOnlyDictionary<string, long> nextSequenceNumbers,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (query is null || nextSequenceNumbers is null)
+        {
+            throw new ArgumentNullException(query is null ? nameof(query) : nameof(nextSequenceNumbers));
+        }
+
+        var connection = _target.OpenConnection(new EventHubConnectionOptions());
+        var receivers = new List<PartitionState>();
+        try
+        {
+            await OpenAsync(connection, query, nextSequenceNumbers, receivers, cancellationToken).ConfigureAwait(false);
+            var quiet = Stopwatch.StartNew();
+            while (receivers.Any(r => !r.Done))
+            {
+                var received = false;
+                foreach (var state in receivers.Where(r => !r.Done))
+                {
+                    var batch = await ReceiveAsync(state, query, cancellationToken).ConfigureAwait(false);
+                    if (batch.Count > 0)
+                    {
+                        received = true;
+                        quiet.Restart();
+                    }
+
+                    HubRecord? last = null;
+                    foreach (var eventData in batch)
+                    {
+                        if (!query.Follow && eventData.SequenceNumber > state.End)
+                        {
+                            state.Done = true;
+                            break;
+                        }
+
+                        foreach (var record in Unwrap(state.PartitionId, eventData, query.Table))
+                        {
+                            if (last is not null)
+                            {
+                                yield return last;
+                            }
+
+                            last = record;
+                        }
+
+                        if (!query.Follow && eventData.SequenceNumber >= state.End)
+                        {
+                            state.Done = true;
+                            break;
+                        }
+                    }
+
+                    if (last is not null)
+                    {
+                        last.EndsBatch = true;
+                        yield return last;
+                    }
+                }
+
+                if (query.Follow && !received && query.MaxWait is { } maxWait && quiet.Elapsed >= maxWait)
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            foreach (var state in receivers)
+            {
+                await state.Receiver.CloseAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+
+            await connection.CloseAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async Task OpenAsync(EventHubConnection connection, HubReadQuery query, IReadOnlyDictionary<string, long> next, List<PartitionState> receivers, CancellationToken cancellationToken)
+    {
+        var ends = new Dictionary<string, long>(StringComparer.Ordinal);
+        try
+        {
+            await using var consumer = new EventHubConsumerClient(_target.ConsumerGroup, connection);
+            foreach (var partitionId in await consumer.GetPartitionIdsAsync(cancellationToken).ConfigureAwait(false))
+            {
+                long end = long.MaxValue;
+                if (!query.Follow)
+                {
+                    var properties = await consumer.GetPartitionPropertiesAsync(partitionId, cancellationToken).ConfigureAwait(false);
+                    end = properties.IsEmpty ? -1 : properties.LastEnqueuedSequenceNumber;
+                }
+
+                ends[partitionId] = end;
+                var from = next.TryGetValue(partitionId, out var sequenceNumber) ? sequenceNumber : (long?)null;
+                if (!query.Follow && (end < 0 || (from is { } start && start > end)))
+                {
+                    continue;
+                }
+
+                var position = from is { } first
+                    ? EventPosition.FromSequenceNumber(first, isInclusive: true)
+                    : query.SinceUtc is { } since ? EventPosition.FromEnqueuedTime(new DateTimeOffset(DateTime.SpecifyKind(since, DateTimeKind.Utc))) : EventPosition.Earliest;
+                var options = new PartitionReceiverOptions { PrefetchCount = Math.Max(query.BatchSize, 300) };
+                receivers.Add(new PartitionState(partitionId, end, new PartitionReceiver(_target.ConsumerGroup, partitionId, position, connection, options)));
+            }
+        }
+        catch (Exception exception) when (exception is not MdeSiemException and not OperationCanceledException)
+        {
+            throw EventHubFailureTranslator.Translate(exception, _target, "reading the partitions");
+        }
+
+        EndSequenceNumbers = ends;
+    }
+
+    private async Task<List<EventData>> ReceiveAsync(PartitionState state, HubReadQuery query, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var batch = await state.Receiver.ReceiveBatchAsync(query.BatchSize, query.ReceiveWait, cancellationToken).ConfigureAwait(false);
+            return batch as List<EventData> ?? batch.ToList();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            throw EventHubFailureTranslator.Translate(exception, _target, $"reading partition {state.PartitionId}");
+        }
+    }
+
+    private static IEnumerable<HubRecord> Unwrap(string partitionId, EventData eventData, string? table)
+    {
+        List<StreamingApi.StreamingEvent> events;
+        MdeSiemException? error = null;
+        try
+        {
+            events = HubEventBody.Read(eventData.EventBody.ToMemory(), table, partitionId, eventData.SequenceNumber);
+        }
+        catch (MdeSiemException invalid)
+        {
+            events = new List<StreamingApi.StreamingEvent>();
+            error = invalid;
+        }
+
+        if (events.Count == 0)
+        {
+            yield return new HubRecord(partitionId, eventData.SequenceNumber, null, error, endsEvent: true);
+            yield break;
+        }
+
+        for (var i = 0; i < events.Count; i++)
+        {
+            yield return new HubRecord(partitionId, eventData.SequenceNumber, events[i], null, endsEvent: i == events.Count - 1);
+        }
+    }
+
+    private sealed class PartitionState
+    {
+        public PartitionState(string partitionId, long end, PartitionReceiver receiver)
+        {
+            PartitionId = partitionId;
+            End = end;
+            Receiver = receiver;
+        }
+
+        public string PartitionId { get; }
+
+        public long End { get; }
+
+        public PartitionReceiver Receiver { get; }
+
+        public bool Done { get; set; }
+    }
+}

@@ -1,0 +1,111 @@
+# Get-DefenderStreamEvent against an event hub: the real module (Azure.Messaging.EventHubs in its private load
+# context) reads the simulator's Event Hubs endpoint, which holds the generated detections as the Streaming API sends
+# them. Expected values come from the simulator's facts file (every record it published, with partition and sequence
+# number), never from the module.
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport/MdeSiem.TestSupport.psm1') -Force
+    Import-Module $env:MDESIEM_MODULE_MANIFEST -Force
+
+    $script:Work = Join-Path ([IO.Path]::GetTempPath()) "mdesiem-eventhub-$([guid]::NewGuid())"
+    New-Item -ItemType Directory -Path $script:Work | Out-Null
+    $factsFile = Join-Path $script:Work 'hub.json'
+    $script:Simulator = Start-MdeSiemSimulator -AlertCount 300 -Seed 23 -EventHubFactsFile $factsFile -Configuration $env:MDESIEM_BUILD_CONFIGURATION
+    $script:Hub = Get-Content -Raw $factsFile | ConvertFrom-Json -DateKind String
+    $script:Cs = $script:Hub.connectionString
+    $script:AlertInfo = @($script:Hub.records | Where-Object table -eq 'AlertInfo')
+    # AlertId -> the event that holds its AlertInfo record.
+    $script:EventOf = @{}
+    foreach ($r in $script:AlertInfo) { $script:EventOf[$r.record.properties.AlertId] = [pscustomobject] @{ Partition = $r.partition; Sequence = [long] $r.sequenceNumber } }
+
+    function Get-SortedAlertIds($events) { @($events | ForEach-Object AlertId | Sort-Object) }
+}
+
+AfterAll {
+    if ($script:Simulator) { Stop-MdeSiemSimulator $script:Simulator }
+    Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $script:Work
+}
+
+Describe 'Get-DefenderStreamEvent -EventHubConnectionString' {
+    It 'reads every AlertInfo and AlertEvidence record of every partition once, typed, and stops' {
+        $events = @(Get-DefenderStreamEvent -EventHubConnectionString $script:Cs)
+        $events.Count | Should -Be @($script:Hub.records).Count
+        $info = @($events | Where-Object Table -eq 'AlertInfo')
+        Get-SortedAlertIds $info | Should -Be @($script:AlertInfo | ForEach-Object { $_.record.properties.AlertId } | Sort-Object)
+        $info[0].PSObject.TypeNames[0] | Should -Be 'MdeSiem.Core.StreamingApi.AlertInfoEvent'
+        ($events | Where-Object Table -eq 'AlertEvidence')[0].PSObject.TypeNames[0] | Should -Be 'MdeSiem.Core.StreamingApi.AlertEvidenceEvent'
+    }
+
+    It 'keeps one table with -EventType' {
+        $info = @(Get-DefenderStreamEvent AlertInfo -EventHubConnectionString $script:Cs)
+        $info.Count | Should -Be $script:AlertInfo.Count
+        @($info | Where-Object Table -ne 'AlertInfo').Count | Should -Be 0
+    }
+
+    It 'with a checkpoint, delivers everything once and nothing on the next run' {
+        $checkpoint = Join-Path $script:Work 'once.json'
+        $first = @(Get-DefenderStreamEvent AlertInfo -EventHubConnectionString $script:Cs -Checkpoint $checkpoint)
+        $second = @(Get-DefenderStreamEvent AlertInfo -EventHubConnectionString $script:Cs -Checkpoint $checkpoint)
+        Get-SortedAlertIds $first | Should -Be @($script:AlertInfo | ForEach-Object { $_.record.properties.AlertId } | Sort-Object)
+        $second.Count | Should -Be 0
+        $saved = Get-Content -Raw $checkpoint | ConvertFrom-Json
+        $saved.api | Should -Be 'StreamingApiEventHubs'
+        foreach ($partition in 0..($script:Hub.partitionCount - 1)) {
+            $last = ($script:Hub.records | Where-Object partition -eq "$partition" | Measure-Object sequenceNumber -Maximum).Maximum
+            $saved.positions."$partition" | Should -Be ($last + 1)
+        }
+    }
+
+    It 'a run killed mid-pull re-delivers nothing it committed and loses nothing' {
+        $checkpoint = Join-Path $script:Work 'killed.json'
+        $delivered = Join-Path $script:Work 'killed-delivered.txt'
+        $exe = [Environment]::ProcessPath
+        $arguments = [System.Collections.Generic.List[string]]::new()
+        if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { $arguments.Add((Join-Path $PSHOME 'pwsh.dll')) }
+        # A slow consumer: each record is written to a file, then the pipeline dawdles, so the kill lands mid-pull.
+        $command = "Import-Module '$env:MDESIEM_MODULE_MANIFEST'; Get-DefenderStreamEvent AlertInfo -EventHubConnectionString `$env:MDESIEM_TEST_HUB -Checkpoint '$checkpoint' | " +
+            "ForEach-Object { [IO.File]::AppendAllText('$delivered', `$_.AlertId + [Environment]::NewLine); Start-Sleep -Milliseconds 5 }"
+        $arguments.AddRange([string[]] @('-NoProfile', '-NonInteractive', '-Command', $command))
+        $startInfo = [System.Diagnostics.ProcessStartInfo]::new($exe)
+        foreach ($argument in $arguments) { $startInfo.ArgumentList.Add($argument) }
+        $startInfo.UseShellExecute = $false
+        $startInfo.Environment['MDESIEM_TEST_HUB'] = $script:Cs
+        $process = [System.Diagnostics.Process]::Start($startInfo)
+        try {
+            $deadline = [DateTime]::UtcNow.AddSeconds(90)
+            while (-not $process.HasExited -and [DateTime]::UtcNow -lt $deadline -and
+                   (-not (Test-Path $delivered) -or @(Get-Content $delivered).Count -lt ($script:AlertInfo.Count / 2))) {
+                Start-Sleep -Milliseconds 50
+            }
+        }
+        finally {
+            if (-not $process.HasExited) { $process.Kill($true) }
+            $process.WaitForExit()
+        }
+        $firstRun = @(Get-Content $delivered)
+        $firstRun.Count | Should -BeLessThan $script:AlertInfo.Count -Because 'the run was killed before its end'
+        $committed = @{}
+        if (Test-Path $checkpoint) {
+            $positions = (Get-Content -Raw $checkpoint | ConvertFrom-Json).positions
+            if ($positions) { foreach ($p in $positions.PSObject.Properties) { $committed[$p.Name] = [long] $p.Value } }
+        }
+
+        $secondRun = @(Get-DefenderStreamEvent AlertInfo -EventHubConnectionString $script:Cs -Checkpoint $checkpoint | ForEach-Object AlertId)
+        foreach ($id in $secondRun) {
+            $where = $script:EventOf[$id]
+            if ($committed.ContainsKey($where.Partition)) {
+                $where.Sequence | Should -BeGreaterOrEqual $committed[$where.Partition] -Because "$id was committed by the killed run"
+            }
+        }
+        @($firstRun + $secondRun | Sort-Object -Unique) | Should -Be @($script:AlertInfo | ForEach-Object { $_.record.properties.AlertId } | Sort-Object)
+        @(Get-DefenderStreamEvent AlertInfo -EventHubConnectionString $script:Cs -Checkpoint $checkpoint).Count | Should -Be 0
+    }
+
+    It 'refuses -Until, and never shows the shared access key' {
+        $key = ($script:Cs -split ';' | Where-Object { $_ -like 'SharedAccessKey=*' }) -replace '^SharedAccessKey=', ''
+        { Get-DefenderStreamEvent -EventHubConnectionString $script:Cs -Until ([datetime]::UtcNow) } |
+            Should -Throw -ErrorId 'MdeSiem.InvalidArgument,*'
+        $streams = (Get-DefenderStreamEvent AlertInfo -EventHubConnectionString $script:Cs -Verbose *>&1 | Select-Object -Last 3 | Out-String)
+        $streams | Should -Not -Match ([regex]::Escape($key))
+    }
+}
