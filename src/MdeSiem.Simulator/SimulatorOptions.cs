@@ -60,6 +60,9 @@ public sealed class SimulatorOptions
     /// </summary>
     public TimeSpan? GraphRateLimitWindow { get; set; }
 
+    /// <summary>Whether Graph's security collections and the Defender APIs apply $orderby or answer newest first (see <see cref="OrderByHandling"/>).</summary>
+    public OrderByHandling OrderBy { get; set; } = OrderByHandling.Honoured;
+
 
     internal void Validate()
     {

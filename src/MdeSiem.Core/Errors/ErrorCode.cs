@@ -98,4 +98,7 @@ public enum ErrorCode
     /// -BodyTimeoutSec) while it was being read.
     /// </summary>
     ResponseBodyTimeout,
+
+    /// <summary>A failure the module did not anticipate (a defect or an unusual platform error); never a stack trace.</summary>
+    UnexpectedError,
 }

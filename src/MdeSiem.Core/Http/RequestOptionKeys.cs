@@ -8,4 +8,7 @@ internal static class RequestOptionKeys
 
     /// <summary>Which API's call budget the request counts against (see <see cref="ApiNames"/>).</summary>
     public const string Api = "MdeSiem.Api";
+
+    /// <summary>Whether the request may be sent again after a failure that may have reached the service (a bool).</summary>
+    public const string Idempotent = "MdeSiem.Idempotent";
 }
