@@ -115,6 +115,7 @@ public sealed class SimulatedTenant : IAsyncDisposable
             new RegisteredApp(options.TenantId, options.ClientId, options.ClientSecret ?? SecretGenerator.NewSecret(), Guid.NewGuid().ToString()),
             new RegisteredApp(DefaultUnmanagedTenantId, DefaultUnmanagedClientId, SecretGenerator.NewSecret(), Guid.NewGuid().ToString()));
         var services = new SimulatorServices(directory, options.Clock, options.TokenLifetime, generator, options.RateLimitTimeScale, options.RateLimitClock, new Hunting.HuntingSettings(options.HuntingRowLimit, options.HuntingSchemaPascalCase, options.HuntingTimespanEndInclusive), options.GraphDivergences);
+        services.IgnoresOrderBy = options.OrderBy == OrderByHandling.IgnoredNewestFirst;
         if (options.GraphRateLimitWindow is { } graphWindow)
         {
             services.Limits.Limit(Graph.GraphEndpoints.RateLimitName, Graph.GraphEndpoints.RequestsPerWindow, graphWindow);

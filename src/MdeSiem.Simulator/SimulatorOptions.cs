@@ -89,6 +89,9 @@ public sealed class SimulatorOptions
     /// <summary>Makes Graph's alerts differ from the SIEM records as real tenants do (Graph/GraphDivergences.cs); off by default.</summary>
     public bool GraphDivergences { get; set; }
 
+    /// <summary>Whether Graph's security collections and the Defender APIs apply $orderby or answer newest first (see <see cref="OrderByHandling"/>).</summary>
+    public OrderByHandling OrderBy { get; set; } = OrderByHandling.Honoured;
+
 
     internal void Validate()
     {

@@ -10,7 +10,7 @@ internal static class ErrorRecords
     public static ErrorRecord From(MdeSiemException exception, object? fallbackTarget = null)
     {
         var record = new ErrorRecord(exception, exception.ErrorId, CategoryOf(exception.Code), exception.Target ?? fallbackTarget);
-        var details = new ErrorDetails(exception.Message);
+        var details = new ErrorDetails(Describe(exception));
         if (exception.RecommendedAction is not null || exception.RequestId is not null || exception.ClientRequestId is not null)
         {
             details.RecommendedAction = exception.RecommendedAction + RequestIds(exception);
@@ -49,10 +49,27 @@ internal static class ErrorRecords
 
     /// <summary>A failure the core did not anticipate: still an ErrorRecord, never a stack trace.</summary>
     public static ErrorRecord Unexpected(Exception exception, object? target) =>
-        new(exception, "MdeSiem.UnexpectedError", ErrorCategory.NotSpecified, target)
+        new(exception, "MdeSiem." + ErrorCode.UnexpectedError, ErrorCategory.NotSpecified, target)
         {
             ErrorDetails = new ErrorDetails("Unexpected failure: " + exception.Message),
         };
+
+    /// <summary>The message with the facts the exception carries as fields: the permission to grant, what was delivered.</summary>
+    private static string Describe(MdeSiemException exception)
+    {
+        var text = exception.Message;
+        if (exception.RequiredPermission is not null)
+        {
+            text += $" This call needs the {exception.PermissionApplication} application permission {exception.RequiredPermission}.";
+        }
+
+        if (exception.DeliveredCount is { } delivered)
+        {
+            text += $" {delivered} complete record(s) were delivered before the failure.";
+        }
+
+        return text;
+    }
 
     private static ErrorCategory CategoryOf(ErrorCode code) => code switch
     {

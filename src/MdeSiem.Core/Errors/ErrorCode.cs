@@ -120,4 +120,6 @@ public enum ErrorCode
     /// graph.windows.net token sent to Microsoft Graph); the error names both audiences.
     /// </summary>
     TokenAudienceMismatch,
+    /// <summary>A failure the module did not anticipate (a defect or an unusual platform error); never a stack trace.</summary>
+    UnexpectedError,
 }

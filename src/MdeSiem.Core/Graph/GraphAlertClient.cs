@@ -1,11 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Net.Http;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using MdeSiem.Core.Auth;
 using MdeSiem.Core.Checkpoints;
+using MdeSiem.Core.Http;
+using MdeSiem.Core.Paging;
 
 namespace MdeSiem.Core.Graph;
 
@@ -15,25 +16,28 @@ public sealed class GraphAlertClient
     private const string CollectionPath = "security/alerts_v2";
 
     private readonly MdeSiemConnection _connection;
+    private readonly ServiceApi _api;
+    private readonly CollectionReader<DefenderAlert> _reader;
 
     public GraphAlertClient(MdeSiemConnection connection)
     {
         _connection = connection ?? throw new ArgumentNullException(nameof(connection));
+        _api = ServiceApi.Graph(connection.Endpoints);
+        _reader = new CollectionReader<DefenderAlert>(connection, CollectionDescription<DefenderAlert>.OData(
+            _api, CollectionUri, GraphPermission.AlertRead, GraphObjectBinder.Bind<DefenderAlert>, alert => alert.Id, pagesCarryNextLinks: true));
     }
 
     public Uri CollectionUri => _connection.Endpoints.GetGraphUri(CollectionPath);
 
     /// <summary>The first request a query sends, for -Verbose and previews.</summary>
-    public Uri BuildFirstRequestUri(GraphAlertQuery query) => query.PagesByTimeBoundary
-        ? GraphCollectionQuery.Build(CollectionUri, query.BuildServerFilter(), query.BoundaryProperty + " asc", query.Top ?? GraphAlertQuery.MaximumTop)
-        : GraphCollectionQuery.Build(CollectionUri, query.BuildServerFilter(), query.OrderBy, PageSize(query));
+    public Uri BuildFirstRequestUri(GraphAlertQuery query) => _reader.FirstUri(Pull(query, null, null, null));
 
     public Uri AlertUri(string id) => _connection.Endpoints.GetGraphUri(CollectionPath + "/" + Uri.EscapeDataString(id));
 
     public async Task<DefenderAlert> GetAlertAsync(string id, CancellationToken cancellationToken = default)
     {
         var uri = AlertUri(id);
-        using var response = await GraphRequestSender.SendAsync(_connection, HttpMethod.Get, uri, null, GraphPermission.AlertRead, cancellationToken).ConfigureAwait(false);
+        using var response = await ServiceCaller.SendAsync(_connection.Http, ServiceRequest.Get(_api, uri, GraphPermission.AlertRead), cancellationToken).ConfigureAwait(false);
         return await GraphPageReader.ReadEntityAsync(response, uri, GraphObjectBinder.Bind<DefenderAlert>, cancellationToken).ConfigureAwait(false);
     }
 
@@ -42,7 +46,7 @@ public sealed class GraphAlertClient
         GetAlertsAsync(query, null, cancellationToken);
 
     /// <summary>As <see cref="GetAlertsAsync(GraphAlertQuery, CancellationToken)"/>; 206 answers are reported to <paramref name="gaps"/>.</summary>
-    public async IAsyncEnumerable<DefenderAlert> GetAlertsAsync(GraphAlertQuery query, PullGapReport? gaps, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<DefenderAlert> GetAlertsAsync(GraphAlertQuery query, PullGapReport? gaps, CancellationToken cancellationToken = default)
     {
         if (query is null)
         {
@@ -50,21 +54,7 @@ public sealed class GraphAlertClient
         }
 
         query.Validate();
-        var source = query.PagesByTimeBoundary ? ByTimeBoundary(query, gaps, cancellationToken) : ByNextLink(query, gaps, cancellationToken);
-        long delivered = 0;
-        await foreach (var alert in source.ConfigureAwait(false))
-        {
-            if (!query.MatchesClientSide(alert))
-            {
-                continue;
-            }
-
-            yield return alert;
-            if (query.First is { } first && ++delivered >= first)
-            {
-                yield break;
-            }
-        }
+        return _reader.ReadAsync(Pull(query, null, null, gaps), cancellationToken);
     }
 
     /// <summary>
@@ -72,7 +62,7 @@ public sealed class GraphAlertClient
     /// oldest update first, for a checkpointed run: a page that fails is stepped around by splitting the window,
     /// and what could not be read (or came back partial) is reported to <paramref name="gaps"/>.
     /// </summary>
-    public async IAsyncEnumerable<DefenderAlert> GetAlertsUpdatedInWindowAsync(GraphAlertQuery query, DateTime fromUtc, DateTime untilUtc, PullGapReport gaps, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<DefenderAlert> GetAlertsUpdatedInWindowAsync(GraphAlertQuery query, DateTime fromUtc, DateTime untilUtc, PullGapReport gaps, CancellationToken cancellationToken = default)
     {
         if (query is null || gaps is null)
         {
@@ -80,14 +70,7 @@ public sealed class GraphAlertClient
         }
 
         query.Validate();
-        var pager = Pager("lastUpdateDateTime", query.BuildServerFilter(), query.Top, gaps);
-        await foreach (var alert in pager.ReadAsync(fromUtc, untilUtc, cancellationToken).ConfigureAwait(false))
-        {
-            if (query.MatchesClientSide(alert))
-            {
-                yield return alert;
-            }
-        }
+        return _reader.ReadAsync(Pull(query, "lastUpdateDateTime", new TimeWindow<DefenderAlert>("lastUpdateDateTime", alert => alert.LastUpdateDateTime, fromUtc, untilUtc), gaps), cancellationToken);
     }
 
     /// <summary>Changes an alert (PATCH) and adds a comment (POST .../comments); returns the alert as it now is.</summary>
@@ -103,49 +86,45 @@ public sealed class GraphAlertClient
         {
             // The PATCH sets values, so sending it again changes nothing more; the comment is a POST that adds one.
             var uri = AlertUri(id);
-            using var response = await GraphRequestSender.SendAsync(_connection, new HttpMethod("PATCH"), uri, update.ToPatchJson(), GraphPermission.AlertReadWrite, cancellationToken, idempotent: true).ConfigureAwait(false);
+            using var response = await ServiceCaller.SendAsync(_connection.Http, new ServiceRequest(_api, new HttpMethod("PATCH"), uri, GraphPermission.AlertReadWrite, update.ToPatchJson()), cancellationToken).ConfigureAwait(false);
             updated = await GraphPageReader.ReadEntityAsync(response, uri, GraphObjectBinder.Bind<DefenderAlert>, cancellationToken).ConfigureAwait(false);
         }
 
         if (!string.IsNullOrEmpty(update.Comment))
         {
             var uri = _connection.Endpoints.GetGraphUri(CollectionPath + "/" + Uri.EscapeDataString(id) + "/comments");
-            using var response = await GraphRequestSender.SendAsync(_connection, HttpMethod.Post, uri, update.ToCommentJson(), GraphPermission.AlertReadWrite, cancellationToken, idempotent: false).ConfigureAwait(false);
+            using var response = await ServiceCaller.SendAsync(_connection.Http, new ServiceRequest(_api, HttpMethod.Post, uri, GraphPermission.AlertReadWrite, update.ToCommentJson()), cancellationToken).ConfigureAwait(false);
             updated = null;
         }
 
         return updated ?? await GetAlertAsync(id, cancellationToken).ConfigureAwait(false);
     }
 
-    private static int? PageSize(GraphAlertQuery query) =>
-        query.Top ?? (query.First is { } first && query.DetectionSources.Count == 0 ? (int)Math.Min(first, GraphAlertQuery.MaximumTop) : null);
-
-    private async IAsyncEnumerable<DefenderAlert> ByNextLink(GraphAlertQuery query, PullGapReport? gaps, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// The pull a query describes: a checkpoint window or an -All without $orderby pages by time (offset-based next
+    /// links shift when alerts arrive mid-pull); anything else follows next links (with -All or -First) or reads one page.
+    /// </summary>
+    private static CollectionPull<DefenderAlert> Pull(GraphAlertQuery query, string? windowProperty, TimeWindow<DefenderAlert>? window, PullGapReport? gaps)
     {
-        Uri? uri = BuildFirstRequestUri(query);
-        var followLinks = query.All || query.First is not null;
-        while (uri is not null)
+        if (window is null && query.PagesByTimeBoundary)
         {
-            var links = new GraphPageLinks();
-            await foreach (var alert in ReadPageAsync(uri, links, gaps, cancellationToken).ConfigureAwait(false))
-            {
-                yield return alert;
-            }
-
-            uri = followLinks && links.NextLink is not null ? new Uri(links.NextLink) : null;
+            var property = query.BoundaryProperty;
+            window = new TimeWindow<DefenderAlert>(property, alert => property == "lastUpdateDateTime" ? alert.LastUpdateDateTime : alert.CreatedDateTime, null, null);
         }
+
+        return new CollectionPull<DefenderAlert>
+        {
+            Paging = window is not null ? PagingStrategy.TimeWindow : query.All || query.First is not null ? PagingStrategy.NextLink : PagingStrategy.OnePage,
+            Filter = query.BuildServerFilter(),
+            OrderBy = window is null ? query.OrderBy : null,
+            Top = window is not null ? query.Top ?? GraphAlertQuery.MaximumTop : PageSize(query),
+            Window = window,
+            Gaps = gaps,
+            Keep = query.MatchesClientSide,
+            First = windowProperty is null ? query.First : null,
+        };
     }
 
-    /// <summary>Pages ordered by a time property, each request starting at the last time seen (see GraphTimeWindowPager).</summary>
-    private IAsyncEnumerable<DefenderAlert> ByTimeBoundary(GraphAlertQuery query, PullGapReport? gaps, CancellationToken cancellationToken) =>
-        Pager(query.BoundaryProperty, query.BuildServerFilter(), query.Top, gaps).ReadAsync(null, null, cancellationToken);
-
-    private GraphTimeWindowPager<DefenderAlert> Pager(string property, string? filter, int? top, PullGapReport? gaps) =>
-        new(_connection, CollectionUri, GraphPermission.AlertRead, GraphObjectBinder.Bind<DefenderAlert>, alert => property == "lastUpdateDateTime" ? alert.LastUpdateDateTime : alert.CreatedDateTime, alert => alert.Id, property, filter, top ?? GraphAlertQuery.MaximumTop)
-        {
-            Gaps = gaps,
-        };
-
-    private IAsyncEnumerable<DefenderAlert> ReadPageAsync(Uri uri, GraphPageLinks links, PullGapReport? gaps, CancellationToken cancellationToken) =>
-        GraphPageSource.ReadAsync(_connection, uri, GraphPermission.AlertRead, GraphObjectBinder.Bind<DefenderAlert>, links, gaps is null ? null : error => gaps.Add(new WindowGap(null, null, error)), cancellationToken);
+    private static int? PageSize(GraphAlertQuery query) =>
+        query.Top ?? (query.First is { } first && query.DetectionSources.Count == 0 ? (int)Math.Min(first, GraphAlertQuery.MaximumTop) : null);
 }

@@ -1,12 +1,11 @@
 using System;
 using System.Collections.Generic;
-using System.Net.Http;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using MdeSiem.Core.Auth;
 using MdeSiem.Core.Checkpoints;
-using MdeSiem.Core.Errors;
+using MdeSiem.Core.Http;
+using MdeSiem.Core.Paging;
 
 namespace MdeSiem.Core.Graph;
 
@@ -14,26 +13,28 @@ namespace MdeSiem.Core.Graph;
 public sealed class GraphIncidentClient
 {
     private const string CollectionPath = "security/incidents";
+    private const string AlertsExpansion = "alerts";
 
     private readonly MdeSiemConnection _connection;
+    private readonly ServiceApi _api;
+    private readonly CollectionReader<DefenderIncident> _reader;
 
     public GraphIncidentClient(MdeSiemConnection connection)
     {
         _connection = connection ?? throw new ArgumentNullException(nameof(connection));
+        _api = ServiceApi.Graph(connection.Endpoints);
+        _reader = new CollectionReader<DefenderIncident>(connection, CollectionDescription<DefenderIncident>.OData(
+            _api, CollectionUri, GraphPermission.IncidentRead, GraphObjectBinder.Bind<DefenderIncident>, incident => incident.Id, pagesCarryNextLinks: true));
     }
 
     public Uri CollectionUri => _connection.Endpoints.GetGraphUri(CollectionPath);
 
-    public Uri BuildFirstRequestUri(GraphIncidentQuery query)
-    {
-        int? top = query.Top ?? (query.First is { } first ? (int)Math.Min(first, GraphIncidentQuery.MaximumTop) : null);
-        return GraphCollectionQuery.Build(CollectionUri, query.BuildServerFilter(), query.OrderBy, top, query.ExpandAlerts ? "alerts" : null);
-    }
+    public Uri BuildFirstRequestUri(GraphIncidentQuery query) => _reader.FirstUri(Pull(query, null, null));
 
     public async Task<DefenderIncident> GetIncidentAsync(string id, bool expandAlerts, CancellationToken cancellationToken = default)
     {
-        var uri = GraphCollectionQuery.Build(_connection.Endpoints.GetGraphUri(CollectionPath + "/" + Uri.EscapeDataString(id)), null, null, null, expandAlerts ? "alerts" : null);
-        using var response = await GraphRequestSender.SendAsync(_connection, HttpMethod.Get, uri, null, GraphPermission.IncidentRead, cancellationToken).ConfigureAwait(false);
+        var uri = ODataQuery.Build(_connection.Endpoints.GetGraphUri(CollectionPath + "/" + Uri.EscapeDataString(id)), null, null, null, null, expandAlerts ? AlertsExpansion : null);
+        using var response = await ServiceCaller.SendAsync(_connection.Http, ServiceRequest.Get(_api, uri, GraphPermission.IncidentRead), cancellationToken).ConfigureAwait(false);
         return await GraphPageReader.ReadEntityAsync(response, uri, GraphObjectBinder.Bind<DefenderIncident>, cancellationToken).ConfigureAwait(false);
     }
 
@@ -41,7 +42,7 @@ public sealed class GraphIncidentClient
         GetIncidentsAsync(query, null, cancellationToken);
 
     /// <summary>As <see cref="GetIncidentsAsync(GraphIncidentQuery, CancellationToken)"/>; 206 answers are reported to <paramref name="gaps"/>.</summary>
-    public async IAsyncEnumerable<DefenderIncident> GetIncidentsAsync(GraphIncidentQuery query, PullGapReport? gaps, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<DefenderIncident> GetIncidentsAsync(GraphIncidentQuery query, PullGapReport? gaps, CancellationToken cancellationToken = default)
     {
         if (query is null)
         {
@@ -49,66 +50,7 @@ public sealed class GraphIncidentClient
         }
 
         query.Validate();
-        Uri? uri = BuildFirstRequestUri(query);
-        var followLinks = query.All || query.First is not null;
-        long delivered = 0;
-        var acceptedOnce = false;
-        var expandFailed = false;
-        var alreadyWritten = new HashSet<string>(StringComparer.Ordinal);
-        while (uri is not null)
-        {
-            var links = new GraphPageLinks();
-            var page = GraphPageSource.ReadAsync(_connection, uri, GraphPermission.IncidentRead, GraphObjectBinder.Bind<DefenderIncident>, links, gaps is null ? null : error => gaps.Add(new WindowGap(null, null, error)), cancellationToken)
-                .GetAsyncEnumerator(cancellationToken);
-            var expandBroke = false;
-            try
-            {
-                while (true)
-                {
-                    try
-                    {
-                        if (!await page.MoveNextAsync().ConfigureAwait(false))
-                        {
-                            break;
-                        }
-                    }
-                    catch (MdeSiemException exception) when (query.ExpandAlerts && !expandFailed && !cancellationToken.IsCancellationRequested && GraphFailures.CanWorkAround(exception, acceptedOnce))
-                    {
-                        expandBroke = true;
-                        break;
-                    }
-
-                    var incident = page.Current;
-                    if (!alreadyWritten.Add(incident.Id ?? string.Empty))
-                    {
-                        continue;
-                    }
-
-                    yield return expandFailed ? await WithAlertsAsync(incident, cancellationToken).ConfigureAwait(false) : incident;
-                    if (query.First is { } first && ++delivered >= first)
-                    {
-                        yield break;
-                    }
-                }
-            }
-            finally
-            {
-                await page.DisposeAsync().ConfigureAwait(false);
-            }
-
-            if (expandBroke)
-            {
-                // $expand=alerts failed: read the page again without it (skipping what was written) and fetch each
-                // incident's alerts on their own, for the rest of the pull.
-                expandFailed = true;
-                uri = GraphFailures.WithoutExpand(uri);
-                continue;
-            }
-
-            acceptedOnce = true;
-            alreadyWritten.Clear();
-            uri = followLinks && links.NextLink is not null ? new Uri(links.NextLink) : null;
-        }
+        return _reader.ReadAsync(Pull(query, null, gaps), cancellationToken);
     }
 
     /// <summary>
@@ -124,23 +66,21 @@ public sealed class GraphIncidentClient
         }
 
         query.Validate();
-        var pager = new GraphTimeWindowPager<DefenderIncident>(
-            _connection,
-            CollectionUri,
-            GraphPermission.IncidentRead,
-            GraphObjectBinder.Bind<DefenderIncident>,
-            incident => incident.LastUpdateDateTime,
-            incident => incident.Id,
-            "lastUpdateDateTime",
-            query.BuildServerFilter(),
-            query.Top ?? GraphIncidentQuery.MaximumTop)
-        {
-            Gaps = gaps,
-            Expand = query.ExpandAlerts ? "alerts" : null,
-            WithoutExpand = query.ExpandAlerts ? WithAlertsAsync : null,
-        };
-        return pager.ReadAsync(fromUtc, untilUtc, cancellationToken);
+        return _reader.ReadAsync(Pull(query, new TimeWindow<DefenderIncident>("lastUpdateDateTime", incident => incident.LastUpdateDateTime, fromUtc, untilUtc), gaps), cancellationToken);
     }
+
+    private CollectionPull<DefenderIncident> Pull(GraphIncidentQuery query, TimeWindow<DefenderIncident>? window, PullGapReport? gaps) => new()
+    {
+        Paging = window is not null ? PagingStrategy.TimeWindow : query.All || query.First is not null ? PagingStrategy.NextLink : PagingStrategy.OnePage,
+        Filter = query.BuildServerFilter(),
+        OrderBy = window is null ? query.OrderBy : null,
+        Top = window is not null ? query.Top ?? GraphIncidentQuery.MaximumTop : query.Top ?? (query.First is { } first ? (int)Math.Min(first, GraphIncidentQuery.MaximumTop) : null),
+        Expand = query.ExpandAlerts ? AlertsExpansion : null,
+        WithoutExpand = query.ExpandAlerts ? WithAlertsAsync : null,
+        Window = window,
+        Gaps = gaps,
+        First = window is null ? query.First : null,
+    };
 
     /// <summary>The incident as read without $expand, its alerts fetched with a request of its own.</summary>
     private async Task<DefenderIncident> WithAlertsAsync(DefenderIncident incident, CancellationToken cancellationToken)

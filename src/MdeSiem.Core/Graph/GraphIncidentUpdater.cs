@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using MdeSiem.Core.Auth;
+using MdeSiem.Core.Http;
 
 namespace MdeSiem.Core.Graph;
 
@@ -41,16 +42,16 @@ public sealed class GraphIncidentUpdater
                 ? update.Tags.ApplyTo((await new GraphIncidentClient(_connection).GetIncidentAsync(id, expandAlerts: false, cancellationToken).ConfigureAwait(false)).CustomTags)
                 : update.Tags.Replace;
             var uri = IncidentUri(id);
-            using var response = await GraphRequestSender.SendAsync(_connection, new HttpMethod("PATCH"), uri, update.ToPatchJson(tags), GraphPermission.IncidentReadWrite, cancellationToken).ConfigureAwait(false);
+            using var response = await ServiceCaller.SendAsync(_connection.Http, new ServiceRequest(ServiceApi.Graph(_connection.Endpoints), new HttpMethod("PATCH"), uri, GraphPermission.IncidentReadWrite, update.ToPatchJson(tags)), cancellationToken).ConfigureAwait(false);
             updated = await GraphPageReader.ReadEntityAsync(response, uri, GraphObjectBinder.Bind<DefenderIncident>, cancellationToken).ConfigureAwait(false);
         }
 
         if (!string.IsNullOrEmpty(update.Comment))
         {
-            // A comment POST is not idempotent: a resend after a lost answer adds it twice. Mark the request as such
-            // for the retry handler here once requests can carry that option.
+            // A comment POST is not idempotent (a resend after a lost answer adds it twice): as a POST, the request
+            // path marks it so, and the retry handler resends it only when the service certainly did not get it.
             var uri = _connection.Endpoints.GetGraphUri(CollectionPath + "/" + Uri.EscapeDataString(id) + "/comments");
-            using var response = await GraphRequestSender.SendAsync(_connection, HttpMethod.Post, uri, update.ToCommentJson(), GraphPermission.IncidentReadWrite, cancellationToken).ConfigureAwait(false);
+            using var response = await ServiceCaller.SendAsync(_connection.Http, new ServiceRequest(ServiceApi.Graph(_connection.Endpoints), HttpMethod.Post, uri, GraphPermission.IncidentReadWrite, update.ToCommentJson()), cancellationToken).ConfigureAwait(false);
             updated = null;
         }
 

@@ -28,7 +28,7 @@ internal static class GraphPageReader
     }
 
     private static MdeSiemException InvalidJson(Exception exception, Uri uri) =>
-        new(ErrorCode.InvalidResponse, "The Microsoft Graph response is not valid JSON: " + exception.Message, exception)
+        new(ErrorCode.InvalidResponse, "The response is not valid JSON: " + exception.Message, exception)
         {
             RecommendedAction = "Run the command again; if it persists, quote the request id shown with -Verbose.",
             Target = uri,

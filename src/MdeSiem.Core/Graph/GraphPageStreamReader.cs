@@ -27,7 +27,7 @@ internal static class GraphPageStreamReader
             new PageState(),
             (ReadOnlySpan<byte> data, ref PageState state, List<T> batch) => ParseAvailable(data, ref state, bind, batch, links),
             state => state.Position == PagePosition.Done,
-            () => new MdeSiemException(ErrorCode.IncompleteResponse, "The Microsoft Graph page ended before its JSON was complete; the connection may have been cut.")
+            () => new MdeSiemException(ErrorCode.IncompleteResponse, "The page ended before its JSON was complete; the connection may have been cut.")
             {
                 RecommendedAction = "Run the command again; alerts already written were complete.",
             },
@@ -54,7 +54,7 @@ internal static class GraphPageStreamReader
         {
             // As in JsonArrayStreamReader: InvalidOperationException is a string that is not UTF-8, FormatException a
             // value the reader rejects; both mean the body is not the documented JSON.
-            throw new MdeSiemException(ErrorCode.InvalidResponse, "The Microsoft Graph response is not valid JSON: " + exception.Message, exception)
+            throw new MdeSiemException(ErrorCode.InvalidResponse, "The response is not valid JSON: " + exception.Message, exception)
             {
                 RecommendedAction = "Run the command again; if it persists, quote the request id shown with -Verbose.",
             };
@@ -77,7 +77,7 @@ internal static class GraphPageStreamReader
             case PagePosition.BeforeObject:
                 if (reader.TokenType != JsonTokenType.StartObject)
                 {
-                    throw new MdeSiemException(ErrorCode.InvalidResponse, $"The Microsoft Graph response is not a JSON object (it starts with {reader.TokenType}).");
+                    throw new MdeSiemException(ErrorCode.InvalidResponse, $"The response is not a JSON object (it starts with {reader.TokenType}).");
                 }
 
                 state.Position = PagePosition.InObject;
@@ -86,7 +86,7 @@ internal static class GraphPageStreamReader
             case PagePosition.InObject:
                 if (reader.TokenType == JsonTokenType.EndObject)
                 {
-                    state.Position = state.SawValue ? PagePosition.Done : throw new MdeSiemException(ErrorCode.InvalidResponse, "The Microsoft Graph response has no 'value' array.");
+                    state.Position = state.SawValue ? PagePosition.Done : throw new MdeSiemException(ErrorCode.InvalidResponse, "The response has no 'value' array.");
                     return true;
                 }
 
@@ -99,7 +99,7 @@ internal static class GraphPageStreamReader
 
                     if (reader.TokenType != JsonTokenType.StartArray)
                     {
-                        throw new MdeSiemException(ErrorCode.InvalidResponse, "The Microsoft Graph response's 'value' is not an array.");
+                        throw new MdeSiemException(ErrorCode.InvalidResponse, "The response's 'value' is not an array.");
                     }
 
                     state.Position = PagePosition.InArray;

@@ -127,28 +127,13 @@ public sealed class HuntingQueryClient
             }
         });
         report.Requests++;
-        HttpResponseMessage response;
-        try
-        {
-            response = await ServiceCaller.SendAsync(_connection.Http, HttpMethod.Post, uri, body, _connection.Endpoints.GraphAudience, ApiNames.GraphHunting, cancellationToken).ConfigureAwait(false);
-        }
-        catch (MdeSiemException failure) when (failure.Code == ErrorCode.PermissionDenied)
-        {
-            throw new MdeSiemException(failure.Code, $"{failure.Message} This call needs the Microsoft Graph application permission {Permission}.", failure)
-            {
-                StatusCode = failure.StatusCode,
-                RequestId = failure.RequestId,
-                Target = failure.Target,
-                RecommendedAction = $"Grant the app registration the Microsoft Graph application permission {Permission} with admin consent, then run Connect-MdeSiem again.",
-            };
-        }
-
+        // The query only reads: sending it again after a lost answer is harmless. A 403 names the permission.
+        var request = new ServiceRequest(ServiceApi.GraphHunting(_connection.Endpoints), HttpMethod.Post, uri, Permission, body) { Idempotent = true };
+        var response = await ServiceCaller.SendAsync(_connection.Http, request, cancellationToken).ConfigureAwait(false);
         using (response)
         {
-            // Some stacks ignore cancellation inside a body read; closing the response always ends it.
-            using var abortOnCancel = cancellationToken.Register(response.Dispose);
-            using var stream = new IdleTimeoutReadStream(await response.Content.ReadAsStreamAsync().ConfigureAwait(false), _connection.BodyTimeout, response.Dispose, uri);
-            var rows = HuntingResultStreamReader.ReadAsync(stream, report.SetSchema, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            using var responseBody = await ResponseBody.OpenAsync(response, _connection.BodyTimeout, uri, new PullStatistics(), cancellationToken).ConfigureAwait(false);
+            var rows = HuntingResultStreamReader.ReadAsync(responseBody.Stream, report.SetSchema, cancellationToken).GetAsyncEnumerator(cancellationToken);
             try
             {
                 while (true)

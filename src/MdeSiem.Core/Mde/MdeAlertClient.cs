@@ -1,11 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Net.Http;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using MdeSiem.Core.Auth;
 using MdeSiem.Core.Graph;
+using MdeSiem.Core.Http;
+using MdeSiem.Core.Paging;
 
 namespace MdeSiem.Core.Mde;
 
@@ -17,26 +18,31 @@ public sealed class MdeAlertClient
 
     private readonly MdeSiemConnection _connection;
     private readonly DefenderApiRegion _region;
+    private readonly ServiceApi _api;
+    private readonly CollectionReader<MdeAlert> _reader;
 
     public MdeAlertClient(MdeSiemConnection connection, DefenderApiRegion region = DefenderApiRegion.Default)
     {
         _connection = connection ?? throw new ArgumentNullException(nameof(connection));
         _region = region;
+        _api = ServiceApi.MdeAlerts(connection.Endpoints);
+        _reader = new CollectionReader<MdeAlert>(connection, CollectionDescription<MdeAlert>.OData(
+            _api, CollectionUri, MdePermission.AlertRead, GraphObjectBinder.Bind<MdeAlert>, alert => alert.Id, pagesCarryNextLinks: false));
     }
 
     public Uri CollectionUri => _connection.Endpoints.GetDefenderApiUri(CollectionPath, _region);
 
     public Uri AlertUri(string id, bool includeEvidence = false) =>
-        MdePageSource.Build(_connection.Endpoints.GetDefenderApiUri(CollectionPath + "/" + Uri.EscapeDataString(id), _region), null, null, null, includeEvidence ? EvidenceExpansion : null);
+        ODataQuery.Build(_connection.Endpoints.GetDefenderApiUri(CollectionPath + "/" + Uri.EscapeDataString(id), _region), null, null, null, null, includeEvidence ? EvidenceExpansion : null);
 
     /// <summary>The request for the page at an offset ($skip), for -Verbose and previews.</summary>
     public Uri PageUri(MdeAlertQuery query, int skip) =>
-        MdePageSource.Build(CollectionUri, query.BuildFilter(), query.All ? query.PageSize : query.Top, skip, query.IncludeEvidence ? EvidenceExpansion : null);
+        ODataQuery.Build(CollectionUri, query.BuildFilter(), null, query.All ? query.PageSize : query.Top, skip, Expansion(query));
 
     public async Task<MdeAlert> GetAlertAsync(string id, bool includeEvidence = false, CancellationToken cancellationToken = default)
     {
         var uri = AlertUri(id, includeEvidence);
-        using var response = await MdeRequestSender.SendAsync(_connection, MdeApi.Alerts, HttpMethod.Get, uri, null, MdePermission.AlertRead, cancellationToken).ConfigureAwait(false);
+        using var response = await ServiceCaller.SendAsync(_connection.Http, ServiceRequest.Get(_api, uri, MdePermission.AlertRead), cancellationToken).ConfigureAwait(false);
         return await GraphPageReader.ReadEntityAsync(response, uri, GraphObjectBinder.Bind<MdeAlert>, cancellationToken).ConfigureAwait(false);
     }
 
@@ -49,14 +55,20 @@ public sealed class MdeAlertClient
         }
 
         query.Validate();
-        return query.All
-            ? MdeSkipPager.ReadAllAsync(skip => ReadPageAsync(PageUri(query, skip), cancellationToken), alert => alert.Id, query.PageSize, cancellationToken)
-            : ReadPageAsync(PageUri(query, 0), cancellationToken);
+        return _reader.ReadAsync(
+            new CollectionPull<MdeAlert>
+            {
+                Paging = query.All ? PagingStrategy.Skip : PagingStrategy.OnePage,
+                Filter = query.BuildFilter(),
+                Top = query.All ? query.PageSize : query.Top,
+                Expand = Expansion(query),
+            },
+            cancellationToken);
     }
 
     /// <summary>
     /// Streams the alerts whose lastUpdateTime is in [<paramref name="fromUtc"/>, <paramref name="untilUtc"/>), oldest
-    /// change first, paged by time (see <see cref="MdeTimeWindowPager"/>): a checkpointed run's window. Leave the
+    /// change first, paged by time (see <see cref="TimeWindowPager{T}"/>): a checkpointed run's window. Leave the
     /// query's UpdatedAfter/UpdatedBefore unset; the window bounds the time.
     /// </summary>
     public IAsyncEnumerable<MdeAlert> GetAlertsUpdatedInWindowAsync(MdeAlertQuery query, DateTime fromUtc, DateTime untilUtc, CancellationToken cancellationToken = default)
@@ -67,16 +79,15 @@ public sealed class MdeAlertClient
         }
 
         query.Validate();
-        var expand = query.IncludeEvidence ? EvidenceExpansion : null;
-        return MdeTimeWindowPager.ReadAsync(
-            (filter, skip) => ReadPageAsync(MdePageSource.Build(CollectionUri, filter, query.PageSize, skip, expand, MdeCheckpointScope.WatermarkProperty + " asc"), cancellationToken),
-            MdeCheckpointScope.WatermarkProperty,
-            query.BuildFilter(),
-            fromUtc,
-            untilUtc,
-            query.PageSize,
-            alert => alert.LastUpdateTime,
-            alert => alert.Id,
+        return _reader.ReadAsync(
+            new CollectionPull<MdeAlert>
+            {
+                Paging = PagingStrategy.TimeWindow,
+                Filter = query.BuildFilter(),
+                Top = query.PageSize,
+                Expand = Expansion(query),
+                Window = new TimeWindow<MdeAlert>(MdeCheckpointScope.WatermarkProperty, alert => alert.LastUpdateTime, fromUtc, untilUtc),
+            },
             cancellationToken);
     }
 
@@ -92,10 +103,12 @@ public sealed class MdeAlertClient
         }
 
         var uri = AlertUri(id);
-        using var response = await MdeRequestSender.SendAsync(_connection, MdeApi.Alerts, new HttpMethod("PATCH"), uri, update.ToPatchJson(), MdePermission.AlertReadWrite, cancellationToken, idempotent: string.IsNullOrEmpty(update.Comment)).ConfigureAwait(false);
+
+        // A PATCH that carries a comment adds it: sent twice, the alert would show it twice.
+        var request = new ServiceRequest(_api, new HttpMethod("PATCH"), uri, MdePermission.AlertReadWrite, update.ToPatchJson()) { Idempotent = string.IsNullOrEmpty(update.Comment) };
+        using var response = await ServiceCaller.SendAsync(_connection.Http, request, cancellationToken).ConfigureAwait(false);
         return await GraphPageReader.ReadEntityAsync(response, uri, GraphObjectBinder.Bind<MdeAlert>, cancellationToken).ConfigureAwait(false);
     }
 
-    private IAsyncEnumerable<MdeAlert> ReadPageAsync(Uri uri, CancellationToken cancellationToken) =>
-        MdePageSource.ReadAsync(_connection, MdeApi.Alerts, uri, MdePermission.AlertRead, GraphObjectBinder.Bind<MdeAlert>, cancellationToken);
+    private static string? Expansion(MdeAlertQuery query) => query.IncludeEvidence ? EvidenceExpansion : null;
 }

@@ -1,11 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using MdeSiem.Core.Auth;
 using MdeSiem.Core.Graph;
+using MdeSiem.Core.Http;
+using MdeSiem.Core.Paging;
 
 namespace MdeSiem.Core.Mde;
 
@@ -16,11 +17,16 @@ public sealed class MdeIncidentClient
 
     private readonly MdeSiemConnection _connection;
     private readonly DefenderApiRegion _region;
+    private readonly ServiceApi _api;
+    private readonly CollectionReader<MdeIncident> _reader;
 
     public MdeIncidentClient(MdeSiemConnection connection, DefenderApiRegion region = DefenderApiRegion.Default)
     {
         _connection = connection ?? throw new ArgumentNullException(nameof(connection));
         _region = region;
+        _api = ServiceApi.XdrIncidents(connection.Endpoints);
+        _reader = new CollectionReader<MdeIncident>(connection, CollectionDescription<MdeIncident>.OData(
+            _api, CollectionUri, MdePermission.IncidentRead, GraphObjectBinder.Bind<MdeIncident>, IdOf, pagesCarryNextLinks: false));
     }
 
     public Uri CollectionUri => _connection.Endpoints.GetXdrApiUri(CollectionPath, _region);
@@ -28,12 +34,12 @@ public sealed class MdeIncidentClient
     public Uri IncidentUri(long id) => _connection.Endpoints.GetXdrApiUri(CollectionPath + "/" + id.ToString(CultureInfo.InvariantCulture), _region);
 
     public Uri PageUri(MdeIncidentQuery query, int skip) =>
-        MdePageSource.Build(CollectionUri, query.BuildFilter(), query.All ? query.PageSize : query.Top, skip, null);
+        ODataQuery.Build(CollectionUri, query.BuildFilter(), null, query.All ? query.PageSize : query.Top, skip);
 
     public async Task<MdeIncident> GetIncidentAsync(long id, CancellationToken cancellationToken = default)
     {
         var uri = IncidentUri(id);
-        using var response = await MdeRequestSender.SendAsync(_connection, MdeApi.Incidents, HttpMethod.Get, uri, null, MdePermission.IncidentRead, cancellationToken).ConfigureAwait(false);
+        using var response = await ServiceCaller.SendAsync(_connection.Http, ServiceRequest.Get(_api, uri, MdePermission.IncidentRead), cancellationToken).ConfigureAwait(false);
         return await GraphPageReader.ReadEntityAsync(response, uri, GraphObjectBinder.Bind<MdeIncident>, cancellationToken).ConfigureAwait(false);
     }
 
@@ -45,14 +51,19 @@ public sealed class MdeIncidentClient
         }
 
         query.Validate();
-        return query.All
-            ? MdeSkipPager.ReadAllAsync(skip => ReadPageAsync(PageUri(query, skip), cancellationToken), IdOf, query.PageSize, cancellationToken)
-            : ReadPageAsync(PageUri(query, 0), cancellationToken);
+        return _reader.ReadAsync(
+            new CollectionPull<MdeIncident>
+            {
+                Paging = query.All ? PagingStrategy.Skip : PagingStrategy.OnePage,
+                Filter = query.BuildFilter(),
+                Top = query.All ? query.PageSize : query.Top,
+            },
+            cancellationToken);
     }
 
     /// <summary>
     /// Streams the incidents whose lastUpdateTime is in [<paramref name="fromUtc"/>, <paramref name="untilUtc"/>),
-    /// oldest change first, paged by time (see <see cref="MdeTimeWindowPager"/>): a checkpointed run's window.
+    /// oldest change first, paged by time (see <see cref="TimeWindowPager{T}"/>): a checkpointed run's window.
     /// </summary>
     public IAsyncEnumerable<MdeIncident> GetIncidentsUpdatedInWindowAsync(MdeIncidentQuery query, DateTime fromUtc, DateTime untilUtc, CancellationToken cancellationToken = default)
     {
@@ -62,20 +73,16 @@ public sealed class MdeIncidentClient
         }
 
         query.Validate();
-        return MdeTimeWindowPager.ReadAsync(
-            (filter, skip) => ReadPageAsync(MdePageSource.Build(CollectionUri, filter, query.PageSize, skip, null, MdeCheckpointScope.WatermarkProperty + " asc"), cancellationToken),
-            MdeCheckpointScope.WatermarkProperty,
-            query.BuildFilter(),
-            fromUtc,
-            untilUtc,
-            query.PageSize,
-            incident => incident.LastUpdateTime,
-            IdOf,
+        return _reader.ReadAsync(
+            new CollectionPull<MdeIncident>
+            {
+                Paging = PagingStrategy.TimeWindow,
+                Filter = query.BuildFilter(),
+                Top = query.PageSize,
+                Window = new TimeWindow<MdeIncident>(MdeCheckpointScope.WatermarkProperty, incident => incident.LastUpdateTime, fromUtc, untilUtc),
+            },
             cancellationToken);
     }
 
     private static string? IdOf(MdeIncident incident) => incident.IncidentId?.ToString(CultureInfo.InvariantCulture);
-
-    private IAsyncEnumerable<MdeIncident> ReadPageAsync(Uri uri, CancellationToken cancellationToken) =>
-        MdePageSource.ReadAsync(_connection, MdeApi.Incidents, uri, MdePermission.IncidentRead, GraphObjectBinder.Bind<MdeIncident>, cancellationToken);
 }

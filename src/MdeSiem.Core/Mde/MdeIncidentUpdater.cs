@@ -2,6 +2,7 @@ using System;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using MdeSiem.Core.Http;
 using MdeSiem.Core.Auth;
 using MdeSiem.Core.Graph;
 
@@ -36,9 +37,13 @@ public sealed class MdeIncidentUpdater
             ? update.Tags.ApplyTo((await _incidents.GetIncidentAsync(id, cancellationToken).ConfigureAwait(false)).Tags)
             : update.Tags.Replace;
         var uri = _incidents.IncidentUri(id);
-        // The comment rides in the PATCH, so a resend after a lost answer may add it twice: mark this request as not
-        // idempotent for the retry handler here once requests can carry that option.
-        using var response = await MdeRequestSender.SendAsync(_connection, MdeApi.Incidents, new HttpMethod("PATCH"), uri, update.ToPatchJson(tags), MdePermission.IncidentReadWrite, cancellationToken).ConfigureAwait(false);
+        // The comment rides in the PATCH, so a resend after a lost answer may add it twice: such a PATCH is not
+        // idempotent, and the retry handler resends it only when the service certainly did not get it.
+        var request = new ServiceRequest(ServiceApi.XdrIncidents(_connection.Endpoints), new HttpMethod("PATCH"), uri, MdePermission.IncidentReadWrite, update.ToPatchJson(tags))
+        {
+            Idempotent = string.IsNullOrEmpty(update.Comment),
+        };
+        using var response = await ServiceCaller.SendAsync(_connection.Http, request, cancellationToken).ConfigureAwait(false);
         return await GraphPageReader.ReadEntityAsync(response, uri, GraphObjectBinder.Bind<MdeIncident>, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,13 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
-using System.Net.Http;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using MdeSiem.Core.Auth;
 using MdeSiem.Core.Errors;
 using MdeSiem.Core.Http;
-using MdeSiem.Core.Json;
+using MdeSiem.Core.Paging;
 
 namespace MdeSiem.Core.Siem;
 
@@ -35,13 +32,13 @@ public sealed class SiemAlertClient
 
     /// <summary>
     /// Streams the detections of a query. Records are yielded as they are parsed; when the body breaks off, the
-    /// error says how many complete records were delivered before it.
+    /// error says how many complete records were delivered before it (<see cref="MdeSiemException.DeliveredCount"/>).
     /// </summary>
-    public async IAsyncEnumerable<MdeSiemAlert> GetAlertsAsync(
+    public IAsyncEnumerable<MdeSiemAlert> GetAlertsAsync(
         SiemAlertQuery query,
         SiemRegion? region = null,
         PullStatistics? statistics = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default)
     {
         if (query is null)
         {
@@ -49,55 +46,8 @@ public sealed class SiemAlertClient
         }
 
         query.Validate();
-        statistics ??= new PullStatistics();
         var uri = BuildRequestUri(query, region);
-        using var response = await ServiceCaller.GetAsync(_connection.Http, uri, ServiceEndpoints.SiemResource, ApiNames.SiemAlerts, cancellationToken).ConfigureAwait(false);
-
-        // Some stacks ignore cancellation inside a body read; closing the response always ends it.
-        using var abortOnCancel = cancellationToken.Register(response.Dispose);
-        using var body = new CountingReadStream(
-            new IdleTimeoutReadStream(await response.Content.ReadAsStreamAsync().ConfigureAwait(false), _connection.BodyTimeout, response.Dispose, uri),
-            statistics);
-        var records = JsonArrayStreamReader.ReadAsync(body, SiemAlertParser.Parse, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        try
-        {
-            while (true)
-            {
-                bool hasNext;
-                try
-                {
-                    hasNext = await records.MoveNextAsync().ConfigureAwait(false);
-                }
-                catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is IOException or HttpRequestException or ObjectDisposedException)
-                {
-                    throw WithDeliveredCount(HttpFailureTranslator.FromBrokenBody(exception, uri), statistics.Records);
-                }
-                catch (MdeSiemException exception)
-                {
-                    throw WithDeliveredCount(exception, statistics.Records);
-                }
-
-                if (!hasNext)
-                {
-                    yield break;
-                }
-
-                statistics.AddRecord();
-                yield return records.Current;
-            }
-        }
-        finally
-        {
-            await records.DisposeAsync().ConfigureAwait(false);
-        }
+        var reader = new CollectionReader<MdeSiemAlert>(_connection, CollectionDescription<MdeSiemAlert>.JsonArray(ServiceApi.Siem(), uri, SiemAlertParser.Parse, alert => alert.FullId));
+        return reader.ReadAsync(new CollectionPull<MdeSiemAlert> { FirstUri = uri, Statistics = statistics }, cancellationToken);
     }
-
-    private static MdeSiemException WithDeliveredCount(MdeSiemException exception, long delivered) =>
-        new(exception.Code, $"{exception.Message} {delivered} complete record(s) were delivered before the failure.", exception.InnerException ?? exception)
-        {
-            RecommendedAction = exception.RecommendedAction,
-            RequestId = exception.RequestId,
-            StatusCode = exception.StatusCode,
-            Target = exception.Target,
-        };
 }

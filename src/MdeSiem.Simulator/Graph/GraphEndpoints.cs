@@ -54,6 +54,9 @@ internal sealed class GraphEndpoints
         this.clock = clock;
     }
 
+    /// <summary>$orderby is accepted and ignored: pages come newest first (see <see cref="OrderByHandling"/>).</summary>
+    public bool IgnoresOrderBy { get; set; }
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public void Map(IEndpointRouteBuilder routes)
@@ -113,7 +116,7 @@ internal sealed class GraphEndpoints
 
     private Task ListAlertsAsync(HttpContext context)
     {
-        if (!GraphQueryOptions<GraphAlertRecord>.TryParse(context.Request.Query, GraphSchemas.Alerts, out var options, out string error) || options is null)
+        if (!GraphQueryOptions<GraphAlertRecord>.TryParse(context.Request.Query, GraphSchemas.Alerts, out var options, out string error, IgnoresOrderBy) || options is null)
         {
             return GraphError.BadRequest(error).WriteAsync(context, Now);
         }
@@ -217,7 +220,7 @@ internal sealed class GraphEndpoints
 
     private Task ListIncidentsAsync(HttpContext context)
     {
-        if (!GraphQueryOptions<GraphIncidentRecord>.TryParse(context.Request.Query, GraphSchemas.Incidents, out var options, out string error) || options is null)
+        if (!GraphQueryOptions<GraphIncidentRecord>.TryParse(context.Request.Query, GraphSchemas.Incidents, out var options, out string error, IgnoresOrderBy) || options is null)
         {
             return GraphError.BadRequest(error).WriteAsync(context, Now);
         }

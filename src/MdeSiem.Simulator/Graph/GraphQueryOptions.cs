@@ -35,7 +35,8 @@ internal sealed class GraphQueryOptions<T>
         IQueryCollection query,
         GraphCollectionSchema<T> schema,
         out GraphQueryOptions<T>? options,
-        out string error)
+        out string error,
+        bool ignoreOrderBy = false)
     {
         options = null;
         Func<T, bool> filter = _ => true;
@@ -49,6 +50,12 @@ internal sealed class GraphQueryOptions<T>
         if (!TryParseOrder(query["$orderby"].ToString(), schema, out Comparison<T> order, out error))
         {
             return false;
+        }
+
+        if (ignoreOrderBy)
+        {
+            // Accepted (a bad clause is still a 400) but not applied: the default order, newest first.
+            TryParseOrder("", schema, out order, out error);
         }
 
         int top = schema.MaximumTop;

@@ -73,6 +73,16 @@ internal sealed class SimulatorServices : IDisposable
 
     private static TimeSpan Scaled(TimeSpan period, double scale) => TimeSpan.FromTicks((long)(period.Ticks * scale));
 
+    /// <summary>Graph's security collections and the Defender APIs ignore $orderby (see <see cref="OrderByHandling"/>).</summary>
+    public bool IgnoresOrderBy
+    {
+        set
+        {
+            graphEndpoints.IgnoresOrderBy = value;
+            mdeEndpoints.IgnoresOrderBy = value;
+        }
+    }
+
     public AppDirectory Directory { get; }
 
     public TimeProvider Clock { get; }

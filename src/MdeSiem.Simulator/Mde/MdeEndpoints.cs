@@ -56,6 +56,9 @@ internal sealed class MdeEndpoints
         this.limits = limits;
     }
 
+    /// <summary>$orderby is accepted and ignored: pages come newest first (see <see cref="OrderByHandling"/>).</summary>
+    public bool IgnoresOrderBy { get; set; }
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public void Map(IEndpointRouteBuilder routes)
@@ -132,7 +135,7 @@ internal sealed class MdeEndpoints
             return SiemError.BadRequest(error).WriteAsync(context);
         }
 
-        List<MdeAlertView> page = context.Request.Query.ContainsKey("$orderby")
+        List<MdeAlertView> page = context.Request.Query.ContainsKey("$orderby") && !IgnoresOrderBy
             ? Page(options, Alerts(), options.Order)
             : Page(options, NewestFirstAlerts(), null);
         bool withEvidence = options.Expand is not null;
@@ -250,7 +253,7 @@ internal sealed class MdeEndpoints
         }
 
         var incidents = incidentChanges.Incidents(store.Visible(Now), expandAlerts: true).Select(incident => new MdeIncidentView(incident));
-        List<MdeIncidentView> page = Page(options, incidents, context.Request.Query.ContainsKey("$orderby") ? options.Order : NewestIncidentFirst);
+        List<MdeIncidentView> page = Page(options, incidents, context.Request.Query.ContainsKey("$orderby") && !IgnoresOrderBy ? options.Order : NewestIncidentFirst);
         return JsonResponse.WriteAsync(context, StatusCodes.Status200OK, writer =>
         {
             writer.WriteStartObject();

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using MdeSiem.Core.Errors;
 using MdeSiem.Core.Siem;
 using MdeSiem.Simulator;
 using Xunit;
@@ -104,7 +105,7 @@ public sealed class GetMdeSiemAlertFaultTests : IAsyncLifetime
         var delivered = result.OutputOf<MdeSiemAlert>().ToList();
         Assert.Equal(37, delivered.Count);
         Assert.Equal(_tenant.Generator.GetRecords().Take(37).Select(r => r.FullId), delivered.Select(a => a.FullId));
-        Assert.Contains("37 complete record(s)", error.Exception.Message, StringComparison.Ordinal);
+        Assert.Equal(37, ((MdeSiemException)error.Exception).DeliveredCount);
     }
 
     [Fact]

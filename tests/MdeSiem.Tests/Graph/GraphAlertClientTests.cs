@@ -187,7 +187,7 @@ public sealed class GraphAlertClientTests : IAsyncLifetime
         var failure = await Assert.ThrowsAsync<MdeSiemException>(() => ListAsync(new GraphAlertClient(unmanaged).GetAlertsAsync(new GraphAlertQuery { First = 1 })));
 
         Assert.Equal(ErrorCode.PermissionDenied, failure.Code);
-        Assert.Contains(GraphPermission.AlertRead, failure.Message, StringComparison.Ordinal);
+        Assert.Equal(GraphPermission.AlertRead, failure.RequiredPermission);
         Assert.Contains(GraphPermission.AlertRead, failure.RecommendedAction, StringComparison.Ordinal);
     }
 

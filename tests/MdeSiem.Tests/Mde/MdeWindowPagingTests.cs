@@ -139,19 +139,12 @@ public sealed class MdeWindowPagingTests : IAsyncLifetime
     [Fact]
     public async Task A_page_not_in_time_order_fails_the_pull_instead_of_skipping_records()
     {
-        var from = new DateTime(2026, 11, 25, 0, 0, 0, DateTimeKind.Utc);
-        var page = new[] { (Id: "a", Time: from.AddMinutes(5)), (Id: "b", Time: from.AddMinutes(1)) };
+        // The service answers newest first whatever $orderby says (see OrderByHandling).
+        await using var unordered = await SimulatedTenant.StartAsync(new SimulatorOptions { AlertCount = 300, Seed = 43, OrderBy = OrderByHandling.IgnoredNewestFirst });
+        using var connection = await GraphTenantConnection.ConnectAsync(unordered);
+        var until = DateTime.UtcNow;
 
-        var failure = await Assert.ThrowsAsync<MdeSiemException>(() => ListAsync(MdeTimeWindowPager.ReadAsync(
-            (filter, skip) => page.ToAsyncEnumerable(),
-            "lastUpdateTime",
-            null,
-            from,
-            from.AddHours(1),
-            10,
-            item => item.Time,
-            item => item.Id,
-            CancellationToken.None)));
+        var failure = await Assert.ThrowsAsync<MdeSiemException>(() => ListAsync(new MdeAlertClient(connection).GetAlertsUpdatedInWindowAsync(new MdeAlertQuery { Top = 10 }, until.AddHours(-8), until)));
 
         Assert.Equal(ErrorCode.InvalidResponse, failure.Code);
     }

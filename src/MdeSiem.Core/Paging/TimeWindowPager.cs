@@ -1,91 +1,86 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using MdeSiem.Core.Auth;
 using MdeSiem.Core.Checkpoints;
 using MdeSiem.Core.Errors;
+using MdeSiem.Core.Graph;
+using MdeSiem.Core.Http;
 
-namespace MdeSiem.Core.Graph;
+namespace MdeSiem.Core.Paging;
 
 /// <summary>
-/// Reads a Graph collection ordered by a time property, each request starting at the last time seen ("ge"), the
-/// records already seen at exactly that time skipped by id: unlike offset-based next links, records arriving
-/// mid-pull cannot shift a page, so none is skipped and none repeated. When a whole page shares one time, the
-/// page's next link is followed to get past it.
+/// Reads a collection ordered by a time property, each request starting at the last time seen ("ge"), the records
+/// already seen at exactly that time skipped by id: unlike offsets, records arriving or changing mid-pull cannot
+/// shift a page, so none is skipped and none repeated. When a whole page shares one time, the pull gets past it by
+/// the page's next link (Graph) or by $skip over what was read at that time (the Defender APIs, which give none).
+/// <para>
+/// The order is checked, not trusted: neither Graph's security collections nor the Defender APIs document
+/// $orderby, and a service that ignores it may answer newest first. A record older than one before it fails the
+/// pull (InvalidResponse) instead of moving the cursor past records never read; a checkpointed run then keeps its
+/// watermark. Pages hold at least two records so that an order that is not ascending shows within a page.
+/// </para>
 /// <para>
 /// Within a bounded window [from, until) a page that fails after the handler's retries (5xx, a broken or invalid
-/// body, or a 400 once the query has been accepted before) does not stall the pull: the rest of the window is split
-/// in two and each half read on its own, down to <see cref="MaximumSplitDepth"/>; a piece that still fails is
-/// reported as a <see cref="WindowGap"/> and the pull goes on. A 206 answer (a provider failed) is a gap too.
+/// body, or a 400 once the query has been accepted before) does not stall the pull when gaps are reported: the rest
+/// of the window is split in two and each half read on its own, down to <see cref="MaximumSplitDepth"/>; a piece
+/// that still fails is reported as a <see cref="WindowGap"/> and the pull goes on. A 206 answer is a gap too.
 /// </para>
 /// </summary>
-internal sealed class GraphTimeWindowPager<T>
+internal sealed class TimeWindowPager<T>
 {
     /// <summary>Halving at most this often leaves pieces of 1/8 of the failed rest: enough to step around a bad spot.</summary>
     private const int MaximumSplitDepth = 3;
 
     private static readonly TimeSpan SmallestPiece = TimeSpan.FromSeconds(1);
 
-    private readonly MdeSiemConnection _connection;
-    private readonly Uri _collection;
-    private readonly string _permission;
-    private readonly Func<JsonElement, T> _bind;
-    private readonly Func<T, DateTime?> _timeOf;
-    private readonly Func<T, string?> _idOf;
-    private readonly string _property;
-    private readonly string? _filter;
+    private readonly CollectionReader<T> _reader;
+    private readonly CollectionPull<T> _pull;
+    private readonly TimeWindow<T> _window;
+    private readonly PullStatistics _statistics;
     private readonly int _top;
     private bool _acceptedOnce;
 
-    public GraphTimeWindowPager(MdeSiemConnection connection, Uri collection, string permission, Func<JsonElement, T> bind, Func<T, DateTime?> timeOf, Func<T, string?> idOf, string property, string? filter, int top)
+    public TimeWindowPager(CollectionReader<T> reader, CollectionPull<T> pull, PullStatistics statistics)
     {
-        _connection = connection;
-        _collection = collection;
-        _permission = permission;
-        _bind = bind;
-        _timeOf = timeOf;
-        _idOf = idOf;
-        _property = property;
-        _filter = filter;
-        _top = top;
+        _reader = reader;
+        _pull = pull;
+        _window = pull.Window ?? throw new ArgumentException("A time-window pull needs its window.", nameof(pull));
+        _statistics = statistics;
+        _top = PageSize(pull.Top);
     }
 
-    /// <summary>$expand value for each request, e.g. "alerts".</summary>
-    public string? Expand { get; set; }
+    /// <summary>The $top of each request: the pull's, but at least two, so that the order check can see a page's order.</summary>
+    public static int PageSize(int? top) => Math.Max(2, top ?? 2);
 
-    /// <summary>
-    /// When a request with <see cref="Expand"/> fails, the same page is read without it and each record completed
-    /// by this (e.g. an incident's alerts fetched one incident at a time).
-    /// </summary>
-    public Func<T, CancellationToken, Task<T>>? WithoutExpand { get; set; }
+    private PullGapReport? Gaps => _pull.Gaps;
 
-    /// <summary>Where gaps (206 answers, pieces that could not be read) are reported; null: a 206 is ignored and a failure ends the pull.</summary>
-    public PullGapReport? Gaps { get; set; }
+    private bool CanDropExpand => _pull.Expand is not null && _pull.WithoutExpand is not null;
 
-    /// <summary>Streams the records with times in [<paramref name="fromUtc"/>, <paramref name="untilUtc"/>); either bound may be open.</summary>
-    public IAsyncEnumerable<T> ReadAsync(DateTime? fromUtc, DateTime? untilUtc, CancellationToken cancellationToken) =>
-        ReadWindowAsync(fromUtc, untilUtc, new HashSet<string>(StringComparer.Ordinal), 0, cancellationToken);
+    public IAsyncEnumerable<T> ReadAsync(CancellationToken cancellationToken) =>
+        ReadWindowAsync(_window.FromUtc, _window.UntilUtc, new HashSet<string>(StringComparer.Ordinal), 0, cancellationToken);
 
     private async IAsyncEnumerable<T> ReadWindowAsync(DateTime? fromUtc, DateTime? untilUtc, HashSet<string> seenAtStart, int depth, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var cursor = fromUtc;
         var seenAtCursor = new HashSet<string>(seenAtStart, StringComparer.Ordinal);
+        var pagesCarryNextLinks = _reader.Collection.PagesCarryNextLinks;
         string? stalledNextLink = null;
+        var skip = 0;
         var expandFailed = false;
         while (true)
         {
-            var expand = expandFailed ? null : Expand;
+            var expand = expandFailed ? null : _pull.Expand;
             var uri = stalledNextLink is not null && !expandFailed
                 ? new Uri(stalledNextLink)
-                : GraphCollectionQuery.Build(_collection, GraphCollectionQuery.Join(_filter, Bound("ge", cursor), Bound("lt", untilUtc)), _property + " asc", _top, expand);
+                : ODataQuery.Build(_reader.Collection.Collection, GraphFilterText.And(new[] { _pull.Filter, Bound("ge", cursor), Bound("lt", untilUtc) }), _window.Property + " asc", _top, skip, expand);
             var links = new GraphPageLinks();
             var pageStart = cursor;
             var onPartial = Gaps is { } gaps ? error => gaps.Add(new WindowGap(pageStart, untilUtc, error)) : (Action<MdeSiemException>?)null;
-            var page = GraphPageSource.ReadAsync(_connection, uri, _permission, _bind, links, onPartial, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            var page = _reader.ReadPageAsync(uri, links, onPartial, _statistics, cancellationToken).GetAsyncEnumerator(cancellationToken);
             MdeSiemException? failure = null;
+            var count = 0;
             try
             {
                 while (true)
@@ -103,9 +98,15 @@ internal sealed class GraphTimeWindowPager<T>
                         break;
                     }
 
+                    count++;
                     var item = page.Current;
-                    var time = _timeOf(item);
-                    var id = _idOf(item) ?? string.Empty;
+                    var time = _window.TimeOf(item);
+                    var id = _reader.Collection.IdOf(item) ?? string.Empty;
+                    if (time is { } value && cursor is { } current && value < current)
+                    {
+                        throw NotOrdered(value, current);
+                    }
+
                     if (time is not null && time == cursor && !seenAtCursor.Add(id))
                     {
                         continue;
@@ -118,8 +119,8 @@ internal sealed class GraphTimeWindowPager<T>
                         seenAtCursor.Add(id);
                     }
 
-                    yield return expand is null && Expand is not null && WithoutExpand is not null
-                        ? await WithoutExpand(item, cancellationToken).ConfigureAwait(false)
+                    yield return expand is null && CanDropExpand
+                        ? await _pull.WithoutExpand!(item, cancellationToken).ConfigureAwait(false)
                         : item;
                 }
             }
@@ -130,7 +131,7 @@ internal sealed class GraphTimeWindowPager<T>
 
             if (failure is not null)
             {
-                if (expand is not null && WithoutExpand is not null)
+                if (expand is not null && CanDropExpand)
                 {
                     // Read the same page again without $expand; the next page tries $expand again.
                     expandFailed = true;
@@ -159,16 +160,30 @@ internal sealed class GraphTimeWindowPager<T>
 
             _acceptedOnce = true;
             expandFailed = false;
-            if (links.NextLink is null)
+            var stalled = cursor == pageStart;
+            if (pagesCarryNextLinks)
             {
-                yield break;
-            }
+                if (links.NextLink is null)
+                {
+                    yield break;
+                }
 
-            stalledNextLink = cursor == pageStart ? links.NextLink : null;
+                stalledNextLink = stalled ? links.NextLink : null;
+            }
+            else
+            {
+                if (count < _top)
+                {
+                    yield break;
+                }
+
+                // A full page that never got past its start time: step over what was read at that time.
+                skip = stalled ? skip + count : 0;
+            }
         }
     }
 
-    private string? Bound(string op, DateTime? time) => time is { } value ? $"{_property} {op} {GraphFilterText.Time(value)}" : null;
+    private string? Bound(string op, DateTime? time) => time is { } value ? $"{_window.Property} {op} {GraphFilterText.Time(value)}" : null;
 
     /// <summary>
     /// Splitting helps with a server that fails on a large or unlucky piece, never with throttling, auth or a query
@@ -181,13 +196,23 @@ internal sealed class GraphTimeWindowPager<T>
             return false;
         }
 
-        if (expand is not null && WithoutExpand is not null)
+        if (expand is not null && CanDropExpand)
         {
             return true;
         }
 
         return Gaps is not null && cursor is not null && untilUtc is not null && cursor < untilUtc;
     }
+
+    /// <summary>Paging by time is only sound on an ascending order: refuse rather than skip records silently.</summary>
+    private MdeSiemException NotOrdered(DateTime value, DateTime cursor) =>
+        new(
+            ErrorCode.InvalidResponse,
+            $"The service did not order the page by {_window.Property}: a record of {GraphFilterText.Time(value)} came after one of {GraphFilterText.Time(cursor)}, so paging by time could skip records. Nothing after it was delivered.")
+        {
+            RecommendedAction = "Run the command again later; with -Checkpoint the run keeps its watermark and the next one reads the window again.",
+            Target = _reader.Collection.Collection,
+        };
 
     private static MdeSiemException Unreadable(MdeSiemException failure, DateTime fromUtc, DateTime untilUtc) =>
         new(
