@@ -56,8 +56,8 @@ public static class RetiringSurfaces
         DefenderApiRetirement,
         DefenderApiSource,
         DefenderApiSourceUrl,
-        "Microsoft Graph runHuntingQuery (no MdeSiem cmdlet)",
-        "Invoke-MgGraphRequest -Method POST -Uri '/v1.0/security/runHuntingQuery' -Body @{ Query = 'AlertInfo | take 10' }");
+        "Invoke-DefenderHuntingQuery (Microsoft Graph runHuntingQuery)",
+        "Invoke-DefenderHuntingQuery -Query 'AlertInfo | take 10' -Timespan (New-TimeSpan -Days 1)");
 
     /// <summary>Any other call of the Defender for Endpoint / Defender XDR API hosts (machines, indicators, tokens for them).</summary>
     public static readonly RetiringSurface DefenderApi = new(
