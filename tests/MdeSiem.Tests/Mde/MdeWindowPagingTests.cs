@@ -21,10 +21,14 @@ public sealed class MdeWindowPagingTests : IAsyncLifetime
 {
     private SimulatedTenant _tenant = null!;
     private MdeSiemConnection _connection = null!;
+    private readonly StartingClock _clock = MdeIncidentClockTests.FixedClock();
+
+    private DateTime Now => _clock.GetUtcNow().UtcDateTime;
 
     public async Task InitializeAsync()
     {
-        _tenant = await SimulatedTenant.StartAsync(new SimulatorOptions { AlertCount = 300, Seed = 43 });
+        // A fixed start: the incidents (six-hour blocks) in a window do not depend on the hour the test runs at.
+        _tenant = await SimulatedTenant.StartAsync(new SimulatorOptions { AlertCount = 300, Seed = 43, Clock = _clock });
         _connection = await GraphTenantConnection.ConnectAsync(_tenant);
     }
 
@@ -54,7 +58,7 @@ public sealed class MdeWindowPagingTests : IAsyncLifetime
     [Fact]
     public async Task A_window_delivers_each_alert_updated_in_it_once_oldest_change_first()
     {
-        var until = DateTime.UtcNow;
+        var until = Now;
         var from = until.AddHours(-3);
         var expected = ExpectedAlertsIn(from, until);
 
@@ -75,7 +79,7 @@ public sealed class MdeWindowPagingTests : IAsyncLifetime
     public async Task An_alert_updated_mid_pull_leaves_the_window_without_another_one_being_skipped()
     {
         // Offset paging would lose one: the updated alert leaves the window, every later alert moves up one place.
-        var until = DateTime.UtcNow;
+        var until = Now;
         var from = until.AddHours(-6);
         var expected = ExpectedAlertsIn(from, until);
         var client = new MdeAlertClient(_connection);
@@ -101,9 +105,9 @@ public sealed class MdeWindowPagingTests : IAsyncLifetime
     [Fact]
     public async Task Alerts_sharing_one_time_over_several_full_pages_are_all_delivered_once()
     {
-        var from = DateTime.UtcNow.AddMinutes(-20);
+        var from = Now.AddMinutes(-20);
         var late = _tenant.AddLateAlerts(60, TimeSpan.Zero);
-        var until = DateTime.UtcNow.AddSeconds(1);
+        var until = Now.AddSeconds(1);
         var expected = ExpectedAlertsIn(from, until);
         var tied = late.GetRecords().Select(record => record.AlertId).Distinct(StringComparer.Ordinal).Count();
 
@@ -117,7 +121,7 @@ public sealed class MdeWindowPagingTests : IAsyncLifetime
     [Fact]
     public async Task An_incidents_window_delivers_each_incident_updated_in_it_once_with_its_alerts()
     {
-        var until = DateTime.UtcNow;
+        var until = Now;
         var from = until.AddHours(-4);
         var all = MdeExpectations.AlertsOf(_tenant.Batches);
         var expected = MdeExpectations.IncidentsOf(all)
