@@ -116,6 +116,11 @@ public sealed class SimulatedTenant : IAsyncDisposable
             new RegisteredApp(DefaultUnmanagedTenantId, DefaultUnmanagedClientId, SecretGenerator.NewSecret(), Guid.NewGuid().ToString()));
         var services = new SimulatorServices(directory, options.Clock, options.TokenLifetime, generator, options.RateLimitTimeScale, options.RateLimitClock, new Hunting.HuntingSettings(options.HuntingRowLimit, options.HuntingSchemaPascalCase, options.HuntingTimespanEndInclusive), options.GraphDivergences);
         services.IgnoresOrderBy = options.OrderBy == OrderByHandling.IgnoredNewestFirst;
+        if (options.HuntingCpuQueriesPerCycle is { } cpuQueries)
+        {
+            services.Limits.Limit(Hunting.HuntingEndpoint.CpuLimitName, cpuQueries, TimeSpan.FromTicks((long)(Hunting.HuntingEndpoint.CpuCycle.Ticks * options.RateLimitTimeScale)));
+        }
+
         if (options.GraphRateLimitWindow is { } graphWindow)
         {
             services.Limits.Limit(Graph.GraphEndpoints.RateLimitName, Graph.GraphEndpoints.RequestsPerWindow, graphWindow);

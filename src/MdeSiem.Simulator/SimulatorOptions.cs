@@ -86,6 +86,13 @@ public sealed class SimulatorOptions
     /// </summary>
     public bool HuntingTimespanEndInclusive { get; set; }
 
+    /// <summary>
+    /// The tenant's advanced hunting CPU allocation, as the number of queries it allows per 15-minute cycle (scaled
+    /// by <see cref="RateLimitTimeScale"/>); past it runHuntingQuery answers 429 with Retry-After and a body naming
+    /// the CPU limit. Null (default): no CPU limit.
+    /// </summary>
+    public int? HuntingCpuQueriesPerCycle { get; set; }
+
     /// <summary>Makes Graph's alerts differ from the SIEM records as real tenants do (Graph/GraphDivergences.cs); off by default.</summary>
     public bool GraphDivergences { get; set; }
 
@@ -111,6 +118,10 @@ public sealed class SimulatorOptions
         ArgumentNullException.ThrowIfNull(RateLimitClock);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(RateLimitTimeScale);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(HuntingRowLimit);
+        if (HuntingCpuQueriesPerCycle is { } cpuQueries)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(cpuQueries);
+        }
         if (ClientSecret is not null)
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(ClientSecret);

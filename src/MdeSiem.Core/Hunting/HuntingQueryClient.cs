@@ -132,7 +132,7 @@ public sealed class HuntingQueryClient
         var response = await ServiceCaller.SendAsync(_connection.Http, request, cancellationToken).ConfigureAwait(false);
         using (response)
         {
-            using var responseBody = await ResponseBody.OpenAsync(response, _connection.BodyTimeout, uri, new PullStatistics(), cancellationToken).ConfigureAwait(false);
+            using var responseBody = await ResponseBody.OpenAsync(response, _connection.BodyTimeout, uri, report.Statistics, cancellationToken).ConfigureAwait(false);
             var rows = HuntingResultStreamReader.ReadAsync(responseBody.Stream, report.SetSchema, cancellationToken).GetAsyncEnumerator(cancellationToken);
             try
             {
@@ -150,6 +150,7 @@ public sealed class HuntingQueryClient
                         throw HttpFailureTranslator.FromBrokenBody(exception, uri);
                     }
 
+                    report.Statistics.AddRecord();
                     yield return rows.Current;
                 }
             }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MdeSiem.Core.Errors;
+using MdeSiem.Core.Http;
 
 namespace MdeSiem.Core.Hunting;
 
@@ -13,6 +14,9 @@ public sealed class HuntingRunReport
     private volatile HuntingSchema? _schema;
 
     public HuntingSchema? Schema => _schema;
+
+    /// <summary>Rows and bytes received so far, for Write-Progress (rows of a window run again count again).</summary>
+    public PullStatistics Statistics { get; set; } = new();
 
     /// <summary>How many queries were sent (one per window, more when a window was split again).</summary>
     public int Requests { get; internal set; }

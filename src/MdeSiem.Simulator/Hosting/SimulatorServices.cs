@@ -59,7 +59,7 @@ internal sealed class SimulatorServices : IDisposable
         alertsEndpoint = new AlertsEndpoint(validator, Alerts, Faults, clock);
         GraphAlerts = new GraphAlertStore(Alerts, directory.ManagedApp.TenantId, graphDivergences);
         var graphValidator = new AccessTokenValidator(signingKey, clock, directory, audience => audience == KnownResources.MicrosoftGraph);
-        var huntingEndpoint = new HuntingEndpoint(Alerts, directory.ManagedApp.TenantId, () => clock.GetUtcNow().UtcDateTime, hunting ?? new HuntingSettings(100000, PascalCaseSchema: false, EndInclusive: false));
+        var huntingEndpoint = new HuntingEndpoint(Alerts, directory.ManagedApp.TenantId, () => clock.GetUtcNow().UtcDateTime, hunting ?? new HuntingSettings(100000, PascalCaseSchema: false, EndInclusive: false), Limits);
         graphEndpoints = new GraphEndpoints(graphValidator, GraphAlerts, Faults, clock, Limits, IncidentChanges, huntingEndpoint);
         mdeEndpoints = new MdeEndpoints(
             new AccessTokenValidator(signingKey, clock, directory, audience => audience == KnownResources.SecurityCenter),

@@ -18,7 +18,8 @@ namespace MdeSiem.Simulator.Hunting;
 /// parse, names an unknown table or column, or uses an unsupported operator answers 400 with the reason. A result
 /// longer than the row limit is cut to it ("Results can return up to 100,000 rows",
 /// https://learn.microsoft.com/en-us/defender-xdr/api-advanced-hunting). Calls are limited to 45 a minute and
-/// 1,500 an hour (<see cref="RateLimitName"/>), answered with 429 and Retry-After.
+/// 1,500 an hour (<see cref="RateLimitName"/>), and optionally by the tenant's CPU allocation
+/// (<see cref="CpuLimitName"/>), each answered with 429, Retry-After and a body naming the limit.
 /// </summary>
 internal sealed class HuntingEndpoint
 {
@@ -26,13 +27,25 @@ internal sealed class HuntingEndpoint
 
     public const string RateLimitName = "GraphHunting";
 
+    /// <summary>
+    /// The tenant's CPU allocation, kept in the <see cref="RateLimiter"/> as queries per 15-minute cycle (a sliding
+    /// window here): "Queries are blocked if the tenant has reached 100% of the allocated resources until after the
+    /// next 15-minute cycle" (https://learn.microsoft.com/en-us/defender-xdr/api-advanced-hunting). No limit unless
+    /// <see cref="SimulatorOptions.HuntingCpuQueriesPerCycle"/> sets one.
+    /// </summary>
+    public const string CpuLimitName = "GraphHuntingCpu";
+
+    public static readonly TimeSpan CpuCycle = TimeSpan.FromMinutes(15);
+
     private readonly AlertStore alerts;
     private readonly string tenantId;
     private readonly Func<DateTime> now;
     private readonly HuntingSettings settings;
+    private readonly RateLimiter limits;
 
-    public HuntingEndpoint(AlertStore alerts, string tenantId, Func<DateTime> now, HuntingSettings settings)
+    public HuntingEndpoint(AlertStore alerts, string tenantId, Func<DateTime> now, HuntingSettings settings, RateLimiter limits)
     {
+        this.limits = limits;
         this.alerts = alerts;
         this.tenantId = tenantId;
         this.now = now;
@@ -71,6 +84,16 @@ internal sealed class HuntingEndpoint
         if (string.IsNullOrWhiteSpace(query))
         {
             await GraphError.BadRequest("The Query parameter is required.").WriteAsync(context, nowUtc).ConfigureAwait(false);
+            return;
+        }
+
+        if (!limits.TryAcquire(CpuLimitName, out TimeSpan wait))
+        {
+            // "429 ... indicates the allocated CPU resources were reached ... Read the response body to understand
+            // which limit was reached."
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            await new GraphError(StatusCodes.Status429TooManyRequests, "TooManyRequests", "Query execution has exceeded the allocated CPU resources of the tenant; queries are blocked until the next 15-minute cycle.")
+                .WriteAsync(context, nowUtc).ConfigureAwait(false);
             return;
         }
 

@@ -65,17 +65,25 @@ public sealed class InvokeDefenderHuntingQueryCommand : MdeSiemConnectedCmdlet
         };
         query.Validate();
         var connection = RequireConnection();
-        var report = new HuntingRunReport();
+        var progress = new PullProgress(this, "Running an advanced hunting query");
+        var report = new HuntingRunReport { Statistics = progress.Statistics };
         var rows = new HuntingQueryClient(connection).RunAsync(query, report, CancellationToken);
+        void AfterWrite(object _)
+        {
+            progress.Tick();
+            WriteCuts(report);
+        }
+
         if (IncludeSchema.IsPresent)
         {
-            WriteEach(HuntingOutput.SchemaThenRows(rows, report), HuntingRowOutput.From, _ => WriteCuts(report));
+            WriteEach(HuntingOutput.SchemaThenRows(rows, report), HuntingRowOutput.From, AfterWrite);
         }
         else
         {
-            WriteEach(rows, HuntingRowOutput.From, _ => WriteCuts(report));
+            WriteEach(rows, HuntingRowOutput.From, AfterWrite);
         }
 
+        progress.Complete();
         WriteCuts(report);
         WriteVerbose($"Hunting query: {report.Requests} request(s).");
     }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using MdeSiem.Core.Errors;
 using MdeSiem.Core.Graph;
 
 namespace MdeSiem.Commands;
@@ -10,7 +9,7 @@ namespace MdeSiem.Commands;
 /// </summary>
 [Cmdlet(VerbsData.Update, "DefenderAlert", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(DefenderAlert))]
-public sealed class UpdateDefenderAlertCommand : MdeSiemConnectedCmdlet
+public sealed class UpdateDefenderAlertCommand : MdeSiemUpdateCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("AlertId")]
@@ -35,10 +34,6 @@ public sealed class UpdateDefenderAlertCommand : MdeSiemConnectedCmdlet
     [ValidateNotNullOrEmpty]
     public string? Comment { get; set; }
 
-    /// <summary>Write the alert as it is after the update.</summary>
-    [Parameter]
-    public SwitchParameter PassThru { get; set; }
-
     protected override void ProcessRecordCore()
     {
         var bound = MyInvocation.BoundParameters;
@@ -52,20 +47,10 @@ public sealed class UpdateDefenderAlertCommand : MdeSiemConnectedCmdlet
         };
         if (update.IsEmpty)
         {
-            throw new MdeSiemException(ErrorCode.InvalidArgument, "Nothing to update: pass -Status, -Classification, -Determination, -AssignedTo or -Comment.");
+            throw NothingToUpdate("-Status, -Classification, -Determination, -AssignedTo or -Comment");
         }
 
         update.Validate();
-        var connection = RequireConnection();
-        if (!ShouldProcess("alert " + Id, "Update (" + update + ")"))
-        {
-            return;
-        }
-
-        var updated = Await(new GraphAlertClient(connection).UpdateAlertAsync(Id, update, CancellationToken));
-        if (PassThru.IsPresent)
-        {
-            WriteObject(updated);
-        }
+        SendUpdate("alert " + Id, update, connection => new GraphAlertClient(connection).UpdateAlertAsync(Id, update, CancellationToken));
     }
 }

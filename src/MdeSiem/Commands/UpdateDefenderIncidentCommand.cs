@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using MdeSiem.Core.Errors;
 using MdeSiem.Core.Graph;
 
 namespace MdeSiem.Commands;
@@ -11,7 +10,7 @@ namespace MdeSiem.Commands;
 /// </summary>
 [Cmdlet(VerbsData.Update, "DefenderIncident", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(DefenderIncident))]
-public sealed class UpdateDefenderIncidentCommand : MdeSiemConnectedCmdlet
+public sealed class UpdateDefenderIncidentCommand : MdeSiemUpdateCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("IncidentId")]
@@ -49,10 +48,6 @@ public sealed class UpdateDefenderIncidentCommand : MdeSiemConnectedCmdlet
     [ValidateNotNullOrEmpty]
     public string? Comment { get; set; }
 
-    /// <summary>Write the incident as it is after the update.</summary>
-    [Parameter]
-    public SwitchParameter PassThru { get; set; }
-
     protected override void ProcessRecordCore()
     {
         var bound = MyInvocation.BoundParameters;
@@ -67,20 +62,10 @@ public sealed class UpdateDefenderIncidentCommand : MdeSiemConnectedCmdlet
         };
         if (update.IsEmpty)
         {
-            throw new MdeSiemException(ErrorCode.InvalidArgument, "Nothing to update: pass -Status, -Classification, -Determination, -AssignedTo, -CustomTag, -AddTag, -RemoveTag or -Comment.");
+            throw NothingToUpdate("-Status, -Classification, -Determination, -AssignedTo, -CustomTag, -AddTag, -RemoveTag or -Comment");
         }
 
         update.Validate();
-        var connection = RequireConnection();
-        if (!ShouldProcess("incident " + Id, "Update (" + update + ")"))
-        {
-            return;
-        }
-
-        var updated = Await(new GraphIncidentUpdater(connection).UpdateIncidentAsync(Id, update, CancellationToken));
-        if (PassThru.IsPresent)
-        {
-            WriteObject(updated);
-        }
+        SendUpdate("incident " + Id, update, connection => new GraphIncidentUpdater(connection).UpdateIncidentAsync(Id, update, CancellationToken));
     }
 }

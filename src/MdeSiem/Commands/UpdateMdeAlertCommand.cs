@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using MdeSiem.Core.Auth;
-using MdeSiem.Core.Errors;
 using MdeSiem.Core.Mde;
 
 namespace MdeSiem.Commands;
@@ -11,7 +10,7 @@ namespace MdeSiem.Commands;
 /// </summary>
 [Cmdlet(VerbsData.Update, "MdeAlert", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(MdeAlert))]
-public sealed class UpdateMdeAlertCommand : MdeSiemConnectedCmdlet
+public sealed class UpdateMdeAlertCommand : MdeSiemUpdateCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("AlertId")]
@@ -40,10 +39,6 @@ public sealed class UpdateMdeAlertCommand : MdeSiemConnectedCmdlet
     [Parameter]
     public DefenderApiRegion ApiRegion { get; set; }
 
-    /// <summary>Write the alert as it is after the update.</summary>
-    [Parameter]
-    public SwitchParameter PassThru { get; set; }
-
     protected override void ProcessRecordCore()
     {
         var bound = MyInvocation.BoundParameters;
@@ -57,20 +52,9 @@ public sealed class UpdateMdeAlertCommand : MdeSiemConnectedCmdlet
         };
         if (update.IsEmpty)
         {
-            throw new MdeSiemException(ErrorCode.InvalidArgument, "Nothing to update: pass -Status, -AssignedTo, -Classification, -Determination or -Comment.");
+            throw NothingToUpdate("-Status, -AssignedTo, -Classification, -Determination or -Comment");
         }
 
-        var connection = RequireConnection();
-        MdeApiRetirement.WarnOnce(this);
-        if (!ShouldProcess("alert " + Id, "Update (" + update + ")"))
-        {
-            return;
-        }
-
-        var updated = Await(new MdeAlertClient(connection, ApiRegion).UpdateAlertAsync(Id, update, CancellationToken));
-        if (PassThru.IsPresent)
-        {
-            WriteObject(updated);
-        }
+        SendUpdate("alert " + Id, update, connection => new MdeAlertClient(connection, ApiRegion).UpdateAlertAsync(Id, update, CancellationToken), () => MdeApiRetirement.WarnOnce(this));
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Management.Automation;
 using MdeSiem.Core.Auth;
-using MdeSiem.Core.Errors;
 using MdeSiem.Core.Graph;
 using MdeSiem.Core.Mde;
 
@@ -13,7 +12,7 @@ namespace MdeSiem.Commands;
 /// </summary>
 [Cmdlet(VerbsData.Update, "MdeIncident", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(MdeIncident))]
-public sealed class UpdateMdeIncidentCommand : MdeSiemConnectedCmdlet
+public sealed class UpdateMdeIncidentCommand : MdeSiemUpdateCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("Id")]
@@ -54,10 +53,6 @@ public sealed class UpdateMdeIncidentCommand : MdeSiemConnectedCmdlet
     [Parameter]
     public DefenderApiRegion ApiRegion { get; set; }
 
-    /// <summary>Write the incident as the service answered the update.</summary>
-    [Parameter]
-    public SwitchParameter PassThru { get; set; }
-
     protected override void ProcessRecordCore()
     {
         var bound = MyInvocation.BoundParameters;
@@ -72,21 +67,10 @@ public sealed class UpdateMdeIncidentCommand : MdeSiemConnectedCmdlet
         };
         if (update.IsEmpty)
         {
-            throw new MdeSiemException(ErrorCode.InvalidArgument, "Nothing to update: pass -Status, -AssignedTo, -Classification, -Determination, -Tag, -AddTag, -RemoveTag or -Comment.");
+            throw NothingToUpdate("-Status, -AssignedTo, -Classification, -Determination, -Tag, -AddTag, -RemoveTag or -Comment");
         }
 
         update.Validate();
-        var connection = RequireConnection();
-        MdeApiRetirement.WarnOnce(this);
-        if (!ShouldProcess("incident " + IncidentId, "Update (" + update + ")"))
-        {
-            return;
-        }
-
-        var updated = Await(new MdeIncidentUpdater(connection, ApiRegion).UpdateIncidentAsync(IncidentId, update, CancellationToken));
-        if (PassThru.IsPresent)
-        {
-            WriteObject(updated);
-        }
+        SendUpdate("incident " + IncidentId, update, connection => new MdeIncidentUpdater(connection, ApiRegion).UpdateIncidentAsync(IncidentId, update, CancellationToken), () => MdeApiRetirement.WarnOnce(this));
     }
 }

@@ -187,4 +187,22 @@ public sealed class HuntingQueryTests
         Assert.Equal(expected, (long)Assert.Single(rows)["count_"]!);
         Assert.Equal(7, taken.Count);
     }
+
+    [Fact]
+    public async Task A_query_past_the_CPU_allocation_gets_429_and_is_answered_once_the_cycle_turns()
+    {
+        // One query per cycle; the 15-minute cycle scaled to under a second, so the Retry-After wait is one second.
+        var tenant = await SimulatedTenant.StartAsync(new SimulatorOptions { AlertCount = 60, Seed = 5, HuntingCpuQueriesPerCycle = 1, RateLimitTimeScale = 0.0005 });
+        await using var _ = tenant;
+        using var connection = await GraphTenantConnection.ConnectAsync(tenant);
+
+        var first = await RunAsync(connection, new HuntingQuery { Query = "AlertInfo | take 1" }, new HuntingRunReport());
+        var second = await RunAsync(connection, new HuntingQuery { Query = "AlertInfo | take 2" }, new HuntingRunReport());
+
+        Assert.Single(first);
+        Assert.Equal(2, second.Count);
+        var statuses = tenant.Requests.Where(request => request.Path == "/v1.0/security/runHuntingQuery").Select(request => request.StatusCode).ToList();
+        Assert.Contains(429, statuses);
+        Assert.Equal(2, statuses.Count(status => status == 200));
+    }
 }
