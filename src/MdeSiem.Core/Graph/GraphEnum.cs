@@ -23,6 +23,9 @@ public static class GraphEnum
         [(typeof(AlertDetermination), "clean")] = AlertDetermination.NotMalicious,
         [(typeof(AlertDetermination), "insufficientData")] = AlertDetermination.NotEnoughDataToValidate,
         [(typeof(AlertClassification), "benignPositive")] = AlertClassification.InformationalExpectedActivity,
+
+        // https://learn.microsoft.com/en-us/graph/api/resources/security-alertevidence lists "notRemediated".
+        [(typeof(EvidenceRemediationStatus), "notRemediated")] = EvidenceRemediationStatus.Unremediated,
     };
 
     public static string ToWire<TEnum>(TEnum value)

@@ -149,8 +149,8 @@ public static class GraphToSiemMapper
         // page's prose) did not. notFound is "The evidence was not found.", which says nothing of a remediation.
         record.RemediationIsSuccess = evidence.RemediationStatus switch
         {
-            "remediated" => true,
-            "unremediated" or "notRemediated" => false,
+            EvidenceRemediationStatus.Remediated => true,
+            EvidenceRemediationStatus.Unremediated => false,
             _ => null,
         };
 

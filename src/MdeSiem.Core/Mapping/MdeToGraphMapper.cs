@@ -11,8 +11,9 @@ namespace MdeSiem.Core.Mapping;
 /// A Defender for Endpoint alert (alerts API) as a Microsoft Graph alert, for scripts moving to Get-DefenderAlert:
 /// the same detection under Graph's names and camelCase values (status New -> new, severity UnSpecified -> unknown,
 /// detectionSource WindowsDefenderAtp -> microsoftDefenderForEndpoint, determination CompromisedUser ->
-/// compromisedAccount, ...); the device becomes deviceEvidence and each evidence its Graph evidence type. What Graph
-/// has no place for (investigationId, investigationState) is returned as unmapped fields.
+/// compromisedAccount, ...); the device becomes deviceEvidence and each evidence its Graph evidence type. The
+/// investigation's state goes to Graph's investigationState (the same members in camelCase); what Graph has no place
+/// for (investigationId, an investigation state Graph does not have) is returned as unmapped fields.
 /// </summary>
 public static class MdeToGraphMapper
 {
@@ -50,6 +51,7 @@ public static class MdeToGraphMapper
             ResolvedDateTime = source.ResolvedTime,
             FirstActivityDateTime = source.FirstEventTime,
             LastActivityDateTime = source.LastEventTime,
+            InvestigationStateValue = InvestigationStateOf(source.InvestigationState),
         };
         alert.MitreTechniques.AddRange(source.MitreTechniques);
         alert.Comments.AddRange(source.Comments.Select(comment => new AlertComment { Comment = comment.Comment, CreatedByDisplayName = comment.CreatedBy, CreatedDateTime = comment.CreatedTime }));
@@ -68,10 +70,14 @@ public static class MdeToGraphMapper
 
         var unmapped = new Dictionary<string, object?>(StringComparer.Ordinal);
         AddIfSet(unmapped, nameof(MdeAlert.InvestigationId), source.InvestigationId);
-        AddIfSet(unmapped, nameof(MdeAlert.InvestigationState), NullIfEmpty(source.InvestigationState));
+        AddIfSet(unmapped, nameof(MdeAlert.InvestigationState), alert.InvestigationStateValue is null ? NullIfEmpty(source.InvestigationState) : null);
         AddIfSet(unmapped, nameof(MdeAlert.RelatedUser), source.RelatedUser?.ToString());
         return new GraphAlertConversion(alert, unmapped);
     }
+
+    /// <summary>The MDE API's investigation state (Running, SuccessfullyRemediated, ...) as Graph's member, or null when Graph has none.</summary>
+    public static string? InvestigationStateOf(string? mde) =>
+        GraphEnum.Parse<InvestigationState>(NullIfEmpty(mde)) is { } state && state != InvestigationState.UnknownFutureValue ? GraphEnum.ToWire(state) : null;
 
     public static string? StatusOf(string? mde) => mde switch
     {

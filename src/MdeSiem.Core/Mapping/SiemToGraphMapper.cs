@@ -285,8 +285,8 @@ public static class SiemToGraphMapper
     {
         evidence.OdataType = odataType;
         evidence.CreatedDateTime = created;
-        evidence.Verdict = verdict;
-        evidence.RemediationStatus = remediationStatus;
+        evidence.VerdictValue = verdict;
+        evidence.RemediationStatusValue = remediationStatus;
         return evidence;
     }
 

@@ -26,6 +26,8 @@ public sealed class GraphEnumTests
         new object[] { typeof(DetectionSource), "detectionSource" },
         new object[] { typeof(IncidentStatus), "incidentStatus" },
         new object[] { typeof(InvestigationState), "investigationState" },
+        new object[] { typeof(EvidenceVerdict), "evidenceVerdict" },
+        new object[] { typeof(EvidenceRemediationStatus), "evidenceRemediationStatus" },
     };
 
     internal static IReadOnlyList<string> MetadataMembers(string enumName)
@@ -56,6 +58,18 @@ public sealed class GraphEnumTests
 
         Assert.Equal(expected, alert.Determination);
         Assert.Equal(wire, alert.DeterminationValue);
+    }
+
+    [Fact]
+    public void The_alertEvidence_pages_notRemediated_reads_as_unremediated()
+    {
+        using var document = JsonDocument.Parse("{\"@odata.type\":\"#microsoft.graph.security.fileEvidence\",\"verdict\":\"malicious\",\"remediationStatus\":\"notRemediated\"}");
+
+        var evidence = GraphObjectBinder.Bind<FileEvidence>(document.RootElement);
+
+        Assert.Equal(EvidenceRemediationStatus.Unremediated, evidence.RemediationStatus);
+        Assert.Equal("notRemediated", evidence.RemediationStatusValue);
+        Assert.Equal(EvidenceVerdict.Malicious, evidence.Verdict);
     }
 
     [Fact]

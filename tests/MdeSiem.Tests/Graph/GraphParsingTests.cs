@@ -135,7 +135,7 @@ public sealed class GraphParsingTests
         var file = (FileEvidence)evidence[1];
         Assert.Equal("MsSense.exe", file.FileDetails!.FileName);
         Assert.Equal(6136392L, file.FileDetails.FileSize);
-        Assert.Equal("remediated", file.RemediationStatus);
+        Assert.Equal("remediated", file.RemediationStatusValue);
         var process = (ProcessEvidence)evidence[2];
         Assert.Equal(4780L, process.ProcessId);
         Assert.Equal("SYSTEM", process.UserAccount!.AccountName);
@@ -155,7 +155,7 @@ public sealed class GraphParsingTests
         // A type the v1.0 metadata does not have (every type it has is modelled).
         Assert.Equal("#microsoft.graph.security.holographicEvidence", unknown.OdataType);
         Assert.Equal("holographicEvidence", unknown.Kind);
-        Assert.Equal("suspicious", unknown.Verdict);
+        Assert.Equal("suspicious", unknown.VerdictValue);
         Assert.Equal("pod-1", unknown.AdditionalProperties["name"]);
         Assert.Contains("\"labels\": {\"app\": \"web\"}", unknown.RawJson, StringComparison.Ordinal);
     }

@@ -45,8 +45,8 @@ internal static class MappedView
         DeviceEvidence device => $"device dns={device.DeviceDnsName} id={device.MdeDeviceId} group={device.RbacGroupName} "
             + $"users={string.Join(";", device.LoggedOnUsers.Select(Account))} tags={string.Join(";", device.Tags)}",
         ProcessEvidence process => $"process cmd={process.ProcessCommandLine} image={File(process.ImageFile)} "
-            + $"detection={process.DetectionStatus} user={Account(process.UserAccount)} remediation={process.RemediationStatus}",
-        FileEvidence file => $"file {File(file.FileDetails)} detection={file.DetectionStatus} remediation={file.RemediationStatus}",
+            + $"detection={process.DetectionStatus} user={Account(process.UserAccount)} remediation={process.RemediationStatusValue}",
+        FileEvidence file => $"file {File(file.FileDetails)} detection={file.DetectionStatus} remediation={file.RemediationStatusValue}",
         IpEvidence ip => "ip " + ip.IpAddress,
         UrlEvidence url => "url " + url.Url,
         UserEvidence user => "user " + Account(user.UserAccount),

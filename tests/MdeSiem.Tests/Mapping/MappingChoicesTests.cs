@@ -43,7 +43,7 @@ public sealed class MappingChoicesTests
     {
         var (file, unmapped) = Convert(r => { r.RemediationAction = "quarantine"; r.RemediationIsSuccess = false; });
 
-        Assert.Null(file.RemediationStatus);
+        Assert.Null(file.RemediationStatusValue);
         Assert.Equal("quarantine", file.RemediationStatusDetails);
         Assert.Equal(false, unmapped["RemediationIsSuccess"]);
     }
@@ -53,7 +53,7 @@ public sealed class MappingChoicesTests
     {
         var (file, unmapped) = Convert(r => r.RemediationAction = "quarantine");
 
-        Assert.Null(file.RemediationStatus);
+        Assert.Null(file.RemediationStatusValue);
         Assert.Equal("quarantine", file.RemediationStatusDetails);
         Assert.False(unmapped.ContainsKey("RemediationIsSuccess"));
     }
@@ -63,7 +63,7 @@ public sealed class MappingChoicesTests
     {
         var (file, _) = Convert(r => { r.RemediationAction = "quarantine"; r.RemediationIsSuccess = true; });
 
-        Assert.Equal("remediated", file.RemediationStatus);
+        Assert.Equal("remediated", file.RemediationStatusValue);
     }
 
     [Fact]
@@ -98,9 +98,9 @@ public sealed class MappingChoicesTests
 
         Assert.Contains(records, record => record.RemediationIsSuccess == false);
         Assert.Contains(records, record => record.WasExecutingWhileDetected == false);
-        Assert.All(evidence.Where(e => e.RemediationStatus is not null), e => Assert.Contains(e.RemediationStatus, remediation));
+        Assert.All(evidence.Where(e => e.RemediationStatusValue is not null), e => Assert.Contains(e.RemediationStatusValue, remediation));
         Assert.All(evidence.OfType<FileEvidence>().Where(e => e.DetectionStatus is not null), e => Assert.Contains(e.DetectionStatus, detection));
         Assert.All(evidence.OfType<ProcessEvidence>().Where(e => e.DetectionStatus is not null), e => Assert.Contains(e.DetectionStatus, detection));
-        Assert.DoesNotContain(evidence, e => e.RemediationStatus is "notFound" || (e as FileEvidence)?.DetectionStatus == "prevented" || (e as ProcessEvidence)?.DetectionStatus == "prevented");
+        Assert.DoesNotContain(evidence, e => e.RemediationStatusValue is "notFound" || (e as FileEvidence)?.DetectionStatus == "prevented" || (e as ProcessEvidence)?.DetectionStatus == "prevented");
     }
 }

@@ -76,6 +76,27 @@ public sealed class MdeMigrationTests : IAsyncLifetime
         Assert.Equal(12L, conversion.UnmappedFields["InvestigationId"]);
     }
 
+    [Theory]
+    [InlineData("SuccessfullyRemediated", "successfullyRemediated")]
+    [InlineData("Queued", "queued")]
+    [InlineData("TerminatedByUser", "terminatedByUser")]
+    public void The_investigation_state_goes_to_Graphs_investigationState(string mde, string graph)
+    {
+        var conversion = MdeToGraphMapper.Map(new MdeAlert { Id = "da1", InvestigationState = mde });
+
+        Assert.Equal(graph, conversion.Alert.InvestigationStateValue);
+        Assert.False(conversion.UnmappedFields.ContainsKey("InvestigationState"));
+    }
+
+    [Fact]
+    public void An_investigation_state_Graph_does_not_have_stays_unmapped()
+    {
+        var conversion = MdeToGraphMapper.Map(new MdeAlert { Id = "da1", InvestigationState = "Pondering" });
+
+        Assert.Null(conversion.Alert.InvestigationStateValue);
+        Assert.Equal("Pondering", conversion.UnmappedFields["InvestigationState"]);
+    }
+
     [Fact]
     public void Converted_MDE_alerts_equal_the_live_Graph_alerts_on_every_shared_field()
     {

@@ -14,9 +14,13 @@ public abstract class AlertEvidence : GraphObject
 
     public DateTime? CreatedDateTime { get; set; }
 
-    public string? Verdict { get; set; }
+    public string? VerdictValue { get; set; }
 
-    public string? RemediationStatus { get; set; }
+    public EvidenceVerdict? Verdict { get => GraphEnum.Parse<EvidenceVerdict>(VerdictValue); set => VerdictValue = GraphEnum.ToWire(value); }
+
+    public string? RemediationStatusValue { get; set; }
+
+    public EvidenceRemediationStatus? RemediationStatus { get => GraphEnum.Parse<EvidenceRemediationStatus>(RemediationStatusValue); set => RemediationStatusValue = GraphEnum.ToWire(value); }
 
     public string? RemediationStatusDetails { get; set; }
 
