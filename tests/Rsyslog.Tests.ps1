@@ -275,20 +275,20 @@ Describe 'Mutual TLS against rsyslog with StreamDriver.AuthMode x509/certvalid' 
 Describe 'RELP: rsyslog restarted in the middle of a run' {
     It 'delivers every message: none lost, and a message appears twice only if it was sent again after the break' {
         Clear-Parsed $script:Plain
-        $count = 10000
+        $count = 5000
         $run = [guid]::NewGuid().ToString('N').Substring(0, 8)
         $sender = [powershell]::Create()
         $null = $sender.AddScript({
                 param($manifest, $port, $count, $run)
                 Import-Module $manifest
-                # Paced a little (a pause every 100 messages) so that the restart falls inside the run on any machine.
-                1..$count | ForEach-Object { if ($_ % 100 -eq 0) { Start-Sleep -Milliseconds 10 }; "$run message $_" } |
+                # Paced a little (a pause every 50 messages) so that the restart falls inside the run on any machine.
+                1..$count | ForEach-Object { if ($_ % 50 -eq 0) { Start-Sleep -Milliseconds 10 }; "$run message $_" } |
                     Send-MdeSiemSyslog -ComputerName 127.0.0.1 -Port $port -Protocol Relp -BatchSize 500 -Hostname pester -AppName relp `
-                        -ConnectRetryCount 10 -ConnectRetryDelay ([timespan]::FromMilliseconds(100)) -PassThru
+                        -ConnectRetryCount 12 -ConnectRetryDelay ([timespan]::FromMilliseconds(50)) -PassThru
             }).AddArgument($env:MDESIEM_MODULE_MANIFEST).AddArgument($script:RelpPort).AddArgument($count).AddArgument($run)
         $pending = $sender.BeginInvoke()
         try {
-            for ($attempt = 0; $attempt -lt 600 -and (Read-ParsedLines $script:Plain).Count -lt 2000; $attempt++) { Start-Sleep -Milliseconds 20 }
+            for ($attempt = 0; $attempt -lt 600 -and (Read-ParsedLines $script:Plain).Count -lt 1000; $attempt++) { Start-Sleep -Milliseconds 20 }
             $pending.IsCompleted | Should -BeFalse -Because 'the restart must happen while messages are still being sent'
             Stop-TestRsyslog $script:Plain
             Start-RsyslogProcess $script:Plain
