@@ -158,6 +158,14 @@ public sealed class ServiceEndpoints
         },
     };
 
+    /// <summary>
+    /// What a connection's Endpoints shows: every service at one custom base, or the cloud and its sign-in host
+    /// (never the bare type name).
+    /// </summary>
+    public override string ToString() => _customBase is not null
+        ? $"All services at {_customBase.AbsoluteUri} (Defender APIs under {CustomDefenderApiPrefix})"
+        : $"{Environment} cloud, sign-in at {AuthorityHost.Host}";
+
     private static string RegionPrefix(DefenderApiRegion region) => region switch
     {
         DefenderApiRegion.Default => string.Empty,

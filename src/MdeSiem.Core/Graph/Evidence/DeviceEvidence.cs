@@ -47,4 +47,6 @@ public sealed class DeviceEvidence : AlertEvidence
     public List<UserAccount> LoggedOnUsers { get; set; } = new();
 
     public object? VmMetadata { get; set; }
+
+    protected override string? Identity => DeviceDnsName ?? HostName ?? MdeDeviceId;
 }

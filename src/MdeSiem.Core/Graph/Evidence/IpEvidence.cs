@@ -10,4 +10,6 @@ public sealed class IpEvidence : AlertEvidence
     public object? Location { get; set; }
 
     public object? Stream { get; set; }
+
+    protected override string? Identity => IpAddress;
 }

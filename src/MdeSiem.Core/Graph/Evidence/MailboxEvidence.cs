@@ -8,4 +8,6 @@ public sealed class MailboxEvidence : AlertEvidence
     public string? PrimaryAddress { get; set; }
 
     public UserAccount? UserAccount { get; set; }
+
+    protected override string? Identity => PrimaryAddress ?? DisplayName;
 }
