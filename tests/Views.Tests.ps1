@@ -134,15 +134,13 @@ Describe 'Views at 80 columns' {
     }
 
     It 'prints the demo''s most recent detections newest first by the time shown' {
-        $exe = [Environment]::ProcessPath
-        $arguments = [System.Collections.Generic.List[string]]::new()
-        if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { $arguments.Add((Join-Path $PSHOME 'pwsh.dll')) }
         $demo = Join-Path (Split-Path $PSScriptRoot -Parent) 'build/Invoke-Demo.ps1'
         $output = Join-Path ([IO.Path]::GetTempPath()) ('mdesiem-demo-' + [guid]::NewGuid())
-        $arguments.AddRange([string[]] @('-NoProfile', '-NonInteractive', '-File', $demo, '-ModuleManifest', $env:MDESIEM_MODULE_MANIFEST,
-                '-BaseUri', $script:Simulator.baseUri, '-TenantId', $script:Simulator.tenantId, '-ClientId', $script:Simulator.clientId, '-OutputDirectory', $output))
         $env:MDESIEM_DEMO_SECRET = $script:Simulator.clientSecret
-        try { $lines = & $exe @arguments 2>&1 | ForEach-Object { "$_" } }
+        try {
+            $lines = Invoke-MdeSiemChildPwsh @('-File', $demo, '-ModuleManifest', $env:MDESIEM_MODULE_MANIFEST, '-BaseUri', $script:Simulator.baseUri,
+                '-TenantId', $script:Simulator.tenantId, '-ClientId', $script:Simulator.clientId, '-OutputDirectory', $output)
+        }
         finally { Remove-Item Env:MDESIEM_DEMO_SECRET; Remove-Item -Recurse -Force $output -ErrorAction SilentlyContinue }
         $start = [array]::IndexOf($lines, ($lines | Where-Object { $_ -like 'The 10 most recent detections*' } | Select-Object -First 1))
         $start | Should -BeGreaterThan -1 -Because ($lines -join "`n")
