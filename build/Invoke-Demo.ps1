@@ -67,7 +67,8 @@ Write-Progress -Activity $activity -Completed
 'Connected:'
 $connection | Format-Table | Out-String -Width 200
 'The 10 most recent detections of the last six hours:'
-$alerts | Sort-Object LastProcessedTimeUtc -Descending | Select-Object -First 10 | Format-Table | Out-String -Width 200
+# Newest first by the time the table shows (AlertTime); the parts of one alert share it, so their processing time breaks the tie.
+$alerts | Sort-Object AlertTime, LastProcessedTimeUtc -Descending | Select-Object -First 10 | Format-Table | Out-String -Width 200
 'Summary:'
 [pscustomobject]@{
     SiemDetections = $alerts.Count

@@ -7,12 +7,8 @@ BeforeAll {
     $script:Simulator = Start-MdeSiemSimulator -AlertCount 50 -Configuration $env:MDESIEM_BUILD_CONFIGURATION
 
     function Invoke-NonInteractivePwsh([string] $Command) {
-        $exe = [Environment]::ProcessPath
-        $arguments = [System.Collections.Generic.List[string]]::new()
-        if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { $arguments.Add((Join-Path $PSHOME 'pwsh.dll')) }
-        $arguments.AddRange([string[]] @('-NoProfile', '-NonInteractive', '-Command', $Command))
         $env:MDESIEM_TEST_SECRET = $script:Simulator.clientSecret
-        try { & $exe @arguments 2>&1 | ForEach-Object { "$_" -replace '\x1b\[[0-9;]*m' } }
+        try { Invoke-MdeSiemChildPwsh @('-Command', $Command) }
         finally { Remove-Item Env:MDESIEM_TEST_SECRET -ErrorAction SilentlyContinue }
     }
 
@@ -37,7 +33,7 @@ catch { 'failed=' + $_.FullyQualifiedErrorId }
 '@)) -join "`n"
         $text | Should -Not -Match 'failed=' -Because $text
         $text | Should -Match 'pulled=50'
-        $text | Should -Match 'WARNING: Microsoft deprecated the Defender for Endpoint SIEM API'
+        $text | Should -Match 'WARNING: Microsoft deprecated the Defender for Endpoint SIEM API.*may turn it off without further notice'
     }
 
     It 'still honours a warning preference that silences warnings under -Debug' {

@@ -18,13 +18,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport/MdeSiem.TestSupport.psm1') -Force
     $script:Simulator = Start-MdeSiemSimulator -AlertCount 120 -Configuration $env:MDESIEM_BUILD_CONFIGURATION
 
-    function Invoke-FreshPwsh([string] $Command) {
-        $exe = [Environment]::ProcessPath
-        $arguments = [System.Collections.Generic.List[string]]::new()
-        if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { $arguments.Add((Join-Path $PSHOME 'pwsh.dll')) }
-        $arguments.AddRange([string[]] @('-NoProfile', '-NonInteractive', '-Command', $Command))
-        & $exe @arguments 2>&1 | ForEach-Object { "$_" }
-    }
+    function Invoke-FreshPwsh([string] $Command) { Invoke-MdeSiemChildPwsh @('-Command', $Command) }
 
     # Key=value lines from the child, as a hashtable.
     function ConvertFrom-Report([string[]] $Lines) {
@@ -104,7 +98,7 @@ Connect-MdeSiem -TenantId '$($script:Simulator.tenantId)' -ClientId '$($script:S
         $report = @{}
         foreach ($line in $lines) { if ($line -match '^([\w.]+)=(.*)$') { $report[$Matches[1]] = $Matches[2] } }
         foreach ($name in $typeNames) {
-            $report[$name] | Should -Be $name -Because (($lines -join "`n") -replace '\x1b\[[0-9;]*m')
+            $report[$name] | Should -Be $name -Because ($lines -join "`n")
         }
         $report.coreContext | Should -Be 'Default'
         $report.msalLoaded | Should -Be 'False'

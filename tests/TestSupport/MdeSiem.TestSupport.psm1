@@ -237,3 +237,22 @@ function Stop-MdeSiemAzurite {
 }
 
 Export-ModuleMember -Function Start-MdeSiemAzurite, Stop-MdeSiemAzurite
+
+<#
+.SYNOPSIS
+    Runs a fresh, non-interactive pwsh (the same PowerShell as the caller) with arguments, and returns its output and
+    error lines as text without colour codes. Under 'dotnet pwsh' the process is dotnet itself, so pwsh.dll is run
+    through it.
+#>
+function Invoke-MdeSiemChildPwsh {
+    [CmdletBinding()]
+    param([Parameter(Mandatory, Position = 0)] [string[]] $ArgumentList)
+    $exe = [Environment]::ProcessPath
+    $arguments = [System.Collections.Generic.List[string]]::new()
+    if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { $arguments.Add((Join-Path $PSHOME 'pwsh.dll')) }
+    $arguments.AddRange([string[]] @('-NoProfile', '-NonInteractive'))
+    $arguments.AddRange($ArgumentList)
+    & $exe @arguments 2>&1 | ForEach-Object { "$_" -replace '\x1b\[[0-9;]*m' }
+}
+
+Export-ModuleMember -Function Invoke-MdeSiemChildPwsh

@@ -189,6 +189,14 @@ public sealed class ServiceEndpoints
         RecommendedAction = "Connect to a tenant in the Global, USGov, USGovHigh or USGovDoD cloud.",
     };
 
+    /// <summary>
+    /// What a connection's Endpoints shows: every service at one custom base, or the cloud and its sign-in host
+    /// (never the bare type name).
+    /// </summary>
+    public override string ToString() => _customBase is not null
+        ? $"All services at {_customBase.AbsoluteUri} (Defender APIs under {CustomDefenderApiPrefix})"
+        : $"{Environment} cloud, sign-in at {AuthorityHost.Host}";
+
     // "Supported Microsoft Defender for Endpoint APIs" (https://learn.microsoft.com/defender-endpoint/api/exposed-apis-list),
     // tip "use the server closer to your geo location": us., eu., uk., au., swa., ina.api.security.microsoft.com.
     private static string EndpointRegionPrefix(DefenderApiRegion region) => region switch

@@ -32,4 +32,18 @@ public abstract class AlertEvidence : GraphObject
 
     /// <summary>The short type name, e.g. deviceEvidence.</summary>
     public string? Kind => OdataType is null ? null : OdataType.Substring(OdataType.LastIndexOf('.') + 1);
+
+    /// <summary>
+    /// What this evidence names, for a reader: a file's name, a device's DNS name, an address, an account. Computed
+    /// (like <see cref="Kind"/>), not a field of the service. PowerShell shows an object by its Name when it lists
+    /// it inside another (an alert's Evidence), where it would otherwise pick the first *Id property (a file's
+    /// device id).
+    /// </summary>
+    public string? Name => Identity;
+
+    /// <summary>The value <see cref="Name"/> returns; each evidence type says which of its fields names it.</summary>
+    protected abstract string? Identity { get; }
+
+    /// <summary>"fileEvidence: invoice.exe": the evidence table's first column.</summary>
+    public override string ToString() => Identity is { Length: > 0 } identity ? $"{Kind}: {identity}" : Kind ?? GetType().Name;
 }

@@ -41,4 +41,6 @@ public sealed class AnalyzedMessageEvidence : AlertEvidence
     public List<string> Urls { get; set; } = new();
 
     public string? Urn { get; set; }
+
+    protected override string? Identity => Subject ?? NetworkMessageId;
 }

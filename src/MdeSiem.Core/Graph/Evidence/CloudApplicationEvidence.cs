@@ -14,4 +14,6 @@ public sealed class CloudApplicationEvidence : AlertEvidence
     public long? SaasAppId { get; set; }
 
     public EvidenceStream? Stream { get; set; }
+
+    protected override string? Identity => DisplayName ?? InstanceName;
 }

@@ -50,4 +50,6 @@ public sealed class DeviceEvidence : AlertEvidence
     public VmMetadata? VmMetadata { get; set; }
 
     public List<ResourceAccessEvent> ResourceAccessEvents { get; set; } = new();
+
+    protected override string? Identity => DeviceDnsName ?? HostName ?? MdeDeviceId;
 }

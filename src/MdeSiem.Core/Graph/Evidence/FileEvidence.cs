@@ -8,4 +8,6 @@ public sealed class FileEvidence : AlertEvidence
     public string? DetectionStatus { get; set; }
 
     public string? MdeDeviceId { get; set; }
+
+    protected override string? Identity => FileDetails?.FileName ?? FileDetails?.Sha256;
 }

@@ -4,4 +4,8 @@ namespace MdeSiem.Core.Graph;
 public sealed class GenericEvidence : AlertEvidence
 {
     public string? RawJson { get; set; }
+
+    /// <summary>A name the service sent, when it sent one under a usual key; the kind alone says the rest.</summary>
+    protected override string? Identity =>
+        (AdditionalProperties.TryGetValue("displayName", out var display) ? display : AdditionalProperties.TryGetValue("name", out var name) ? name : null) as string;
 }

@@ -10,4 +10,6 @@ public sealed class IpEvidence : AlertEvidence
     public GeoLocation? Location { get; set; }
 
     public EvidenceStream? Stream { get; set; }
+
+    protected override string? Identity => IpAddress;
 }

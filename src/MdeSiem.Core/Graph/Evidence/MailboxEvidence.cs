@@ -10,4 +10,6 @@ public sealed class MailboxEvidence : AlertEvidence
     public string? Upn { get; set; }
 
     public UserAccount? UserAccount { get; set; }
+
+    protected override string? Identity => PrimaryAddress ?? DisplayName;
 }

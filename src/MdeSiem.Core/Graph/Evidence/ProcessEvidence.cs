@@ -24,4 +24,6 @@ public sealed class ProcessEvidence : AlertEvidence
     public string? DetectionStatus { get; set; }
 
     public string? MdeDeviceId { get; set; }
+
+    protected override string? Identity => ImageFile?.FileName ?? ProcessCommandLine;
 }

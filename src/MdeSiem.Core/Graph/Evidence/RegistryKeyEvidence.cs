@@ -6,4 +6,6 @@ public sealed class RegistryKeyEvidence : AlertEvidence
     public string? RegistryHive { get; set; }
 
     public string? RegistryKey { get; set; }
+
+    protected override string? Identity => RegistryKey;
 }

@@ -14,4 +14,6 @@ public sealed class RegistryValueEvidence : AlertEvidence
     public string? RegistryValueName { get; set; }
 
     public string? RegistryValueType { get; set; }
+
+    protected override string? Identity => RegistryValueName is null ? RegistryKey : RegistryKey + "\\" + RegistryValueName;
 }

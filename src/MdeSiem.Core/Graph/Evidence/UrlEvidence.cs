@@ -4,4 +4,6 @@ namespace MdeSiem.Core.Graph;
 public sealed class UrlEvidence : AlertEvidence
 {
     public string? Url { get; set; }
+
+    protected override string? Identity => Url;
 }

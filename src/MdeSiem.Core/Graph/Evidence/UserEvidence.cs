@@ -6,4 +6,6 @@ public sealed class UserEvidence : AlertEvidence
     public UserAccount? UserAccount { get; set; }
 
     public EvidenceStream? Stream { get; set; }
+
+    protected override string? Identity => UserAccount?.UserPrincipalName ?? UserAccount?.AccountName;
 }
