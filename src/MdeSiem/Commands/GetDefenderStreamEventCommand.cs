@@ -4,7 +4,6 @@ using System.Management.Automation;
 using MdeSiem.Completers;
 using MdeSiem.Core.Checkpoints;
 using MdeSiem.Core.Errors;
-using MdeSiem.Core.Streaming;
 using MdeSiem.Core.StreamingApi;
 using MdeSiem.StreamingApi;
 
@@ -22,7 +21,6 @@ public sealed class GetDefenderStreamEventCommand : MdeSiemConnectedCmdlet
     private const string AccountSet = "StorageAccount";
     private const string SasSet = "SasUri";
     private const string ConnectionStringSet = "ConnectionString";
-    private const int PrefetchCapacity = 1024;
 
     /// <summary>The Advanced Hunting table: AlertInfo, AlertEvidence, DeviceEvents, ...</summary>
     [Parameter(Mandatory = true, Position = 0)]
@@ -132,16 +130,14 @@ public sealed class GetDefenderStreamEventCommand : MdeSiemConnectedCmdlet
 
     /// <summary>
     /// Writes each record as it arrives (read and parsed a bounded number ahead on a worker); a line that is not a
-    /// record is a non-terminating error. <paramref name="delivered"/> runs after the item went down the pipeline.
+    /// record is a non-terminating error. <paramref name="delivered"/> runs after the item went down the pipeline,
+    /// also for the one a downstream Select-Object -First took before it stopped the pipeline.
     /// </summary>
-    private void Emit(IAsyncEnumerable<StreamedRecord> records, Action<StreamedRecord>? delivered)
-    {
-        var enumerator = records.Prefetch(PrefetchCapacity, CancellationToken).GetAsyncEnumerator(CancellationToken);
-        try
-        {
-            while (Await(enumerator.MoveNextAsync().AsTask()))
+    private void Emit(IAsyncEnumerable<StreamedRecord> records, Action<StreamedRecord>? delivered) =>
+        HandEach(
+            records,
+            record =>
             {
-                var record = enumerator.Current;
                 if (record.Event is not null)
                 {
                     WriteObject(StreamEventOutput.From(record.Event));
@@ -150,15 +146,8 @@ public sealed class GetDefenderStreamEventCommand : MdeSiemConnectedCmdlet
                 {
                     WriteError(ErrorRecords.From(record.Error));
                 }
-
-                delivered?.Invoke(record);
-            }
-        }
-        finally
-        {
-            Await(enumerator.DisposeAsync().AsTask().ContinueWith(_ => true, System.Threading.Tasks.TaskScheduler.Default));
-        }
-    }
+            },
+            delivered);
 
     private (StreamStorageTarget Target, string TenantId) OpenTarget()
     {
