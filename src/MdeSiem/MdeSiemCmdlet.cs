@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 using MdeSiem.Core.Auth;
 using MdeSiem.Core.Errors;
 using MdeSiem.Core.Http;
-using MdeSiem.Core.Streaming;
+using MdeSiem.Core.Threading;
 
 namespace MdeSiem;
 
