@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 using MdeSiem.Core.Auth;
 using MdeSiem.Core.Errors;
 using MdeSiem.Core.Http;
-using MdeSiem.Core.Streaming;
+using MdeSiem.Core.Threading;
 
 namespace MdeSiem;
 
@@ -48,13 +48,35 @@ public abstract class MdeSiemCmdlet : PSCmdlet, IDisposable
         GC.SuppressFinalize(this);
     }
 
-    protected sealed override void ProcessRecord()
+    /// <summary>Runs <see cref="BeginProcessingCore"/> with the log relayed and failures mapped, as every record is.</summary>
+    protected override void BeginProcessing() => RunMapped(BeginProcessingCore);
+
+    protected sealed override void ProcessRecord() => RunMapped(ProcessRecordCore);
+
+    /// <summary>Runs <see cref="EndProcessingCore"/> with the log relayed and failures mapped, as every record is.</summary>
+    protected override void EndProcessing() => RunMapped(EndProcessingCore);
+
+    /// <summary>Work before the first input object; throw <see cref="MdeSiemException"/> for expected failures.</summary>
+    protected virtual void BeginProcessingCore()
+    {
+    }
+
+    /// <summary>Work after the last input object; throw <see cref="MdeSiemException"/> for expected failures.</summary>
+    protected virtual void EndProcessingCore()
+    {
+    }
+
+    /// <summary>
+    /// The one wrapper of the engine's entry points: verbose lines from the core go to -Verbose, an expected failure
+    /// becomes its ErrorRecord, Ctrl+C ends quietly, and anything else is MdeSiem.UnexpectedError, never a stack trace.
+    /// </summary>
+    private void RunMapped(Action work)
     {
         var previousLog = RequestLog.Current;
         RequestLog.Current = _log.Enqueue;
         try
         {
-            ProcessRecordCore();
+            work();
         }
         catch (MdeSiemException exception)
         {
@@ -138,7 +160,15 @@ public abstract class MdeSiemCmdlet : PSCmdlet, IDisposable
     /// <param name="items">The core's stream.</param>
     /// <param name="toOutput">Turns an item into what is written, when that differs from the item.</param>
     /// <param name="afterWrite">Runs once the item has gone through the downstream commands.</param>
-    protected void WriteEach<T>(IAsyncEnumerable<T> items, Func<T, object>? toOutput = null, Action<T>? afterWrite = null)
+    protected void WriteEach<T>(IAsyncEnumerable<T> items, Func<T, object>? toOutput = null, Action<T>? afterWrite = null) =>
+        HandEach(items, item => WriteRecord(toOutput is null ? item! : toOutput(item)), afterWrite);
+
+    /// <summary>
+    /// As <see cref="WriteEach{T}"/>, when an item is not always an output object: <paramref name="write"/> decides
+    /// what goes to which stream. <paramref name="afterWrite"/> runs once the item has gone through the downstream
+    /// commands, also for the item a downstream Select-Object -First took before it stopped the pipeline.
+    /// </summary>
+    protected void HandEach<T>(IAsyncEnumerable<T> items, Action<T> write, Action<T>? afterWrite = null)
     {
         var enumerator = items.Prefetch(PrefetchCapacity, CancellationToken).GetAsyncEnumerator(CancellationToken);
         try
@@ -148,7 +178,7 @@ public abstract class MdeSiemCmdlet : PSCmdlet, IDisposable
                 var item = enumerator.Current;
                 try
                 {
-                    WriteRecord(toOutput is null ? item! : toOutput(item));
+                    write(item);
                 }
                 catch (PipelineStoppedException) when (afterWrite is not null && !Stopping)
                 {

@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Threading.Tasks;
 using MdeSiem.Core.Checkpoints;
 using MdeSiem.Core.Output;
 using MdeSiem.Output;
+using MdeSiem.Core.Errors;
 
 namespace MdeSiem;
 
@@ -49,6 +51,8 @@ public abstract class MdeSiemPullCmdlet : MdeSiemConnectedCmdlet
     private OutFileSession? _outFile;
     private string _recordKey = string.Empty;
     private DateTime? _recordTime;
+    /// <summary>The progress bar's activity for a pull that shows none of its own (Get-MdeSiemAlert shows its own).</summary>
+    protected virtual string? ProgressActivity => null;
 
     /// <summary>True when the cmdlet was called with -Checkpoint.</summary>
     protected bool IsCheckpointRun => ParameterSetName == CheckpointSet;
@@ -188,6 +192,37 @@ public abstract class MdeSiemPullCmdlet : MdeSiemConnectedCmdlet
         return _outFile;
     }
 
+    /// <summary>
+    /// The ById path: reads each id on its own. An id the service does not know or refuses (404, 400) is a
+    /// non-terminating error with the id as its target and the ids after it are still read; a failure that would
+    /// fail every id alike (sign-in, permission, throttling, network) ends the command.
+    /// </summary>
+    protected void ReadEachId<TId, TItem>(IEnumerable<TId> ids, Func<TId, string> describe, Func<TId, Task<TItem>> read)
+    {
+        if (ids is null || describe is null || read is null)
+        {
+            throw new ArgumentNullException(ids is null ? nameof(ids) : describe is null ? nameof(describe) : nameof(read));
+        }
+
+        foreach (var id in ids)
+        {
+            WriteVerbose(describe(id));
+            TItem item;
+            try
+            {
+                item = Await(read(id));
+            }
+            catch (MdeSiemException exception) when (exception.Code is ErrorCode.NotFound or ErrorCode.BadRequest or ErrorCode.InvalidArgument)
+            {
+                FlushLog();
+                WriteError(ErrorRecords.From(exception, id));
+                continue;
+            }
+
+            WriteObject(item);
+        }
+    }
+
     /// <summary>Writes the items as they arrive and each gap found so far as a non-terminating error.</summary>
     protected void WriteEachReportingGaps<T>(IAsyncEnumerable<T> items, PullGapReport gaps, Func<T, object>? toOutput = null, Action<T>? afterWrite = null)
     {
@@ -196,12 +231,15 @@ public abstract class MdeSiemPullCmdlet : MdeSiemConnectedCmdlet
             throw new ArgumentNullException(nameof(gaps));
         }
 
+        var progress = ProgressActivity is { } activity ? new PullProgress(this, activity) : null;
         WriteEach(items, toOutput, item =>
         {
             afterWrite?.Invoke(item);
+            progress?.Tick();
             WriteGaps(gaps);
         });
         WriteGaps(gaps);
+        progress?.Complete();
     }
 
     private void WriteGaps(PullGapReport gaps)

@@ -17,6 +17,7 @@ internal sealed class PullProgress
     private readonly string _activity;
     private readonly Stopwatch _sinceLastReport = Stopwatch.StartNew();
     private bool _shown;
+    private long _records;
 
     public PullProgress(Cmdlet cmdlet, string activity)
     {
@@ -29,6 +30,7 @@ internal sealed class PullProgress
     /// <summary>Called on the pipeline thread after each record.</summary>
     public void Tick()
     {
+        _records++;
         // The first record shows the bar at once; after that, refresh on the clock.
         if (_shown && _sinceLastReport.ElapsedMilliseconds < RefreshMilliseconds)
         {
@@ -51,9 +53,8 @@ internal sealed class PullProgress
     // One bar per pull; PowerShell removes it when the command ends, even after a failure.
     private static int ActivityId => 0x5153;
 
-    private string Describe() => string.Format(
-        CultureInfo.CurrentCulture,
-        "{0:N0} records, {1:N1} MB received",
-        Statistics.Records,
-        Statistics.Bytes / (1024.0 * 1024.0));
+    // Records as written down the pipeline; bytes when the core counts them into Statistics.
+    private string Describe() => Statistics.Bytes == 0
+        ? string.Format(CultureInfo.CurrentCulture, "{0:N0} records", _records)
+        : string.Format(CultureInfo.CurrentCulture, "{0:N0} records, {1:N1} MB received", _records, Statistics.Bytes / (1024.0 * 1024.0));
 }

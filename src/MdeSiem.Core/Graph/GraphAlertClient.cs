@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using MdeSiem.Core.Auth;
 using MdeSiem.Core.Checkpoints;
 using MdeSiem.Core.Http;
+using MdeSiem.Core.OData;
 using MdeSiem.Core.Paging;
 
 namespace MdeSiem.Core.Graph;
@@ -38,7 +39,7 @@ public sealed class GraphAlertClient
     {
         var uri = AlertUri(id);
         using var response = await ServiceCaller.SendAsync(_connection.Http, ServiceRequest.Get(_api, uri, GraphPermission.AlertRead), cancellationToken).ConfigureAwait(false);
-        return await GraphPageReader.ReadEntityAsync(response, uri, GraphObjectBinder.Bind<DefenderAlert>, cancellationToken).ConfigureAwait(false);
+        return await ODataEntityReader.ReadEntityAsync(response, uri, GraphObjectBinder.Bind<DefenderAlert>, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Streams the alerts of a query page by page; the next page is requested only when it is needed.</summary>
@@ -87,7 +88,7 @@ public sealed class GraphAlertClient
             // The PATCH sets values, so sending it again changes nothing more; the comment is a POST that adds one.
             var uri = AlertUri(id);
             using var response = await ServiceCaller.SendAsync(_connection.Http, new ServiceRequest(_api, new HttpMethod("PATCH"), uri, GraphPermission.AlertReadWrite, update.ToPatchJson()), cancellationToken).ConfigureAwait(false);
-            updated = await GraphPageReader.ReadEntityAsync(response, uri, GraphObjectBinder.Bind<DefenderAlert>, cancellationToken).ConfigureAwait(false);
+            updated = await ODataEntityReader.ReadEntityAsync(response, uri, GraphObjectBinder.Bind<DefenderAlert>, cancellationToken).ConfigureAwait(false);
         }
 
         if (!string.IsNullOrEmpty(update.Comment))

@@ -12,9 +12,9 @@ namespace MdeSiem.Core.Graph;
 /// </summary>
 public static class GraphCheckpointScope
 {
-    public const string AlertsApi = "GraphAlerts";
+    public const string AlertsApi = CheckpointApiNames.GraphAlerts;
 
-    public const string IncidentsApi = "GraphIncidents";
+    public const string IncidentsApi = CheckpointApiNames.GraphIncidents;
 
     /// <summary>The scope of an alerts pull: its filters. The caller leaves the time bounds out; they are the run's.</summary>
     public static CheckpointScope<DefenderAlert> ForAlerts(GraphAlertQuery query)

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using MdeSiem.Core.Auth;
 using MdeSiem.Core.Checkpoints;
 using MdeSiem.Core.Http;
+using MdeSiem.Core.OData;
 using MdeSiem.Core.Paging;
 
 namespace MdeSiem.Core.Graph;
@@ -35,7 +36,7 @@ public sealed class GraphIncidentClient
     {
         var uri = ODataQuery.Build(_connection.Endpoints.GetGraphUri(CollectionPath + "/" + Uri.EscapeDataString(id)), null, null, null, null, expandAlerts ? AlertsExpansion : null);
         using var response = await ServiceCaller.SendAsync(_connection.Http, ServiceRequest.Get(_api, uri, GraphPermission.IncidentRead), cancellationToken).ConfigureAwait(false);
-        return await GraphPageReader.ReadEntityAsync(response, uri, GraphObjectBinder.Bind<DefenderIncident>, cancellationToken).ConfigureAwait(false);
+        return await ODataEntityReader.ReadEntityAsync(response, uri, GraphObjectBinder.Bind<DefenderIncident>, cancellationToken).ConfigureAwait(false);
     }
 
     public IAsyncEnumerable<DefenderIncident> GetIncidentsAsync(GraphIncidentQuery query, CancellationToken cancellationToken = default) =>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using MdeSiem.Core.Errors;
+using MdeSiem.Core.OData;
 
 namespace MdeSiem.Core.Graph;
 
@@ -49,14 +50,14 @@ public sealed class GraphIncidentQuery
         }
     }
 
-    public string? BuildServerFilter() => GraphFilterText.And(new[]
+    public string? BuildServerFilter() => ODataFilterText.And(new[]
     {
         string.IsNullOrWhiteSpace(Filter) ? null : "(" + Filter!.Trim() + ")",
-        GraphFilterText.AnyOf("severity", Severities.Select(value => GraphEnum.ToWire(value))),
-        GraphFilterText.AnyOf("status", Statuses.Select(value => GraphEnum.ToWire(value))),
-        GraphFilterText.AnyOf("classification", Classifications.Select(value => GraphEnum.ToWire(value))),
-        CreatedAfter is { } createdAfter ? "createdDateTime ge " + GraphFilterText.Time(createdAfter) : null,
-        CreatedBefore is { } createdBefore ? "createdDateTime lt " + GraphFilterText.Time(createdBefore) : null,
-        UpdatedAfter is { } updatedAfter ? "lastUpdateDateTime ge " + GraphFilterText.Time(updatedAfter) : null,
+        ODataFilterText.AnyOf("severity", Severities.Select(value => GraphEnum.ToWire(value))),
+        ODataFilterText.AnyOf("status", Statuses.Select(value => GraphEnum.ToWire(value))),
+        ODataFilterText.AnyOf("classification", Classifications.Select(value => GraphEnum.ToWire(value))),
+        CreatedAfter is { } createdAfter ? "createdDateTime ge " + ODataFilterText.Time(createdAfter) : null,
+        CreatedBefore is { } createdBefore ? "createdDateTime lt " + ODataFilterText.Time(createdBefore) : null,
+        UpdatedAfter is { } updatedAfter ? "lastUpdateDateTime ge " + ODataFilterText.Time(updatedAfter) : null,
     });
 }

@@ -1,6 +1,6 @@
 namespace MdeSiem.Core.Http;
 
-/// <summary>The APIs the module calls, as names for call budgets and checkpoints.</summary>
+/// <summary>The APIs the module calls, as the names of their call budgets (checkpoint files use <see cref="Checkpoints.CheckpointApiNames"/>).</summary>
 public static class ApiNames
 {
     public const string SiemAlerts = "SiemAlerts";

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using MdeSiem.Core.Auth;
 using MdeSiem.Core.Graph;
 using MdeSiem.Core.Http;
+using MdeSiem.Core.OData;
 using MdeSiem.Core.Paging;
 
 namespace MdeSiem.Core.Mde;
@@ -43,7 +44,7 @@ public sealed class MdeAlertClient
     {
         var uri = AlertUri(id, includeEvidence);
         using var response = await ServiceCaller.SendAsync(_connection.Http, ServiceRequest.Get(_api, uri, MdePermission.AlertRead), cancellationToken).ConfigureAwait(false);
-        return await GraphPageReader.ReadEntityAsync(response, uri, GraphObjectBinder.Bind<MdeAlert>, cancellationToken).ConfigureAwait(false);
+        return await ODataEntityReader.ReadEntityAsync(response, uri, GraphObjectBinder.Bind<MdeAlert>, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Streams the alerts of a query; with <see cref="MdeAlertQuery.All"/> page after page by $skip.</summary>
@@ -107,7 +108,7 @@ public sealed class MdeAlertClient
         // A PATCH that carries a comment adds it: sent twice, the alert would show it twice.
         var request = new ServiceRequest(_api, new HttpMethod("PATCH"), uri, MdePermission.AlertReadWrite, update.ToPatchJson()) { Idempotent = string.IsNullOrEmpty(update.Comment) };
         using var response = await ServiceCaller.SendAsync(_connection.Http, request, cancellationToken).ConfigureAwait(false);
-        return await GraphPageReader.ReadEntityAsync(response, uri, GraphObjectBinder.Bind<MdeAlert>, cancellationToken).ConfigureAwait(false);
+        return await ODataEntityReader.ReadEntityAsync(response, uri, GraphObjectBinder.Bind<MdeAlert>, cancellationToken).ConfigureAwait(false);
     }
 
     private static string? Expansion(MdeAlertQuery query) => query.IncludeEvidence ? EvidenceExpansion : null;

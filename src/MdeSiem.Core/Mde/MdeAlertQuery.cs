@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using MdeSiem.Core.Errors;
-using MdeSiem.Core.Graph;
+using MdeSiem.Core.OData;
 
 namespace MdeSiem.Core.Mde;
 
@@ -77,19 +77,19 @@ public sealed class MdeAlertQuery
     }
 
     /// <summary>The $filter to send, or null for none.</summary>
-    public string? BuildFilter() => GraphFilterText.And(new[]
+    public string? BuildFilter() => ODataFilterText.And(new[]
     {
         string.IsNullOrWhiteSpace(Filter) ? null : "(" + Filter!.Trim() + ")",
-        GraphFilterText.AnyOf("status", Statuses.Select(status => status.ToString())),
-        GraphFilterText.AnyOf("severity", Severities.Select(severity => severity.ToString())),
-        GraphFilterText.AnyOf("detectionSource", DetectionSources),
-        GraphFilterText.AnyOf("category", Categories),
-        AssignedTo is null ? null : "assignedTo eq " + GraphFilterText.Quote(AssignedTo),
+        ODataFilterText.AnyOf("status", Statuses.Select(status => status.ToString())),
+        ODataFilterText.AnyOf("severity", Severities.Select(severity => severity.ToString())),
+        ODataFilterText.AnyOf("detectionSource", DetectionSources),
+        ODataFilterText.AnyOf("category", Categories),
+        AssignedTo is null ? null : "assignedTo eq " + ODataFilterText.Quote(AssignedTo),
         IncidentId is { } incident ? "incidentId eq " + incident.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
         InvestigationId is { } investigation ? "investigationId eq " + investigation.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
-        CreatedAfter is { } createdAfter ? "alertCreationTime ge " + GraphFilterText.Time(createdAfter) : null,
-        CreatedBefore is { } createdBefore ? "alertCreationTime lt " + GraphFilterText.Time(createdBefore) : null,
-        UpdatedAfter is { } updatedAfter ? "lastUpdateTime ge " + GraphFilterText.Time(updatedAfter) : null,
-        UpdatedBefore is { } updatedBefore ? "lastUpdateTime lt " + GraphFilterText.Time(updatedBefore) : null,
+        CreatedAfter is { } createdAfter ? "alertCreationTime ge " + ODataFilterText.Time(createdAfter) : null,
+        CreatedBefore is { } createdBefore ? "alertCreationTime lt " + ODataFilterText.Time(createdBefore) : null,
+        UpdatedAfter is { } updatedAfter ? "lastUpdateTime ge " + ODataFilterText.Time(updatedAfter) : null,
+        UpdatedBefore is { } updatedBefore ? "lastUpdateTime lt " + ODataFilterText.Time(updatedBefore) : null,
     });
 }

@@ -2,7 +2,6 @@ using System;
 using System.Globalization;
 using MdeSiem.Core.Checkpoints;
 using MdeSiem.Core.Graph;
-using MdeSiem.Core.Http;
 
 namespace MdeSiem.Core.Mde;
 
@@ -13,9 +12,9 @@ namespace MdeSiem.Core.Mde;
 /// </summary>
 public static class MdeCheckpointScope
 {
-    public const string AlertsApi = ApiNames.MdeAlerts;
+    public const string AlertsApi = CheckpointApiNames.MdeAlerts;
 
-    public const string IncidentsApi = ApiNames.XdrIncidents;
+    public const string IncidentsApi = CheckpointApiNames.XdrIncidents;
 
     /// <summary>The property both APIs filter and order by, on which the watermark is.</summary>
     public const string WatermarkProperty = "lastUpdateTime";

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using MdeSiem.Core.Auth;
 using MdeSiem.Core.Graph;
 using MdeSiem.Core.Http;
+using MdeSiem.Core.OData;
 using MdeSiem.Core.Paging;
 
 namespace MdeSiem.Core.Mde;
@@ -40,7 +41,7 @@ public sealed class MdeIncidentClient
     {
         var uri = IncidentUri(id);
         using var response = await ServiceCaller.SendAsync(_connection.Http, ServiceRequest.Get(_api, uri, MdePermission.IncidentRead), cancellationToken).ConfigureAwait(false);
-        return await GraphPageReader.ReadEntityAsync(response, uri, GraphObjectBinder.Bind<MdeIncident>, cancellationToken).ConfigureAwait(false);
+        return await ODataEntityReader.ReadEntityAsync(response, uri, GraphObjectBinder.Bind<MdeIncident>, cancellationToken).ConfigureAwait(false);
     }
 
     public IAsyncEnumerable<MdeIncident> GetIncidentsAsync(MdeIncidentQuery query, CancellationToken cancellationToken = default)

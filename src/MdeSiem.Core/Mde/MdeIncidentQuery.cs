@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using MdeSiem.Core.Errors;
-using MdeSiem.Core.Graph;
+using MdeSiem.Core.OData;
 
 namespace MdeSiem.Core.Mde;
 
@@ -52,14 +52,14 @@ public sealed class MdeIncidentQuery
         }
     }
 
-    public string? BuildFilter() => GraphFilterText.And(new[]
+    public string? BuildFilter() => ODataFilterText.And(new[]
     {
         string.IsNullOrWhiteSpace(Filter) ? null : "(" + Filter!.Trim() + ")",
-        GraphFilterText.AnyOf("status", Statuses.Select(status => status.ToString())),
-        AssignedTo is null ? null : "assignedTo eq " + GraphFilterText.Quote(AssignedTo),
-        CreatedAfter is { } createdAfter ? "createdTime ge " + GraphFilterText.Time(createdAfter) : null,
-        CreatedBefore is { } createdBefore ? "createdTime lt " + GraphFilterText.Time(createdBefore) : null,
-        UpdatedAfter is { } updatedAfter ? "lastUpdateTime ge " + GraphFilterText.Time(updatedAfter) : null,
-        UpdatedBefore is { } updatedBefore ? "lastUpdateTime lt " + GraphFilterText.Time(updatedBefore) : null,
+        ODataFilterText.AnyOf("status", Statuses.Select(status => status.ToString())),
+        AssignedTo is null ? null : "assignedTo eq " + ODataFilterText.Quote(AssignedTo),
+        CreatedAfter is { } createdAfter ? "createdTime ge " + ODataFilterText.Time(createdAfter) : null,
+        CreatedBefore is { } createdBefore ? "createdTime lt " + ODataFilterText.Time(createdBefore) : null,
+        UpdatedAfter is { } updatedAfter ? "lastUpdateTime ge " + ODataFilterText.Time(updatedAfter) : null,
+        UpdatedBefore is { } updatedBefore ? "lastUpdateTime lt " + ODataFilterText.Time(updatedBefore) : null,
     });
 }

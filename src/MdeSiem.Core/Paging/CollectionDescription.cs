@@ -1,9 +1,9 @@
 using System;
 using System.Text.Json;
 using System.Threading;
-using MdeSiem.Core.Graph;
 using MdeSiem.Core.Http;
 using MdeSiem.Core.Json;
+using MdeSiem.Core.OData;
 
 namespace MdeSiem.Core.Paging;
 
@@ -39,7 +39,7 @@ internal sealed class CollectionDescription<T>
 
     /// <summary>An OData collection: {"value":[..],"@odata.nextLink":..}.</summary>
     public static CollectionDescription<T> OData(ServiceApi api, Uri collection, string permission, Func<JsonElement, T> bind, Func<T, string?> idOf, bool pagesCarryNextLinks) =>
-        new(api, collection, permission, (body, links, cancellationToken) => GraphPageStreamReader.ReadAsync(body, bind, links, cancellationToken), idOf, pagesCarryNextLinks);
+        new(api, collection, permission, (body, links, cancellationToken) => ODataPageStreamReader.ReadAsync(body, bind, links, cancellationToken), idOf, pagesCarryNextLinks);
 
     /// <summary>A bare JSON array, one page (the SIEM API).</summary>
     public static CollectionDescription<T> JsonArray(ServiceApi api, Uri collection, JsonElementParser<T> parse, Func<T, string?> idOf) =>

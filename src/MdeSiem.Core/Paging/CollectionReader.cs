@@ -7,8 +7,8 @@ using System.Threading.Tasks;
 using MdeSiem.Core.Auth;
 using MdeSiem.Core.Checkpoints;
 using MdeSiem.Core.Errors;
-using MdeSiem.Core.Graph;
 using MdeSiem.Core.Http;
+using MdeSiem.Core.OData;
 
 namespace MdeSiem.Core.Paging;
 
@@ -85,7 +85,7 @@ internal sealed class CollectionReader<T>
     }
 
     /// <summary>One page of the collection; a 206 is reported to <paramref name="onPartial"/>.</summary>
-    internal IAsyncEnumerable<T> ReadPageAsync(Uri uri, GraphPageLinks links, Action<MdeSiemException>? onPartial, PullStatistics statistics, CancellationToken cancellationToken) =>
+    internal IAsyncEnumerable<T> ReadPageAsync(Uri uri, ODataPageLinks links, Action<MdeSiemException>? onPartial, PullStatistics statistics, CancellationToken cancellationToken) =>
         PageReader.ReadAsync(_connection.Http, _connection.BodyTimeout, ServiceRequest.Get(_collection.Api, uri, _collection.Permission), _collection.Parse, links, onPartial, statistics, cancellationToken);
 
     private static Action<MdeSiemException>? GapReporter(PullGapReport? gaps) => gaps is null ? null : error => gaps.Add(new WindowGap(null, null, error));
@@ -103,7 +103,7 @@ internal sealed class CollectionReader<T>
         var alreadyWritten = new HashSet<string>(StringComparer.Ordinal);
         while (uri is not null)
         {
-            var links = new GraphPageLinks();
+            var links = new ODataPageLinks();
             var page = ReadPageAsync(uri, links, GapReporter(pull.Gaps), statistics, cancellationToken).GetAsyncEnumerator(cancellationToken);
             var expandBroke = false;
             try
@@ -117,7 +117,7 @@ internal sealed class CollectionReader<T>
                             break;
                         }
                     }
-                    catch (MdeSiemException exception) when (canDropExpand && !expandFailed && !cancellationToken.IsCancellationRequested && GraphFailures.CanWorkAround(exception, acceptedOnce))
+                    catch (MdeSiemException exception) when (canDropExpand && !expandFailed && !cancellationToken.IsCancellationRequested && PagingFailures.CanWorkAround(exception, acceptedOnce))
                     {
                         expandBroke = true;
                         break;
@@ -140,7 +140,7 @@ internal sealed class CollectionReader<T>
             if (expandBroke)
             {
                 expandFailed = true;
-                uri = GraphFailures.WithoutExpand(uri);
+                uri = PagingFailures.WithoutExpand(uri);
                 continue;
             }
 
@@ -163,7 +163,7 @@ internal sealed class CollectionReader<T>
         {
             var count = 0;
             var uri = ODataQuery.Build(_collection.Collection, pull.Filter, pull.OrderBy, pageSize, skip, pull.Expand);
-            await foreach (var item in ReadPageAsync(uri, new GraphPageLinks(), GapReporter(pull.Gaps), statistics, cancellationToken).ConfigureAwait(false))
+            await foreach (var item in ReadPageAsync(uri, new ODataPageLinks(), GapReporter(pull.Gaps), statistics, cancellationToken).ConfigureAwait(false))
             {
                 count++;
                 if (_collection.IdOf(item) is { } id && !seen.Add(id))

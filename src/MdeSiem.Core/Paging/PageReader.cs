@@ -5,8 +5,8 @@ using System.Net.Http;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using MdeSiem.Core.Errors;
-using MdeSiem.Core.Graph;
 using MdeSiem.Core.Http;
+using MdeSiem.Core.OData;
 
 namespace MdeSiem.Core.Paging;
 
@@ -22,16 +22,16 @@ internal static class PageReader
         TimeSpan bodyTimeout,
         ServiceRequest request,
         PageParser<T> parse,
-        GraphPageLinks links,
+        ODataPageLinks links,
         Action<MdeSiemException>? onPartial,
         PullStatistics statistics,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var uri = request.Uri;
         using var response = await ServiceCaller.SendAsync(http, request, cancellationToken).ConfigureAwait(false);
-        if (GraphPartialContent.IsPartial(response))
+        if (PartialResponse.IsPartial(response))
         {
-            onPartial?.Invoke(GraphPartialContent.ToError(response, uri));
+            onPartial?.Invoke(PartialResponse.ToError(response, uri));
         }
 
         using var body = await ResponseBody.OpenAsync(response, bodyTimeout, uri, statistics, cancellationToken).ConfigureAwait(false);

@@ -5,8 +5,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using MdeSiem.Core.Checkpoints;
 using MdeSiem.Core.Errors;
-using MdeSiem.Core.Graph;
 using MdeSiem.Core.Http;
+using MdeSiem.Core.OData;
 
 namespace MdeSiem.Core.Paging;
 
@@ -74,8 +74,8 @@ internal sealed class TimeWindowPager<T>
             var expand = expandFailed ? null : _pull.Expand;
             var uri = stalledNextLink is not null && !expandFailed
                 ? new Uri(stalledNextLink)
-                : ODataQuery.Build(_reader.Collection.Collection, GraphFilterText.And(new[] { _pull.Filter, Bound("ge", cursor), Bound("lt", untilUtc) }), _window.Property + " asc", _top, skip, expand);
-            var links = new GraphPageLinks();
+                : ODataQuery.Build(_reader.Collection.Collection, ODataFilterText.And(new[] { _pull.Filter, Bound("ge", cursor), Bound("lt", untilUtc) }), _window.Property + " asc", _top, skip, expand);
+            var links = new ODataPageLinks();
             var pageStart = cursor;
             var onPartial = Gaps is { } gaps ? error => gaps.Add(new WindowGap(pageStart, untilUtc, error)) : (Action<MdeSiemException>?)null;
             var page = _reader.ReadPageAsync(uri, links, onPartial, _statistics, cancellationToken).GetAsyncEnumerator(cancellationToken);
@@ -183,7 +183,7 @@ internal sealed class TimeWindowPager<T>
         }
     }
 
-    private string? Bound(string op, DateTime? time) => time is { } value ? $"{_window.Property} {op} {GraphFilterText.Time(value)}" : null;
+    private string? Bound(string op, DateTime? time) => time is { } value ? $"{_window.Property} {op} {ODataFilterText.Time(value)}" : null;
 
     /// <summary>
     /// Splitting helps with a server that fails on a large or unlucky piece, never with throttling, auth or a query
@@ -191,7 +191,7 @@ internal sealed class TimeWindowPager<T>
     /// </summary>
     private bool CanRecover(MdeSiemException exception, DateTime? cursor, DateTime? untilUtc, string? expand)
     {
-        if (!GraphFailures.CanWorkAround(exception, _acceptedOnce))
+        if (!PagingFailures.CanWorkAround(exception, _acceptedOnce))
         {
             return false;
         }
@@ -208,7 +208,7 @@ internal sealed class TimeWindowPager<T>
     private MdeSiemException NotOrdered(DateTime value, DateTime cursor) =>
         new(
             ErrorCode.InvalidResponse,
-            $"The service did not order the page by {_window.Property}: a record of {GraphFilterText.Time(value)} came after one of {GraphFilterText.Time(cursor)}, so paging by time could skip records. Nothing after it was delivered.")
+            $"The service did not order the page by {_window.Property}: a record of {ODataFilterText.Time(value)} came after one of {ODataFilterText.Time(cursor)}, so paging by time could skip records. Nothing after it was delivered.")
         {
             RecommendedAction = "Run the command again later; with -Checkpoint the run keeps its watermark and the next one reads the window again.",
             Target = _reader.Collection.Collection,
@@ -217,7 +217,7 @@ internal sealed class TimeWindowPager<T>
     private static MdeSiemException Unreadable(MdeSiemException failure, DateTime fromUtc, DateTime untilUtc) =>
         new(
             ErrorCode.WindowUnreadable,
-            $"The records from {GraphFilterText.Time(fromUtc)} to {GraphFilterText.Time(untilUtc)} could not be read ({failure.Message}); the rest of the window was delivered.",
+            $"The records from {ODataFilterText.Time(fromUtc)} to {ODataFilterText.Time(untilUtc)} could not be read ({failure.Message}); the rest of the window was delivered.",
             failure)
         {
             RecommendedAction = "Run the command again later; with -Checkpoint the next run reads this piece again.",

@@ -33,6 +33,25 @@ public sealed class SiemAlertQuery
     public string? CloudCreatedMachineTag { get; set; }
 
     /// <summary>Throws <see cref="ErrorCode.InvalidArgument"/> for combinations the service would reject.</summary>
+    /// <summary>The same query over another time window (a checkpointed run's), leaving this one as it is.</summary>
+    public SiemAlertQuery ForWindow(DateTime sinceUtc, DateTime untilUtc)
+    {
+        var window = new SiemAlertQuery
+        {
+            SinceTimeUtc = sinceUtc,
+            UntilTimeUtc = untilUtc,
+            Limit = Limit,
+            DeviceCreatedMachineTag = DeviceCreatedMachineTag,
+            CloudCreatedMachineTag = CloudCreatedMachineTag,
+        };
+        foreach (var group in MachineGroups)
+        {
+            window.MachineGroups.Add(group);
+        }
+
+        return window;
+    }
+
     public void Validate()
     {
         if (Ago.HasValue && (SinceTimeUtc.HasValue || UntilTimeUtc.HasValue))

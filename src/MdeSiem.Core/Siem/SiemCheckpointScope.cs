@@ -11,7 +11,7 @@ namespace MdeSiem.Core.Siem;
 /// </summary>
 public static class SiemCheckpointScope
 {
-    public const string Api = Http.ApiNames.SiemAlerts;
+    public const string Api = CheckpointApiNames.SiemAlerts;
 
     public static string Describe(SiemAlertQuery query, SiemRegion region)
     {

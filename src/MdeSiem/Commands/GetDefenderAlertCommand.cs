@@ -72,17 +72,15 @@ public sealed class GetDefenderAlertCommand : MdeSiemPullCmdlet
     [ValidateNotNullOrEmpty]
     public string? OrderBy { get; set; }
 
+    protected override string? ProgressActivity => "Reading alerts from Microsoft Graph";
+
     protected override void ProcessRecordCore()
     {
         var connection = RequireConnection();
         var client = new GraphAlertClient(connection);
         if (ParameterSetName == ByIdSet)
         {
-            foreach (var id in Id)
-            {
-                WriteVerbose("Reading alert " + client.AlertUri(id));
-                WriteObject(Await(client.GetAlertAsync(id, CancellationToken)));
-            }
+            ReadEachId(Id, id => "Reading alert " + client.AlertUri(id), id => client.GetAlertAsync(id, CancellationToken));
 
             return;
         }

@@ -65,16 +65,15 @@ public sealed class GetDefenderIncidentCommand : MdeSiemPullCmdlet
     [Parameter]
     public SwitchParameter ExpandAlerts { get; set; }
 
+    protected override string? ProgressActivity => "Reading incidents from Microsoft Graph";
+
     protected override void ProcessRecordCore()
     {
         var connection = RequireConnection();
         var client = new GraphIncidentClient(connection);
         if (ParameterSetName == ByIdSet)
         {
-            foreach (var id in Id)
-            {
-                WriteObject(Await(client.GetIncidentAsync(id, ExpandAlerts.IsPresent, CancellationToken)));
-            }
+            ReadEachId(Id, id => "Reading incident " + id, id => client.GetIncidentAsync(id, ExpandAlerts.IsPresent, CancellationToken));
 
             return;
         }

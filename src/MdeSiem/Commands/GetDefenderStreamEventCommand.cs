@@ -5,7 +5,6 @@ using MdeSiem.Completers;
 using MdeSiem.Core.Checkpoints;
 using MdeSiem.Core.Errors;
 using MdeSiem.Core.EventHubs;
-using MdeSiem.Core.Streaming;
 using MdeSiem.Core.StreamingApi;
 using MdeSiem.StreamingApi;
 
@@ -27,7 +26,6 @@ public sealed class GetDefenderStreamEventCommand : MdeSiemConnectedCmdlet
     private const string ConnectionStringSet = "ConnectionString";
     private const string HubSet = "EventHub";
     private const string HubConnectionStringSet = "EventHubConnectionString";
-    private const int PrefetchCapacity = 1024;
 
     /// <summary>The Advanced Hunting table: AlertInfo, AlertEvidence, DeviceEvents, ... (for a hub: every table when left out).</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = AccountSet)]
@@ -177,16 +175,14 @@ public sealed class GetDefenderStreamEventCommand : MdeSiemConnectedCmdlet
 
     /// <summary>
     /// Writes each record as it arrives (read and parsed a bounded number ahead on a worker); an item that is not a
-    /// record is a non-terminating error. <paramref name="delivered"/> runs after the item went down the pipeline.
+    /// record is a non-terminating error. <paramref name="delivered"/> runs after the item went down the pipeline,
+    /// also for the one a downstream Select-Object -First took before it stopped the pipeline.
     /// </summary>
-    private void Emit<T>(IAsyncEnumerable<T> records, Func<T, StreamingEvent?> eventOf, Func<T, MdeSiemException?> errorOf, Action<T>? delivered)
-    {
-        var enumerator = records.Prefetch(PrefetchCapacity, CancellationToken).GetAsyncEnumerator(CancellationToken);
-        try
-        {
-            while (Await(enumerator.MoveNextAsync().AsTask()))
+    private void Emit<T>(IAsyncEnumerable<T> records, Func<T, StreamingEvent?> eventOf, Func<T, MdeSiemException?> errorOf, Action<T>? delivered) =>
+        HandEach(
+            records,
+            record =>
             {
-                var record = enumerator.Current;
                 if (eventOf(record) is { } streamed)
                 {
                     WriteObject(StreamEventOutput.From(streamed));
@@ -195,15 +191,8 @@ public sealed class GetDefenderStreamEventCommand : MdeSiemConnectedCmdlet
                 {
                     WriteError(ErrorRecords.From(error));
                 }
-
-                delivered?.Invoke(record);
-            }
-        }
-        finally
-        {
-            Await(enumerator.DisposeAsync().AsTask().ContinueWith(_ => true, System.Threading.Tasks.TaskScheduler.Default));
-        }
-    }
+            },
+            delivered);
 
     private void Emit(IAsyncEnumerable<StreamedRecord> records, Action<StreamedRecord>? delivered) =>
         Emit(records, record => record.Event, record => record.Error, delivered);

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using MdeSiem.Core.Checkpoints;
 using MdeSiem.Core.Auth;
 using MdeSiem.Core.Mde;
 
@@ -87,6 +88,8 @@ public sealed class GetMdeAlertCommand : MdeSiemPullCmdlet
     [Parameter]
     public DefenderApiRegion ApiRegion { get; set; }
 
+    protected override string? ProgressActivity => "Reading alerts from the Defender for Endpoint API";
+
     protected override void ProcessRecordCore()
     {
         var connection = RequireConnection();
@@ -94,11 +97,7 @@ public sealed class GetMdeAlertCommand : MdeSiemPullCmdlet
         MdeApiRetirement.WarnOnce(this);
         if (ParameterSetName == ByIdSet)
         {
-            foreach (var id in Id)
-            {
-                WriteVerbose("Reading alert " + client.AlertUri(id, IncludeEvidence.IsPresent));
-                WriteObject(Await(client.GetAlertAsync(id, IncludeEvidence.IsPresent, CancellationToken)));
-            }
+            ReadEachId(Id, id => "Reading alert " + client.AlertUri(id, IncludeEvidence.IsPresent), id => client.GetAlertAsync(id, IncludeEvidence.IsPresent, CancellationToken));
 
             return;
         }
@@ -118,7 +117,7 @@ public sealed class GetMdeAlertCommand : MdeSiemPullCmdlet
         }
 
         WriteVerbose("Listing alerts from " + client.PageUri(query, 0) + (query.All ? " (paging by $skip)" : string.Empty));
-        WriteEach(client.GetAlertsAsync(query, CancellationToken));
+        WriteEachReportingGaps(client.GetAlertsAsync(query, CancellationToken), new PullGapReport());
     }
 
     private MdeAlertQuery BuildQuery()

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using MdeSiem.Core.Checkpoints;
 using MdeSiem.Core.Auth;
 using MdeSiem.Core.Mde;
 
@@ -60,6 +61,8 @@ public sealed class GetMdeIncidentCommand : MdeSiemPullCmdlet
     [Parameter]
     public DefenderApiRegion ApiRegion { get; set; }
 
+    protected override string? ProgressActivity => "Reading incidents from the Defender XDR API";
+
     protected override void ProcessRecordCore()
     {
         var connection = RequireConnection();
@@ -67,11 +70,7 @@ public sealed class GetMdeIncidentCommand : MdeSiemPullCmdlet
         MdeApiRetirement.WarnOnce(this);
         if (ParameterSetName == ByIdSet)
         {
-            foreach (var id in IncidentId)
-            {
-                WriteVerbose("Reading incident " + client.IncidentUri(id));
-                WriteObject(Await(client.GetIncidentAsync(id, CancellationToken)));
-            }
+            ReadEachId(IncidentId, id => "Reading incident " + client.IncidentUri(id), id => client.GetIncidentAsync(id, CancellationToken));
 
             return;
         }
@@ -104,6 +103,6 @@ public sealed class GetMdeIncidentCommand : MdeSiemPullCmdlet
         }
 
         WriteVerbose("Listing incidents from " + client.PageUri(query, 0) + (query.All ? " (paging by $skip)" : string.Empty));
-        WriteEach(client.GetIncidentsAsync(query, CancellationToken));
+        WriteEachReportingGaps(client.GetIncidentsAsync(query, CancellationToken), new PullGapReport());
     }
 }

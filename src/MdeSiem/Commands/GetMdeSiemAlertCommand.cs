@@ -62,7 +62,7 @@ public sealed class GetMdeSiemAlertCommand : MdeSiemPullCmdlet
         SiemRegion? region = MyInvocation.BoundParameters.ContainsKey(nameof(Region)) ? Region : null;
         if (IsCheckpointRun)
         {
-            PullWithCheckpoint(client, query, region ?? connection.Region, connection.TenantId);
+            PullScheduled(client, query, region ?? connection.Region, connection.TenantId);
             return;
         }
 
@@ -81,7 +81,7 @@ public sealed class GetMdeSiemAlertCommand : MdeSiemPullCmdlet
     /// The scheduled-run path: the window comes from the checkpoint, records delivered before are skipped, and the
     /// checkpoint moves only after every record has gone down the pipeline.
     /// </summary>
-    private void PullWithCheckpoint(SiemAlertClient client, SiemAlertQuery query, SiemRegion region, string tenantId)
+    private void PullScheduled(SiemAlertClient client, SiemAlertQuery query, SiemRegion region, string tenantId)
     {
         var progress = new PullProgress(this, "Pulling detections from the SIEM API");
         PullWithCheckpoint(
@@ -90,10 +90,9 @@ public sealed class GetMdeSiemAlertCommand : MdeSiemPullCmdlet
             query.SinceTimeUtc,
             (run, gaps) =>
             {
-                query.SinceTimeUtc = run.SinceUtc;
-                query.UntilTimeUtc = run.UntilUtc;
-                WriteVerbose("Pulling detections from " + client.BuildRequestUri(query, region));
-                return client.GetAlertsAsync(query, region, progress.Statistics, CancellationToken);
+                var window = query.ForWindow(run.SinceUtc, run.UntilUtc);
+                WriteVerbose("Pulling detections from " + client.BuildRequestUri(window, region));
+                return client.GetAlertsAsync(window, region, progress.Statistics, CancellationToken);
             },
             Tracking(progress));
         Finish(progress);

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
-using MdeSiem.Core.Streaming;
+using MdeSiem.Core.Threading;
 using Xunit;
 
 namespace MdeSiem.Tests.Core;

@@ -9,6 +9,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using MdeSiem.Core.Errors;
 using MdeSiem.Core.Graph;
+using MdeSiem.Core.OData;
 using MdeSiem.Tests.Core;
 using Xunit;
 
@@ -101,7 +102,7 @@ public sealed class GraphParserFuzzTests
             try
             {
                 using var response = new System.Net.Http.HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new System.Net.Http.ByteArrayContent(body) };
-                var alert = await GraphPageReader.ReadEntityAsync(response, new Uri("https://graph.microsoft.com/v1.0/security/alerts_v2/x"), GraphObjectBinder.Bind<DefenderAlert>, default);
+                var alert = await ODataEntityReader.ReadEntityAsync(response, new Uri("https://graph.microsoft.com/v1.0/security/alerts_v2/x"), GraphObjectBinder.Bind<DefenderAlert>, default);
                 TouchEveryProperty(alert, depth: 0);
                 outcome = "parsed";
             }
@@ -128,7 +129,7 @@ public sealed class GraphParserFuzzTests
         Assert.NotEqual(text, broken);
         var alerts = new List<DefenderAlert>();
 
-        await foreach (var alert in GraphPageStreamReader.ReadAsync(new ChunkedStream(Encoding.UTF8.GetBytes(broken), 512), GraphObjectBinder.Bind<DefenderAlert>, new GraphPageLinks()))
+        await foreach (var alert in ODataPageStreamReader.ReadAsync(new ChunkedStream(Encoding.UTF8.GetBytes(broken), 512), GraphObjectBinder.Bind<DefenderAlert>, new ODataPageLinks()))
         {
             alerts.Add(alert);
         }
@@ -147,7 +148,7 @@ public sealed class GraphParserFuzzTests
     {
         try
         {
-            await foreach (var item in GraphPageStreamReader.ReadAsync(new ChunkedStream(body, chunkSize), bind, new GraphPageLinks()))
+            await foreach (var item in ODataPageStreamReader.ReadAsync(new ChunkedStream(body, chunkSize), bind, new ODataPageLinks()))
             {
                 TouchEveryProperty(item!, depth: 0);
             }

@@ -6,6 +6,7 @@ using System.Text;
 using System.Threading.Tasks;
 using MdeSiem.Core.Errors;
 using MdeSiem.Core.Graph;
+using MdeSiem.Core.OData;
 using MdeSiem.Tests.Core;
 using Xunit;
 
@@ -18,9 +19,9 @@ public sealed class GraphParsingTests
 
     private static async Task<(List<DefenderAlert> Items, string? NextLink)> ReadFixtureAsync(int chunkSize = 4096, byte[]? bytes = null)
     {
-        var links = new GraphPageLinks();
+        var links = new ODataPageLinks();
         var items = new List<DefenderAlert>();
-        await foreach (var alert in GraphPageStreamReader.ReadAsync(new ChunkedStream(bytes ?? Fixture(), chunkSize), GraphObjectBinder.Bind<DefenderAlert>, links))
+        await foreach (var alert in ODataPageStreamReader.ReadAsync(new ChunkedStream(bytes ?? Fixture(), chunkSize), GraphObjectBinder.Bind<DefenderAlert>, links))
         {
             items.Add(alert);
         }

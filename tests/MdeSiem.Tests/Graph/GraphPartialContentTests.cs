@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http;
 using MdeSiem.Core.Errors;
 using MdeSiem.Core.Graph;
+using MdeSiem.Core.OData;
 using Xunit;
 
 namespace MdeSiem.Tests.Graph;
@@ -16,9 +17,9 @@ public class GraphPartialContentTests
         using var response = new HttpResponseMessage((HttpStatusCode)206);
         response.Headers.TryAddWithoutValidation("Warning", "199 - \"Contoso/Provider2/504/10000\", 199 - \"Fabrikam/Provider4/403/10\"");
 
-        Assert.True(GraphPartialContent.IsPartial(response));
-        Assert.Equal(new[] { "Contoso/Provider2 (504)", "Fabrikam/Provider4 (403)" }, GraphPartialContent.FailedProviders(response));
-        var error = GraphPartialContent.ToError(response, new Uri("https://graph.microsoft.com/v1.0/security/alerts_v2"));
+        Assert.True(PartialResponse.IsPartial(response));
+        Assert.Equal(new[] { "Contoso/Provider2 (504)", "Fabrikam/Provider4 (403)" }, PartialResponse.FailedProviders(response));
+        var error = PartialResponse.ToError(response, new Uri("https://graph.microsoft.com/v1.0/security/alerts_v2"));
         Assert.Equal(ErrorCode.PartialResult, error.Code);
         Assert.Contains("Contoso/Provider2 (504)", error.Message, StringComparison.Ordinal);
     }
@@ -27,8 +28,8 @@ public class GraphPartialContentTests
     public void A_206_without_a_warning_still_says_something_is_missing()
     {
         using var response = new HttpResponseMessage((HttpStatusCode)206);
-        Assert.Empty(GraphPartialContent.FailedProviders(response));
-        Assert.Equal(ErrorCode.PartialResult, GraphPartialContent.ToError(response, new Uri("https://graph.microsoft.com/")).Code);
+        Assert.Empty(PartialResponse.FailedProviders(response));
+        Assert.Equal(ErrorCode.PartialResult, PartialResponse.ToError(response, new Uri("https://graph.microsoft.com/")).Code);
     }
 
     [Fact]

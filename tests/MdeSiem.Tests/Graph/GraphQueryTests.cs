@@ -2,6 +2,7 @@ using System;
 using MdeSiem.Core.Auth;
 using MdeSiem.Core.Errors;
 using MdeSiem.Core.Graph;
+using MdeSiem.Core.OData;
 using Xunit;
 
 namespace MdeSiem.Tests.Graph;
@@ -45,7 +46,7 @@ public sealed class GraphQueryTests
 
     [Fact]
     public void A_quote_in_a_value_is_doubled() =>
-        Assert.Equal("assignedTo eq 'o''brien'", GraphFilterText.AnyOf("assignedTo", new[] { "o'brien" }));
+        Assert.Equal("assignedTo eq 'o''brien'", ODataFilterText.AnyOf("assignedTo", new[] { "o'brien" }));
 
     [Theory]
     [InlineData(0)]

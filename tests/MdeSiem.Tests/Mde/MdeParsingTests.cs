@@ -4,6 +4,7 @@ using System.Text;
 using System.Threading.Tasks;
 using MdeSiem.Core.Graph;
 using MdeSiem.Core.Mde;
+using MdeSiem.Core.OData;
 using MdeSiem.Tests.Core;
 using Xunit;
 
@@ -103,7 +104,7 @@ public sealed class MdeParsingTests
         where T : class, new()
     {
         var items = new List<T>();
-        await foreach (var item in GraphPageStreamReader.ReadAsync(new ChunkedStream(Encoding.UTF8.GetBytes(json), chunkSize), GraphObjectBinder.Bind<T>, new GraphPageLinks()))
+        await foreach (var item in ODataPageStreamReader.ReadAsync(new ChunkedStream(Encoding.UTF8.GetBytes(json), chunkSize), GraphObjectBinder.Bind<T>, new ODataPageLinks()))
         {
             items.Add(item);
         }

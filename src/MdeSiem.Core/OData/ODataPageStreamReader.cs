@@ -6,20 +6,20 @@ using System.Threading;
 using MdeSiem.Core.Errors;
 using MdeSiem.Core.Json;
 
-namespace MdeSiem.Core.Graph;
+namespace MdeSiem.Core.OData;
 
 /// <summary>
 /// Streams the items of one Graph collection page ({"@odata.context":..,"value":[..],"@odata.nextLink":..}) as
 /// their bytes arrive, on the same read loop as <see cref="Json.JsonArrayStreamReader"/> (<see cref="JsonStreamPump"/>): each item parsed once
 /// (tentatively, rewound when its bytes are not all here yet). The next link may come before or after the array;
-/// it is in <see cref="GraphPageLinks.NextLink"/> once the enumeration has finished.
+/// it is in <see cref="ODataPageLinks.NextLink"/> once the enumeration has finished.
 /// </summary>
-internal static class GraphPageStreamReader
+internal static class ODataPageStreamReader
 {
     public static IAsyncEnumerable<T> ReadAsync<T>(
         Stream stream,
         Func<JsonElement, T> bind,
-        GraphPageLinks links,
+        ODataPageLinks links,
         CancellationToken cancellationToken = default)
     {
         return JsonStreamPump.ReadAsync(
@@ -34,7 +34,7 @@ internal static class GraphPageStreamReader
             cancellationToken);
     }
 
-    private static int ParseAvailable<T>(ReadOnlySpan<byte> data, ref PageState state, Func<JsonElement, T> bind, List<T> batch, GraphPageLinks links)
+    private static int ParseAvailable<T>(ReadOnlySpan<byte> data, ref PageState state, Func<JsonElement, T> bind, List<T> batch, ODataPageLinks links)
     {
         // Never a final block: bytes that end mid-item mean a cut-off body (reported as incomplete), not bad JSON.
         var reader = new Utf8JsonReader(data, isFinalBlock: false, state.ReaderState);
@@ -65,7 +65,7 @@ internal static class GraphPageStreamReader
     }
 
     /// <summary>Consumes one structural step; false when the bytes for it have not all arrived.</summary>
-    private static bool Step<T>(ref Utf8JsonReader reader, ref PageState state, Func<JsonElement, T> bind, List<T> batch, GraphPageLinks links)
+    private static bool Step<T>(ref Utf8JsonReader reader, ref PageState state, Func<JsonElement, T> bind, List<T> batch, ODataPageLinks links)
     {
         if (!reader.Read())
         {

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 
-namespace MdeSiem.Core.Paging;
+namespace MdeSiem.Core.OData;
 
 /// <summary>Writes the OData query string of a collection request (Graph and the Defender APIs alike).</summary>
 internal static class ODataQuery

@@ -2,10 +2,10 @@ using System;
 using System.Text.RegularExpressions;
 using MdeSiem.Core.Errors;
 
-namespace MdeSiem.Core.Graph;
+namespace MdeSiem.Core.Paging;
 
 /// <summary>Which failures a pull may work around (by splitting a window, by dropping $expand) and how.</summary>
-internal static class GraphFailures
+internal static class PagingFailures
 {
     private static readonly Regex ExpandOption = new(@"(?<=[?&])(\$|%24)expand=[^&]*(&|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 

@@ -5,14 +5,14 @@ using System.Net.Http;
 using MdeSiem.Core.Errors;
 using MdeSiem.Core.Http;
 
-namespace MdeSiem.Core.Graph;
+namespace MdeSiem.Core.OData;
 
 /// <summary>
 /// Graph's security API is federated: when a provider behind it fails, it answers 206 Partial Content with what
 /// the other providers gave, and one Warning header item per failed provider:
 /// <c>199 - "{Vendor}/{Provider}/{StatusCode}/{LatencyInMs}"</c> (learn.microsoft.com, security-error-codes).
 /// </summary>
-internal static class GraphPartialContent
+internal static class PartialResponse
 {
     private const int PartialContent = 206;
 

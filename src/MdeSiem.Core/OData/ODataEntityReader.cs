@@ -7,10 +7,10 @@ using System.Threading.Tasks;
 using MdeSiem.Core.Errors;
 using MdeSiem.Core.Http;
 
-namespace MdeSiem.Core.Graph;
+namespace MdeSiem.Core.OData;
 
-/// <summary>Reads a Graph response holding one entity (collection pages are streamed by GraphPageStreamReader).</summary>
-internal static class GraphPageReader
+/// <summary>Reads a Graph response holding one entity (collection pages are streamed by ODataPageStreamReader).</summary>
+internal static class ODataEntityReader
 {
     public static async Task<T> ReadEntityAsync<T>(HttpResponseMessage response, Uri uri, Func<JsonElement, T> bind, CancellationToken cancellationToken)
     {

@@ -3,10 +3,10 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 
-namespace MdeSiem.Core.Graph;
+namespace MdeSiem.Core.OData;
 
 /// <summary>Builds OData $filter clauses the way Graph's security API parses them.</summary>
-public static class GraphFilterText
+public static class ODataFilterText
 {
     /// <summary>An OData DateTimeOffset literal (unquoted), UTC, with the seven fractional digits Graph stores.</summary>
     public static string Time(DateTime value)

@@ -5,7 +5,7 @@ using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
 
-namespace MdeSiem.Core.Streaming;
+namespace MdeSiem.Core.Threading;
 
 /// <summary>
 /// Runs a stream's producer (network reads and parsing) on a worker while the consumer (the PowerShell pipeline)
