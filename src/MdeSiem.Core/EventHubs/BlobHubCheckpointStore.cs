@@ -28,11 +28,21 @@ internal sealed class BlobHubCheckpointStore : CheckpointStore
     private const string OffsetKey = "offset";
 
     private readonly BlobContainerClient _container;
+    private readonly TimeSpan _ownershipExpiry;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Owner, DateTimeOffset Modified)> _lastSeen = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _takenFromLiveOwner = new(StringComparer.Ordinal);
 
-    public BlobHubCheckpointStore(BlobContainerClient container)
+    public BlobHubCheckpointStore(BlobContainerClient container, TimeSpan ownershipExpiry)
     {
         _container = container ?? throw new ArgumentNullException(nameof(container));
+        _ownershipExpiry = ownershipExpiry;
     }
+
+    /// <summary>
+    /// True (once) when this consumer's last claim of the partition took it from another consumer whose claim was
+    /// still live: that consumer may still be delivering a batch it has not checkpointed yet.
+    /// </summary>
+    public bool TakeClaimedFromLiveOwner(string partitionId) => _takenFromLiveOwner.TryRemove(partitionId, out _);
 
     public static string Prefix(string fullyQualifiedNamespace, string eventHubName, string consumerGroup, string kind) =>
         string.Join("/", fullyQualifiedNamespace.ToLowerInvariant(), eventHubName.ToLowerInvariant(), consumerGroup.ToLowerInvariant(), kind) + "/";
@@ -43,12 +53,14 @@ internal sealed class BlobHubCheckpointStore : CheckpointStore
         var owners = new List<EventProcessorPartitionOwnership>();
         await foreach (var blob in _container.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, prefix, cancellationToken).ConfigureAwait(false))
         {
+            var partitionId = blob.Name.Substring(prefix.Length);
+            _lastSeen[partitionId] = (blob.Metadata.TryGetValue(OwnerIdKey, out var seenOwner) ? seenOwner : string.Empty, blob.Properties.LastModified ?? DateTimeOffset.MinValue);
             owners.Add(new EventProcessorPartitionOwnership
             {
                 FullyQualifiedNamespace = fullyQualifiedNamespace,
                 EventHubName = eventHubName,
                 ConsumerGroup = consumerGroup,
-                PartitionId = blob.Name.Substring(prefix.Length),
+                PartitionId = partitionId,
                 OwnerIdentifier = blob.Metadata.TryGetValue(OwnerIdKey, out var owner) ? owner : string.Empty,
                 LastModifiedTime = blob.Properties.LastModified ?? DateTimeOffset.MinValue,
                 Version = blob.Properties.ETag?.ToString(),
@@ -82,6 +94,12 @@ internal sealed class BlobHubCheckpointStore : CheckpointStore
                     var set = (await blob.SetMetadataAsync(metadata, conditions, cancellationToken).ConfigureAwait(false)).Value;
                     ownership.LastModifiedTime = set.LastModified;
                     ownership.Version = set.ETag.ToString();
+                }
+
+                if (_lastSeen.TryGetValue(ownership.PartitionId, out var previous) && !string.IsNullOrEmpty(previous.Owner)
+                    && previous.Owner != ownership.OwnerIdentifier && previous.Modified > DateTimeOffset.UtcNow - _ownershipExpiry)
+                {
+                    _takenFromLiveOwner[ownership.PartitionId] = true;
                 }
 
                 claimed.Add(ownership);

@@ -121,7 +121,7 @@ public sealed class EventHubTarget
         : new EventHubConnection(FullyQualifiedNamespace, HubName, new StorageTokenCredential(_connection!.TokenSource, EventHubsResource), options);
 
     /// <summary>A processor over this hub, signed in as the target is.</summary>
-    internal HubProcessor CreateProcessor(Azure.Messaging.EventHubs.Primitives.CheckpointStore store, int batchSize, Azure.Messaging.EventHubs.Primitives.EventProcessorOptions options, HubBatchQueue queue) => _connectionString is not null
+    internal HubProcessor CreateProcessor(BlobHubCheckpointStore store, int batchSize, Azure.Messaging.EventHubs.Primitives.EventProcessorOptions options, HubBatchQueue queue) => _connectionString is not null
         ? new HubProcessor(store, batchSize, ConsumerGroup, _connectionString, HubName, options, queue)
         : new HubProcessor(store, batchSize, ConsumerGroup, FullyQualifiedNamespace, HubName, new StorageTokenCredential(_connection!.TokenSource, EventHubsResource), options, queue);
 

@@ -20,18 +20,33 @@ namespace MdeSiem.Core.EventHubs;
 internal sealed class HubProcessor : PluggableCheckpointStoreEventProcessor<EventProcessorPartition>
 {
     private readonly HubBatchQueue _queue;
+    private readonly BlobHubCheckpointStore _store;
+    private readonly TimeSpan _handOverGrace;
 
-    public HubProcessor(CheckpointStore store, int batchSize, string consumerGroup, string connectionString, string hubName, EventProcessorOptions options, HubBatchQueue queue)
+    public HubProcessor(BlobHubCheckpointStore store, int batchSize, string consumerGroup, string connectionString, string hubName, EventProcessorOptions options, HubBatchQueue queue)
         : base(store, batchSize, consumerGroup, connectionString, hubName, options)
     {
         _queue = queue;
+        _store = store;
+        _handOverGrace = HandOverGrace(options);
     }
 
-    public HubProcessor(CheckpointStore store, int batchSize, string consumerGroup, string fullyQualifiedNamespace, string hubName, TokenCredential credential, EventProcessorOptions options, HubBatchQueue queue)
+    public HubProcessor(BlobHubCheckpointStore store, int batchSize, string consumerGroup, string fullyQualifiedNamespace, string hubName, TokenCredential credential, EventProcessorOptions options, HubBatchQueue queue)
         : base(store, batchSize, consumerGroup, fullyQualifiedNamespace, hubName, credential, options)
     {
         _queue = queue;
+        _store = store;
+        _handOverGrace = HandOverGrace(options);
     }
+
+    /// <summary>
+    /// A partition taken from a consumer whose claim was live is read only after a grace period: the old owner notices
+    /// the loss at its next balancing cycle and then checkpoints what it delivered, so the new owner starts after it.
+    /// </summary>
+    protected override Task OnInitializingPartitionAsync(EventProcessorPartition partition, CancellationToken cancellationToken) =>
+        _store.TakeClaimedFromLiveOwner(partition.PartitionId) ? Task.Delay(_handOverGrace, cancellationToken) : Task.CompletedTask;
+
+    private static TimeSpan HandOverGrace(EventProcessorOptions options) => TimeSpan.FromTicks(options.LoadBalancingUpdateInterval.Ticks * 2);
 
     protected override async Task OnProcessingEventBatchAsync(IEnumerable<EventData> events, EventProcessorPartition partition, CancellationToken cancellationToken)
     {
@@ -43,18 +58,8 @@ internal sealed class HubProcessor : PluggableCheckpointStoreEventProcessor<Even
 
         await _queue.Batches.Writer.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
         EventData? checkpointAt;
-        using (cancellationToken.Register(() =>
-        {
-            // Stopping this consumer keeps what went down the pipeline; a lost claim leaves the batch to the new owner.
-            if (_queue.Stopping)
-            {
-                batch.Finish();
-            }
-            else
-            {
-                batch.Abandon();
-            }
-        }))
+        // Stopped or the claim lost: checkpoint what went down the pipeline; the rest of the batch is withdrawn.
+        using (cancellationToken.Register(batch.Finish))
         {
             checkpointAt = await batch.Done.Task.ConfigureAwait(false);
         }

@@ -54,7 +54,7 @@ public sealed class HubSharedReader
             throw new ArgumentNullException(nameof(query));
         }
 
-        var store = new BlobHubCheckpointStore(_container);
+        var store = new BlobHubCheckpointStore(_container, TimeSpan.FromTicks(LoadBalancingInterval.Ticks * 3));
         var ends = query.Follow ? new Dictionary<string, long>() : await EndsAsync(cancellationToken).ConfigureAwait(false);
         var options = new EventProcessorOptions
         {
@@ -110,6 +110,7 @@ public sealed class HubSharedReader
                 {
                     foreach (var record in HubEventBody.Records(batch.PartitionId, eventData, query.Table))
                     {
+                        record.WithdrawnCheck = () => batch.Done.Task.IsCompleted;
                         if (record.EndsEvent)
                         {
                             var delivered = eventData;
@@ -139,7 +140,6 @@ public sealed class HubSharedReader
         }
         finally
         {
-            _queue.Stopping = true;
             foreach (var batch in outstanding)
             {
                 batch.Finish();
