@@ -54,6 +54,15 @@ public sealed class HubSharedReader
             throw new ArgumentNullException(nameof(query));
         }
 
+        try
+        {
+            // The first consumer of a new container creates it; a SAS without that right finds it made already.
+            await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException failed) when (failed.Status == 403)
+        {
+        }
+
         var store = new BlobHubCheckpointStore(_container, TimeSpan.FromTicks(LoadBalancingInterval.Ticks * 3));
         var ends = query.Follow ? new Dictionary<string, long>() : await EndsAsync(cancellationToken).ConfigureAwait(false);
         var options = new EventProcessorOptions

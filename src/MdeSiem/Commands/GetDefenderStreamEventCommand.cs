@@ -307,7 +307,7 @@ public sealed class GetDefenderStreamEventCommand : MdeSiemConnectedCmdlet
             };
         }
 
-        var reader = HubCheckpointContainer.OpenReader(target, CheckpointContainer!, CheckpointStorageConnectionString, connection ?? TryConnection(), out var description);
+        var reader = HubCheckpointContainer.OpenReader(target, CheckpointContainer!, CheckpointStorageConnectionString, connection, out var description);
         reader.LoadBalancingInterval = LoadBalancingInterval;
         WriteVerbose($"Sharing the hub's partitions with the other consumers of the {description}.");
         Emit(reader.ReadAsync(query, CancellationToken), r => r.Withdrawn ? null : r.Event, r => r.Withdrawn ? null : r.Error, record =>
@@ -320,18 +320,6 @@ public sealed class GetDefenderStreamEventCommand : MdeSiemConnectedCmdlet
         foreach (var problem in reader.TakeProblems())
         {
             WriteVerbose(problem);
-        }
-    }
-
-    private Core.Auth.MdeSiemConnection? TryConnection()
-    {
-        try
-        {
-            return RequireConnection();
-        }
-        catch (MdeSiemException)
-        {
-            return null;
         }
     }
 
