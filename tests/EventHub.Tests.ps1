@@ -109,3 +109,53 @@ Describe 'Get-DefenderStreamEvent -EventHubConnectionString' {
         $streams | Should -Not -Match ([regex]::Escape($key))
     }
 }
+
+Describe 'Get-DefenderStreamEvent -CheckpointContainer (consumers sharing the hub)' {
+    BeforeAll {
+        $script:Azurite = Start-MdeSiemAzurite
+        # One consumer process; each record's AlertId is appended to its own file as it goes down the pipeline.
+        function Start-Consumer([string] $Name, [int] $DelayMs) {
+            $out = Join-Path $script:Work "$Name.txt"
+            $exe = [Environment]::ProcessPath
+            $startInfo = [System.Diagnostics.ProcessStartInfo]::new($exe)
+            if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { $startInfo.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
+            $command = "Import-Module '$env:MDESIEM_MODULE_MANIFEST'; Get-DefenderStreamEvent AlertInfo -EventHubConnectionString `$env:MDESIEM_TEST_HUB " +
+                "-CheckpointContainer shared -CheckpointStorageConnectionString `$env:MDESIEM_TEST_STORAGE -LoadBalancingInterval 00:00:01 | " +
+                "ForEach-Object { [IO.File]::AppendAllText('$out', `$_.AlertId + [Environment]::NewLine); Start-Sleep -Milliseconds $DelayMs }"
+            foreach ($a in @('-NoProfile', '-NonInteractive', '-Command', $command)) { $startInfo.ArgumentList.Add($a) }
+            $startInfo.UseShellExecute = $false
+            $startInfo.Environment['MDESIEM_TEST_HUB'] = $script:Cs
+            $startInfo.Environment['MDESIEM_TEST_STORAGE'] = $script:Azurite.ConnectionString
+            [pscustomobject] @{ Process = [System.Diagnostics.Process]::Start($startInfo); Output = $out }
+        }
+    }
+
+    AfterAll {
+        if ($script:Azurite) { Stop-MdeSiemAzurite $script:Azurite }
+    }
+
+    It 'three consumer processes, one killed halfway, deliver every record, and only the killed one''s last batch twice' {
+        $consumers = @(Start-Consumer 'c1' 20; Start-Consumer 'c2' 2; Start-Consumer 'c3' 2)
+        try {
+            $deadline = [DateTime]::UtcNow.AddSeconds(100)
+            while (-not $consumers[0].Process.HasExited -and [DateTime]::UtcNow -lt $deadline -and
+                   (-not (Test-Path $consumers[0].Output) -or @(Get-Content $consumers[0].Output).Count -lt 10)) {
+                Start-Sleep -Milliseconds 50
+            }
+            if (-not $consumers[0].Process.HasExited) { $consumers[0].Process.Kill($true) }
+            foreach ($c in $consumers[1..2]) { $c.Process.WaitForExit(100000) | Out-Null }
+        }
+        finally {
+            foreach ($c in $consumers) { if (-not $c.Process.HasExited) { $c.Process.Kill($true) } }
+        }
+        $killed = @(if (Test-Path $consumers[0].Output) { Get-Content $consumers[0].Output })
+        $others = @($consumers[1..2] | ForEach-Object { if (Test-Path $_.Output) { Get-Content $_.Output } })
+        $expected = @($script:AlertInfo | ForEach-Object { $_.record.properties.AlertId } | Sort-Object)
+        @($killed + $others | Sort-Object -Unique) | Should -Be $expected
+        # The survivors deliver nothing twice between them.
+        @($others | Group-Object | Where-Object Count -gt 1).Count | Should -Be 0
+        # What was delivered twice was the killed consumer's (its batch in flight when it died).
+        foreach ($id in @($killed + $others | Group-Object | Where-Object Count -gt 1 | ForEach-Object Name)) { $killed | Should -Contain $id }
+    }
+}
+

@@ -120,6 +120,11 @@ public sealed class EventHubTarget
         ? new EventHubConnection(_connectionString, HubName, options)
         : new EventHubConnection(FullyQualifiedNamespace, HubName, new StorageTokenCredential(_connection!.TokenSource, EventHubsResource), options);
 
+    /// <summary>A processor over this hub, signed in as the target is.</summary>
+    internal HubProcessor CreateProcessor(BlobHubCheckpointStore store, int batchSize, Azure.Messaging.EventHubs.Primitives.EventProcessorOptions options, HubBatchQueue queue) => _connectionString is not null
+        ? new HubProcessor(store, batchSize, ConsumerGroup, _connectionString, HubName, options, queue)
+        : new HubProcessor(store, batchSize, ConsumerGroup, FullyQualifiedNamespace, HubName, new StorageTokenCredential(_connection!.TokenSource, EventHubsResource), options, queue);
+
     private static string ConsumerGroupOrDefault(string? consumerGroup) =>
         string.IsNullOrWhiteSpace(consumerGroup) ? DefaultConsumerGroup : consumerGroup!;
 }

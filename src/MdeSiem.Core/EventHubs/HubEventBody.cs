@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using Azure.Messaging.EventHubs;
 using MdeSiem.Core.Errors;
 using MdeSiem.Core.StreamingApi;
 
@@ -62,4 +63,31 @@ internal static class HubEventBody
             RecommendedAction = "The event is skipped and the run goes on. If many fail, check that the hub is the Streaming API's destination.",
             Target = new HubEventPosition(partitionId, sequenceNumber),
         };
+
+    /// <summary>The items of one event: its records, or one item with the error (or with nothing) that ends the event.</summary>
+    public static IEnumerable<HubRecord> Records(string partitionId, EventData eventData, string? table)
+    {
+        List<StreamingEvent> events;
+        MdeSiemException? error = null;
+        try
+        {
+            events = Read(eventData.EventBody.ToMemory(), table, partitionId, eventData.SequenceNumber);
+        }
+        catch (MdeSiemException invalid)
+        {
+            events = new List<StreamingEvent>();
+            error = invalid;
+        }
+
+        if (events.Count == 0)
+        {
+            yield return new HubRecord(partitionId, eventData.SequenceNumber, null, error, endsEvent: true);
+            yield break;
+        }
+
+        for (var i = 0; i < events.Count; i++)
+        {
+            yield return new HubRecord(partitionId, eventData.SequenceNumber, events[i], null, endsEvent: i == events.Count - 1);
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System;
 using MdeSiem.Core.Errors;
 using MdeSiem.Core.StreamingApi;
 
@@ -35,4 +36,22 @@ public sealed class HubRecord
 
     /// <summary>True for the last item of a received batch: a good moment to commit.</summary>
     public bool EndsBatch { get; internal set; }
+
+    /// <summary>For items read through a processor: true once the batch was handed back (claim lost, stopped).</summary>
+    internal Func<bool>? WithdrawnCheck { get; set; }
+
+    /// <summary>
+    /// True when the item must not be written any more: its batch was handed back because another consumer took the
+    /// partition (that consumer delivers it) or the run stopped.
+    /// </summary>
+    public bool Withdrawn => WithdrawnCheck?.Invoke() == true;
+
+    /// <summary>For items read through a processor: runs when the item went down the pipeline.</summary>
+    internal Action? OnDelivered { get; set; }
+
+    /// <summary>
+    /// Call once this item went down the pipeline. Read through a shared checkpoint container, the event counts as
+    /// delivered after its last record, and the batch is checkpointed after its last item (never before).
+    /// </summary>
+    public void Acknowledge() => OnDelivered?.Invoke();
 }

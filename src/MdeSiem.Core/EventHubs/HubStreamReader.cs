@@ -70,7 +70,7 @@ public sealed class HubStreamReader
                             break;
                         }
 
-                        foreach (var record in Unwrap(state.PartitionId, eventData, query.Table))
+                        foreach (var record in HubEventBody.Records(state.PartitionId, eventData, query.Table))
                         {
                             if (last is not null)
                             {
@@ -158,32 +158,6 @@ public sealed class HubStreamReader
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             throw EventHubFailureTranslator.Translate(exception, _target, $"reading partition {state.PartitionId}");
-        }
-    }
-
-    private static IEnumerable<HubRecord> Unwrap(string partitionId, EventData eventData, string? table)
-    {
-        List<StreamingApi.StreamingEvent> events;
-        MdeSiemException? error = null;
-        try
-        {
-            events = HubEventBody.Read(eventData.EventBody.ToMemory(), table, partitionId, eventData.SequenceNumber);
-        }
-        catch (MdeSiemException invalid)
-        {
-            events = new List<StreamingApi.StreamingEvent>();
-            error = invalid;
-        }
-
-        if (events.Count == 0)
-        {
-            yield return new HubRecord(partitionId, eventData.SequenceNumber, null, error, endsEvent: true);
-            yield break;
-        }
-
-        for (var i = 0; i < events.Count; i++)
-        {
-            yield return new HubRecord(partitionId, eventData.SequenceNumber, events[i], null, endsEvent: i == events.Count - 1);
         }
     }
 

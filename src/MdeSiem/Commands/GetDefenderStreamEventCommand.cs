@@ -85,6 +85,23 @@ public sealed class GetDefenderStreamEventCommand : MdeSiemConnectedCmdlet
     [Parameter(ParameterSetName = HubConnectionStringSet)]
     public TimeSpan MaxWait { get; set; }
 
+    /// <summary>A blob container shared by every consumer of the hub (ownership and checkpoints), by URL or by name.</summary>
+    [Parameter(ParameterSetName = HubSet)]
+    [Parameter(ParameterSetName = HubConnectionStringSet)]
+    [ValidateNotNullOrEmpty]
+    public string? CheckpointContainer { get; set; }
+
+    /// <summary>The connection string of the storage account holding -CheckpointContainer (then a container name).</summary>
+    [Parameter(ParameterSetName = HubSet)]
+    [Parameter(ParameterSetName = HubConnectionStringSet)]
+    [ValidateNotNullOrEmpty]
+    public string? CheckpointStorageConnectionString { get; set; }
+
+    /// <summary>How often consumers sharing -CheckpointContainer renew and rebalance their partitions.</summary>
+    [Parameter(ParameterSetName = HubSet)]
+    [Parameter(ParameterSetName = HubConnectionStringSet)]
+    public TimeSpan LoadBalancingInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Records received before this are skipped; with -Checkpoint, where the first run starts.</summary>
     [Parameter]
     public DateTime Since { get; set; }
@@ -222,8 +239,14 @@ public sealed class GetDefenderStreamEventCommand : MdeSiemConnectedCmdlet
             Follow = Follow.IsPresent,
             MaxWait = bound.ContainsKey(nameof(MaxWait)) ? MaxWait : null,
         };
-        var reader = new HubStreamReader(target);
         WriteVerbose($"Reading {(query.Table ?? "every table's")} records from the {target.Describe()}{(query.Follow ? ", following" : " up to what is enqueued now")}.");
+        if (CheckpointContainer is not null)
+        {
+            ReadHubShared(target, query, connection);
+            return;
+        }
+
+        var reader = new HubStreamReader(target);
         if (Checkpoint is null)
         {
             Emit(reader.ReadAsync(query, new Dictionary<string, long>(), CancellationToken), r => r.Event, r => r.Error, delivered: null);
@@ -260,6 +283,33 @@ public sealed class GetDefenderStreamEventCommand : MdeSiemConnectedCmdlet
         }
 
         WriteVerbose($"Checkpoint {run.Path}: {run.DeliveredEvents} new event(s).");
+    }
+
+    /// <summary>One of several consumers sharing the hub through -CheckpointContainer; each batch is checkpointed there once written.</summary>
+    private void ReadHubShared(EventHubTarget target, HubReadQuery query, Core.Auth.MdeSiemConnection? connection)
+    {
+        if (Checkpoint is not null)
+        {
+            throw new MdeSiemException(ErrorCode.InvalidArgument, "-Checkpoint and -CheckpointContainer cannot be combined.")
+            {
+                RecommendedAction = "Use -Checkpoint for a single consumer, -CheckpointContainer for consumers that share the hub.",
+            };
+        }
+
+        var reader = HubCheckpointContainer.OpenReader(target, CheckpointContainer!, CheckpointStorageConnectionString, connection, out var description);
+        reader.LoadBalancingInterval = LoadBalancingInterval;
+        WriteVerbose($"Sharing the hub's partitions with the other consumers of the {description}.");
+        Emit(reader.ReadAsync(query, CancellationToken), r => r.Withdrawn ? null : r.Event, r => r.Withdrawn ? null : r.Error, record =>
+        {
+            if (!record.Withdrawn)
+            {
+                record.Acknowledge();
+            }
+        });
+        foreach (var problem in reader.TakeProblems())
+        {
+            WriteVerbose(problem);
+        }
     }
 
     private (StreamStorageTarget Target, string TenantId) OpenTarget()
