@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using MdeSiem.Core.Auth;
 using MdeSiem.Core.Http;
+using MdeSiem.Core.OData;
 
 namespace MdeSiem.Core.Graph;
 
@@ -43,7 +44,7 @@ public sealed class GraphIncidentUpdater
                 : update.Tags.Replace;
             var uri = IncidentUri(id);
             using var response = await ServiceCaller.SendAsync(_connection.Http, new ServiceRequest(ServiceApi.Graph(_connection.Endpoints), new HttpMethod("PATCH"), uri, GraphPermission.IncidentReadWrite, update.ToPatchJson(tags)), cancellationToken).ConfigureAwait(false);
-            updated = await GraphPageReader.ReadEntityAsync(response, uri, GraphObjectBinder.Bind<DefenderIncident>, cancellationToken).ConfigureAwait(false);
+            updated = await ODataEntityReader.ReadEntityAsync(response, uri, GraphObjectBinder.Bind<DefenderIncident>, cancellationToken).ConfigureAwait(false);
         }
 
         if (!string.IsNullOrEmpty(update.Comment))

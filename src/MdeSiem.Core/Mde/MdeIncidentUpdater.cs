@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using MdeSiem.Core.Http;
+using MdeSiem.Core.OData;
 using MdeSiem.Core.Auth;
 using MdeSiem.Core.Graph;
 
@@ -44,6 +45,6 @@ public sealed class MdeIncidentUpdater
             Idempotent = string.IsNullOrEmpty(update.Comment),
         };
         using var response = await ServiceCaller.SendAsync(_connection.Http, request, cancellationToken).ConfigureAwait(false);
-        return await GraphPageReader.ReadEntityAsync(response, uri, GraphObjectBinder.Bind<MdeIncident>, cancellationToken).ConfigureAwait(false);
+        return await ODataEntityReader.ReadEntityAsync(response, uri, GraphObjectBinder.Bind<MdeIncident>, cancellationToken).ConfigureAwait(false);
     }
 }

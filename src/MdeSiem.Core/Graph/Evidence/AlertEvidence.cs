@@ -41,8 +41,8 @@ public abstract class AlertEvidence : GraphObject
     /// </summary>
     public string? Name => Identity;
 
-    /// <summary>The value <see cref="Name"/> returns; each evidence type says which of its fields names it.</summary>
-    protected abstract string? Identity { get; }
+    /// <summary>The value <see cref="Name"/> returns; each evidence type that has a naming field says which.</summary>
+    protected virtual string? Identity => null;
 
     /// <summary>"fileEvidence: invoice.exe": the evidence table's first column.</summary>
     public override string ToString() => Identity is { Length: > 0 } identity ? $"{Kind}: {identity}" : Kind ?? GetType().Name;

@@ -6,9 +6,11 @@ namespace MdeSiem.Core.Graph;
 /// </summary>
 public sealed class BlobContainerEvidence : AlertEvidence
 {
-    public string? Name { get; set; }
+    public new string? Name { get; set; }
 
     public AzureResourceEvidence? StorageResource { get; set; }
 
     public string? Url { get; set; }
+
+    protected override string? Identity => Name;
 }

@@ -14,7 +14,9 @@ public sealed class BlobEvidence : AlertEvidence
 
     public List<FileHash> FileHashes { get; set; } = new();
 
-    public string? Name { get; set; }
+    public new string? Name { get; set; }
 
     public string? Url { get; set; }
+
+    protected override string? Identity => Name;
 }

@@ -18,7 +18,9 @@ public sealed class ContainerEvidence : AlertEvidence
 
     public bool? IsPrivileged { get; set; }
 
-    public string? Name { get; set; }
+    public new string? Name { get; set; }
 
     public KubernetesPodEvidence? Pod { get; set; }
+
+    protected override string? Identity => Name;
 }

@@ -10,9 +10,11 @@ public sealed class GitHubUserEvidence : AlertEvidence
 
     public string? Login { get; set; }
 
-    public string? Name { get; set; }
+    public new string? Name { get; set; }
 
     public string? UserId { get; set; }
 
     public string? WebUrl { get; set; }
+
+    protected override string? Identity => Name;
 }

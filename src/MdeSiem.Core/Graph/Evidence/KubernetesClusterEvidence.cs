@@ -10,10 +10,12 @@ public sealed class KubernetesClusterEvidence : AlertEvidence
 
     public string? Distribution { get; set; }
 
-    public string? Name { get; set; }
+    public new string? Name { get; set; }
 
     /// <summary>microsoft.graph.security.kubernetesPlatform, as the service sends it.</summary>
     public string? Platform { get; set; }
 
     public string? Version { get; set; }
+
+    protected override string? Identity => Name;
 }

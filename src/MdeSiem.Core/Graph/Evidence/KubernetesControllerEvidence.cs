@@ -10,9 +10,11 @@ public sealed class KubernetesControllerEvidence : AlertEvidence
 {
     public Dictionary<string, object?> Labels { get; set; } = new();
 
-    public string? Name { get; set; }
+    public new string? Name { get; set; }
 
     public KubernetesNamespaceEvidence? Namespace { get; set; }
 
     public string? Type { get; set; }
+
+    protected override string? Identity => Name;
 }

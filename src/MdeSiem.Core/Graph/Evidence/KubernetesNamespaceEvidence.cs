@@ -12,5 +12,7 @@ public sealed class KubernetesNamespaceEvidence : AlertEvidence
 
     public Dictionary<string, object?> Labels { get; set; } = new();
 
-    public string? Name { get; set; }
+    public new string? Name { get; set; }
+
+    protected override string? Identity => Name;
 }

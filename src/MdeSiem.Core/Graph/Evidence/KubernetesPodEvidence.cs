@@ -18,11 +18,13 @@ public sealed class KubernetesPodEvidence : AlertEvidence
 
     public Dictionary<string, object?> Labels { get; set; } = new();
 
-    public string? Name { get; set; }
+    public new string? Name { get; set; }
 
     public KubernetesNamespaceEvidence? Namespace { get; set; }
 
     public IpEvidence? PodIp { get; set; }
 
     public KubernetesServiceAccountEvidence? ServiceAccount { get; set; }
+
+    protected override string? Identity => Name;
 }

@@ -6,9 +6,11 @@ namespace MdeSiem.Core.Graph;
 /// </summary>
 public sealed class KubernetesSecretEvidence : AlertEvidence
 {
-    public string? Name { get; set; }
+    public new string? Name { get; set; }
 
     public KubernetesNamespaceEvidence? Namespace { get; set; }
 
     public string? SecretType { get; set; }
+
+    protected override string? Identity => Name;
 }

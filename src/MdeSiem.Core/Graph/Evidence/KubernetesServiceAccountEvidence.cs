@@ -6,7 +6,9 @@ namespace MdeSiem.Core.Graph;
 /// </summary>
 public sealed class KubernetesServiceAccountEvidence : AlertEvidence
 {
-    public string? Name { get; set; }
+    public new string? Name { get; set; }
 
     public KubernetesNamespaceEvidence? Namespace { get; set; }
+
+    protected override string? Identity => Name;
 }

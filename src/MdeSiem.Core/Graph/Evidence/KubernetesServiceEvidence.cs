@@ -14,7 +14,7 @@ public sealed class KubernetesServiceEvidence : AlertEvidence
 
     public Dictionary<string, object?> Labels { get; set; } = new();
 
-    public string? Name { get; set; }
+    public new string? Name { get; set; }
 
     public KubernetesNamespaceEvidence? Namespace { get; set; }
 
@@ -24,4 +24,6 @@ public sealed class KubernetesServiceEvidence : AlertEvidence
 
     /// <summary>microsoft.graph.security.kubernetesServiceType, as the service sends it.</summary>
     public string? ServiceType { get; set; }
+
+    protected override string? Identity => Name;
 }
