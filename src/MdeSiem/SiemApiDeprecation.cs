@@ -7,7 +7,7 @@ internal static class SiemApiDeprecation
     // and "Effective December 31, 2024 ... we reserve the right to turn off the SIEM API, without further notice."
     // The text comes from the one table of retiring surfaces, which Find-MdeSiemRetiredApi reports too.
     public static readonly string Message =
-        Core.Migration.RetiringSurfaces.SiemApi.WarningText + " ConvertTo-GraphAlert maps SIEM records onto the Graph alert shape.";
+        Core.Migration.RetiringSurfaces.SiemApi.WarningText + ". ConvertTo-GraphAlert maps SIEM records onto the Graph alert shape.";
 
     public static void WarnOnce(MdeSiemCmdlet cmdlet)
     {

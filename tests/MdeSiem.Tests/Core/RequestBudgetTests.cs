@@ -109,7 +109,7 @@ public class RequestBudgetTests
 
         Assert.Equal(new[] { 100, 1500 }, budget.Limits.Select(limit => limit.Calls));
         Assert.Equal(new[] { TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1) }, budget.Limits.Select(limit => limit.Period));
-        Assert.Equal(new[] { 50 }, RequestBudget.ForApi(ApiNames.XdrIncidents, 0.5).Limits.Select(limit => limit.Calls));
+        Assert.Equal(new[] { 50, 1500 }, RequestBudget.ForApi(ApiNames.XdrIncidents, 0.5).Limits.Select(limit => limit.Calls));
         Assert.Throws<ArgumentOutOfRangeException>(() => RequestBudget.ForApi(ApiNames.MdeAlerts, 0));
     }
 
