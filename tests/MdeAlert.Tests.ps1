@@ -104,7 +104,7 @@ Describe 'Get-MdeAlert' {
         $json = Get-MdeAlert -Top 2 -IncludeEvidence | ConvertTo-Json -Depth 6 | ConvertFrom-Json
         $json.Count | Should -Be 2
         $json[0].Evidence.Count | Should -BeGreaterThan 0
-        (Get-MdeAlert -Top 3 | Out-String) | Should -Match 'ComputerDnsName'
+        (Get-MdeAlert -Top 3 | Out-String) | Should -Match 'AlertCreationTime'
     }
 }
 
