@@ -168,6 +168,6 @@ public sealed class GetMdeSiemAlertCommand : MdeSiemPullCmdlet
         }
 
         Session.SiemDeprecationWarned = true;
-        WriteWarning(RetiringSurfaces.SiemApi.WarningText + " ConvertTo-GraphAlert maps SIEM records onto the Graph alert shape.");
+        WriteWarning(RetiringSurfaces.SiemApi.WarningText + ". ConvertTo-GraphAlert maps SIEM records onto the Graph alert shape.");
     }
 }
