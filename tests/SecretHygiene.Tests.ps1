@@ -157,6 +157,8 @@ BeforeAll {
         @{ Cmdlet = 'Get-DefenderStreamEvent'; Case = 'container SAS for another table'; Expect = 'MdeSiem.InvalidArgument'; Run = { Get-DefenderStreamEvent AlertEvidence -SasUri 'https://contoso.blob.core.windows.net/insights-logs-advancedhunting-alertinfo?sv=2024-11-04&sr=c&sp=rl&sig=NotARealSignature%3D' } }
         @{ Cmdlet = 'Find-MdeSiemRetiredApi'; Case = 'scripts that call retiring APIs'; Run = { Find-MdeSiemRetiredApi -Path (Join-Path $PSScriptRoot 'Fixtures/RetiredApiScripts') } }
         @{ Cmdlet = 'Find-MdeSiemRetiredApi'; Case = 'path that does not exist'; Expect = 'MdeSiem.PathNotFound'; Run = { Find-MdeSiemRetiredApi -Path (Join-Path $work 'no-such-scripts') } }
+        @{ Cmdlet = 'Compare-MdeSiemMigration'; Case = 'SIEM API against Graph with an HTML report'; Run = { Compare-MdeSiemMigration -SinceTimeUtc ([datetime]::UtcNow.AddHours(-6)) -UntilTimeUtc ([datetime]::UtcNow) -IncludeMdeApi -ReportPath (Join-Path $work 'migration-report.html') } }
+        @{ Cmdlet = 'Compare-MdeSiemMigration'; Case = '403 from the simulator'; Expect = 'MdeSiem.PermissionDenied'; Run = { Compare-MdeSiemMigration -SinceTimeUtc ([datetime]::UtcNow.AddHours(-1)) -Connection Unmanaged } }
         @{ Cmdlet = 'Disconnect-MdeSiem'; Case = 'one named connection'; Run = { Disconnect-MdeSiem -Name Pfx -PassThru } }
         @{ Cmdlet = 'Disconnect-MdeSiem'; Case = 'unknown name'; Expect = 'MdeSiem.ConnectionNotFound'; Run = { Disconnect-MdeSiem -Name Nowhere } }
     )

@@ -35,6 +35,8 @@ function Start-MdeSiemSimulator {
         # A storage connection string (Azurite's): the simulator writes its records there as the Streaming API export.
         [string] $StreamExportConnectionString,
         [string] $Configuration = 'Release',
+        # Graph alerts differ from the SIEM records as on real tenants (updated since, no device group).
+        [switch] $GraphDivergences,
         # Maps the simulator's test-only /_test endpoints (faults, late alerts, Graph ground truth, request log).
         [switch] $TestControl,
         # Make Graph answer 429 past 150 requests in any window of this many milliseconds.
@@ -55,6 +57,7 @@ function Start-MdeSiemSimulator {
     if ($StreamExportConnectionString) { $arguments.AddRange([string[]] @('--stream-export', $StreamExportConnectionString)) }
     if ($TestControl) { $arguments.Add('--test-control') }
     if ($EventHubFactsFile) { $arguments.AddRange([string[]] @('--event-hub', $EventHubFactsFile)) }
+    if ($GraphDivergences) { $arguments.Add('--graph-divergences') }
     if ($GraphRateLimitWindowMs -gt 0) { $arguments.AddRange([string[]] @('--graph-rate-limit-window-ms', "$GraphRateLimitWindowMs")) }
     if ($null -ne $Now) { $arguments.AddRange([string[]] @('--now', $Now.UtcDateTime.ToString('o', [Globalization.CultureInfo]::InvariantCulture))) }
     if ($HuntingRowLimit -gt 0) { $arguments.AddRange([string[]] @('--hunting-row-limit', "$HuntingRowLimit")) }

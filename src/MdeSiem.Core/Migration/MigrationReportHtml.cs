@@ -24,7 +24,7 @@ p.lead{color:#57606a;margin:0 0 16px}
 .card .value{display:block;font-size:30px;font-weight:600}.card .label{color:#57606a;font-size:13px}
 .card.paired .value{color:#2e7d32}.card.siem .value{color:#c62828}.card.graph .value{color:#1565c0}.card.lost .value{color:#6a1b9a}
 table{border-collapse:collapse;background:#fff;width:100%;font-size:13px}
-th,td{border:1px solid #d8dde3;padding:5px 8px;text-align:left;vertical-align:top}td:nth-child(2){white-space:nowrap;text-align:center}th{background:#eef1f5}
+th,td{border:1px solid #d8dde3;padding:5px 8px;text-align:left;vertical-align:top}table.rows td:nth-child(2){white-space:nowrap;text-align:center}th{background:#eef1f5}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 tr.x td{background:#faf5fc}tr.diff td.d{color:#c62828;font-weight:600}
 details summary{cursor:pointer;color:#1565c0}code{font-size:12px;word-break:break-all}
@@ -119,7 +119,7 @@ details summary{cursor:pointer;color:#1565c0}code{font-size:12px;word-break:brea
             html.Append(SvgBarChart.Shares("Agreement per mapped field", compared.Select(r => (r.Field, r.Agreement!.Value)).ToList()));
         }
 
-        html.Append("<table><tr><th>SIEM field</th><th></th><th>Graph property</th><th>Records with a value</th><th>Paired alerts with a value</th><th>Same in Graph</th><th>Different</th><th>Lost</th><th>Examples</th></tr>");
+        html.Append("<table class=\"rows\"><tr><th>SIEM field</th><th></th><th>Graph property</th><th>Records with a value</th><th>Paired alerts with a value</th><th>Same in Graph</th><th>Different</th><th>Lost</th><th>Examples</th></tr>");
         foreach (var row in rows)
         {
             string css = row.Mapping == "X" ? "x" : row.Different > 0 ? "diff" : "";

@@ -45,9 +45,9 @@ public sealed class RetiringSurface
     /// <summary>The one-sentence warning a cmdlet that calls this surface writes once per session.</summary>
     public string WarningText => Status switch
     {
-        RetirementStatus.Deprecated => $"Microsoft has deprecated the {Name} and may turn it off without notice since {RetirementDateText} ({Source}). Move to {Replacement}, e.g. {Example}",
-        RetirementStatus.Retired => $"Microsoft retired the {Name} on {RetirementDateText} ({Source}). Move to {Replacement}, e.g. {Example}",
-        _ => $"Microsoft retires the {Name} on {RetirementDateText} ({Source}). Move to {Replacement}, e.g. {Example}",
+        RetirementStatus.Deprecated => $"Microsoft has deprecated the {Name} and may turn it off without notice from {RetirementDateText} ({Source}). Move to {Replacement}, for example: {Example}",
+        RetirementStatus.Retired => $"Microsoft retired the {Name} on {RetirementDateText} ({Source}). Move to {Replacement}, for example: {Example}",
+        _ => $"Microsoft retires the {Name} on {RetirementDateText} ({Source}). Move to {Replacement}, for example: {Example}",
     };
 
     public override string ToString() => Name;
