@@ -33,7 +33,7 @@ catch { 'failed=' + $_.FullyQualifiedErrorId }
 '@)) -join "`n"
         $text | Should -Not -Match 'failed=' -Because $text
         $text | Should -Match 'pulled=50'
-        $text | Should -Match 'WARNING: Microsoft deprecated the Defender for Endpoint SIEM API.*may turn it off without further notice'
+        $text | Should -Match 'WARNING: Microsoft has deprecated the Defender for Endpoint SIEM API.*may turn it off without notice'
     }
 
     It 'still honours a warning preference that silences warnings under -Debug' {

@@ -83,7 +83,7 @@ Describe 'Get-DefenderAlert' {
     It 'shows a table by default' {
         $text = Get-DefenderAlert -First 3 | Out-String
         $text | Should -Match 'Severity'
-        $text | Should -Match 'DetectionSource'
+        $text | Should -Match 'CreatedDateTime'
     }
 }
 
