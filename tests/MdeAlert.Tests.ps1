@@ -55,11 +55,18 @@ AfterAll {
 
 Describe 'Get-MdeAlert' {
     It 'warns once per session that the API retires, pointing to Get-DefenderAlert' {
-        $first = Get-MdeAlert -Top 1 3>&1 | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }
-        $second = Get-MdeAlert -Top 1 3>&1 | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }
-        "$first" | Should -Match 'Get-DefenderAlert'
-        "$first" | Should -Match 'MC1220762'
-        @($second).Count | Should -Be 0
+        # A fresh session: other test files in this process may have been warned already.
+        $simulator = $script:Simulator
+        $command = "Import-Module '$env:MDESIEM_MODULE_MANIFEST'; " +
+            "Connect-MdeSiem -TenantId '$($simulator.tenantId)' -ClientId '$($simulator.clientId)' -ClientSecret (ConvertTo-SecureString '$($simulator.clientSecret)' -AsPlainText -Force) -EndpointUri '$($simulator.baseUri)' -SkipCertificateCheck | Out-Null; " +
+            "`$first = Get-MdeAlert -Top 1 3>&1 | Where-Object { `$_ -is [System.Management.Automation.WarningRecord] }; " +
+            "`$second = Get-MdeAlert -Top 1 3>&1 | Where-Object { `$_ -is [System.Management.Automation.WarningRecord] }; " +
+            "'first=' + `$first; 'second=' + @(`$second).Count"
+        $text = (Invoke-MdeSiemChildPwsh @('-Command', $command)) -join "`n"
+
+        $text | Should -Match 'first=.*Get-DefenderAlert' -Because $text
+        $text | Should -Match 'first=.*MC1220762'
+        $text | Should -Match 'second=0'
     }
 
     It 'lists every alert once with -All, paging by $skip' {

@@ -86,7 +86,7 @@ Describe 'Get-MdeSiemAlert -Checkpoint -OutFile under SIGKILL' {
         $result = Invoke-KilledRuns "Get-MdeSiemAlert -Checkpoint '$checkpoint' -SinceTimeUtc '$($script:Since)' -AvailabilityLag 0 -OutFile '$file'" $file
 
         $result.ExitCode | Should -Be 0 -Because $result.Errors
-        $result.MidWrite | Should -BeGreaterThan 10 -Because 'most runs must be killed while they write, or the test proves little'
+        $result.MidWrite | Should -BeGreaterOrEqual 8 -Because 'at least eight runs must be killed while they write, or the test proves little'
         $ids = @(Read-LineIds $file)
         @($ids | Where-Object { $null -eq $_ }).Count | Should -Be 0 -Because 'no line may be torn or glued to another'
         ($ids | Sort-Object) | Should -Be $script:ExpectedIds
@@ -122,7 +122,7 @@ Describe 'The pipeline recipe (| ConvertTo-MdeSiemJsonLine | Add-Content) under 
         $lost = @($script:ExpectedIds | Where-Object { $_ -notin $present }).Count
         $repeated = @($ids | Where-Object { $null -ne $_ }).Count - $present.Count
         Write-Host "  pipeline recipe after $($result.Killed) kills ($($result.MidWrite) while writing): $lost lost, $repeated repeated, $torn torn line(s)"
-        $result.MidWrite | Should -BeGreaterThan 10
+        $result.MidWrite | Should -BeGreaterOrEqual 8
         $lost | Should -BeLessOrEqual $torn -Because 'a record can only go missing by being appended onto a line a kill cut in half'
         $repeated | Should -BeGreaterThan 0 -Because 'a killed run saves no progress: its records come again (at least once)'
     }
