@@ -87,6 +87,16 @@ Describe '-OutFile on the Graph and Defender API pulls' {
         [IO.File]::ReadAllLines($file) | Should -Be @(Get-DefenderAlert -Top 50 | ConvertTo-MdeSiemJsonLine)
     }
 
+    It 'Get-DefenderAlert -Id -OutFile writes the alerts read by id, not to the pipeline' {
+        $file = Join-Path $script:Work 'graph-by-id.jsonl'
+        $ids = @(Get-DefenderAlert -Top 2 | ForEach-Object Id)
+
+        $output = @($ids | Get-DefenderAlert -OutFile $file)
+
+        $output.Count | Should -Be 0
+        [IO.File]::ReadAllLines($file) | Should -Be @($ids | Get-DefenderAlert | ConvertTo-MdeSiemJsonLine)
+    }
+
     It 'Get-MdeAlert -OutFile writes what | ConvertTo-MdeSiemJsonLine writes' {
         $file = Join-Path $script:Work 'mde.jsonl'
 

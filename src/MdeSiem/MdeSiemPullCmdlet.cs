@@ -219,7 +219,7 @@ public abstract class MdeSiemPullCmdlet : MdeSiemConnectedCmdlet
                 continue;
             }
 
-            WriteObject(item);
+            WriteRecord(item!);
         }
     }
 
