@@ -93,13 +93,18 @@ function Get-PesterModulePath {
 # Reads passed/failed/skipped from the xunit TRX files dotnet test wrote.
 function Get-TrxCounts {
     param([string] $Directory)
-    $counts = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    $counts = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0; FailedNames = [System.Collections.Generic.List[string]]::new() }
     foreach ($file in Get-ChildItem -Path $Directory -Filter *.trx -ErrorAction SilentlyContinue) {
         [xml] $trx = Get-Content -Raw -Path $file.FullName
         $counters = $trx.TestRun.ResultSummary.Counters
         $counts.Passed += [int] $counters.passed
         $counts.Failed += [int] $counters.failed + [int] $counters.error + [int] $counters.timeout + [int] $counters.aborted
         $counts.Skipped += [int] $counters.notExecuted
+        foreach ($result in @($trx.TestRun.Results.UnitTestResult)) {
+            if ($null -ne $result -and $result.outcome -ne 'Passed' -and $result.outcome -ne 'NotExecuted') {
+                $counts.FailedNames.Add("xunit: $($result.testName)")
+            }
+        }
     }
     return $counts
 }
@@ -183,12 +188,15 @@ function Invoke-PesterSuite {
     & $pwsh[0] @arguments | Out-Host
     $exitCode = $LASTEXITCODE
 
-    $counts = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    $counts = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0; FailedNames = [System.Collections.Generic.List[string]]::new() }
     if (Test-Path $summaryPath) {
         $summary = Get-Content -Raw $summaryPath | ConvertFrom-Json
         $counts.Passed = [int] $summary.Passed
         $counts.Failed = [int] $summary.Failed
         $counts.Skipped = [int] $summary.Skipped
+        foreach ($name in @($summary.FailedNames)) {
+            if ($name) { $counts.FailedNames.Add("Pester: $name") }
+        }
     }
     if ($exitCode -ne 0 -and $counts.Failed -eq 0) {
         $counts.Failed = 1
@@ -205,6 +213,10 @@ function Invoke-Test {
     $passed = $xunit.Passed + $pester.Passed
     $failed = $xunit.Failed + $pester.Failed
     $skipped = $xunit.Skipped + $pester.Skipped
+    # The failed tests' names come just before the counts, so the tail of a CI log says what failed.
+    foreach ($name in @($xunit.FailedNames) + @($pester.FailedNames)) {
+        Write-Host "FAILED $name"
+    }
     Write-Host ("xunit: {0} passed, {1} failed, {2} skipped; Pester: {3} passed, {4} failed, {5} skipped" -f `
             $xunit.Passed, $xunit.Failed, $xunit.Skipped, $pester.Passed, $pester.Failed, $pester.Skipped)
     $line = "$passed passed, $failed failed"

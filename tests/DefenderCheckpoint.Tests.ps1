@@ -273,3 +273,23 @@ Describe 'Get-DefenderIncident -Checkpoint' {
         Assert-ExactlyOnce @($first, (Invoke-Run $path -Noun Incident)) $truth
     }
 }
+
+Describe 'Read-ahead of a paged pull' {
+    # A consumer that takes two records slowly, then stops. The pull may read one page ahead into its queue and be
+    # reading one more, so at most two requests beyond the two pages the consumer took; before the bound it read
+    # up to 1,024 records ahead, a page each with -Top 1.
+    It 'spends at most two requests beyond what a slow Select-Object -First 2 took from <Command> <Label>' -ForEach @(
+        @{ Command = 'Get-DefenderAlert'; Label = 'following next links'; Path = 'alerts_v2'; Extra = @{ OrderBy = 'createdDateTime desc' } }
+        @{ Command = 'Get-DefenderAlert'; Label = 'paging by time'; Path = 'alerts_v2'; Extra = @{} }
+        @{ Command = 'Get-DefenderIncident'; Label = 'paging'; Path = 'incidents'; Extra = @{} }
+    ) {
+        $before = @(Get-MdeSiemSimulatorRequest $script:Simulator).Count
+        $taken = @(& $Command -All -Top 1 @Extra | ForEach-Object { Start-Sleep -Milliseconds 400; $_ } | Select-Object -First 2)
+        $pages = @(Get-MdeSiemSimulatorRequest $script:Simulator | Select-Object -Skip $before |
+                Where-Object { $_.path -like "*/security/$Path" })
+
+        $taken.Count | Should -Be 2
+        $pages.Count | Should -BeGreaterOrEqual 2
+        $pages.Count | Should -BeLessOrEqual 4
+    }
+}

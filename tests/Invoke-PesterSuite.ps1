@@ -32,6 +32,8 @@ $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContai
     Passed  = $result.PassedCount
     Failed  = $failed
     Skipped = $result.SkippedCount + $result.NotRunCount
+    # Named in build.ps1's last lines, so the end of a CI log says which tests failed.
+    FailedNames = @($result.Failed | ForEach-Object { $_.ExpandedPath }) + @($result.FailedContainers | ForEach-Object { "$($_.Item)" })
 } | ConvertTo-Json | Set-Content -Path $SummaryPath -Encoding utf8
 
 exit ([int]($failed -gt 0))

@@ -21,8 +21,8 @@ public abstract class MdeSiemCmdlet : PSCmdlet, IDisposable
     // How often the pipeline thread wakes while it waits on the core, to show verbose lines as they happen.
     private static readonly TimeSpan LogDrainInterval = TimeSpan.FromMilliseconds(200);
 
-    // Items parsed ahead of the pipeline: enough to keep both threads busy, small enough to keep memory flat.
-    private const int PrefetchCapacity = 1024;
+    /// <summary>The most items parsed ahead of the pipeline: enough to keep both threads busy, few enough to keep memory flat.</summary>
+    protected const int MaxReadAhead = 1024;
 
     private readonly CancellationTokenSource _cancellation = new();
     private readonly ConcurrentQueue<string> _log = new();
@@ -170,7 +170,7 @@ public abstract class MdeSiemCmdlet : PSCmdlet, IDisposable
     /// </summary>
     protected void HandEach<T>(IAsyncEnumerable<T> items, Action<T> write, Action<T>? afterWrite = null)
     {
-        var enumerator = items.Prefetch(PrefetchCapacity, CancellationToken).GetAsyncEnumerator(CancellationToken);
+        var enumerator = items.Prefetch(ReadAhead, CancellationToken).GetAsyncEnumerator(CancellationToken);
         try
         {
             while (Await(enumerator.MoveNextAsync()))
@@ -200,6 +200,12 @@ public abstract class MdeSiemCmdlet : PSCmdlet, IDisposable
             }
         }
     }
+
+    /// <summary>
+    /// How many items <see cref="HandEach{T}"/> reads ahead of the pipeline (at most <see cref="MaxReadAhead"/>). Read-ahead
+    /// spends requests before the pipeline asks for them, so a paged pull bounds it by its page size.
+    /// </summary>
+    protected virtual int ReadAhead => MaxReadAhead;
 
     /// <summary>Where <see cref="WriteEach"/> delivers a record: the pipeline, unless a derived cmdlet says otherwise.</summary>
     protected virtual void WriteRecord(object output) => WriteObject(output);

@@ -54,6 +54,20 @@ public abstract class MdeSiemPullCmdlet : MdeSiemConnectedCmdlet
     /// <summary>The progress bar's activity for a pull that shows none of its own (Get-MdeSiemAlert shows its own).</summary>
     protected virtual string? ProgressActivity => null;
 
+    /// <summary>
+    /// The records per page this pull asks the service for, when it pages. Read-ahead is bounded to one page (and
+    /// <see cref="MdeSiemCmdlet.MaxReadAhead"/>): one page waits in the queue and at most one more is being read, so a
+    /// consumer that stops (Select-Object -First) or is slow has cost at most two requests it did not use. Every
+    /// request counts against the tenant's call budget (150 a minute on Graph's security API).
+    /// </summary>
+    protected virtual int? PageSize => null;
+
+    protected sealed override int ReadAhead => PageSize is int pageSize ? Math.Max(1, Math.Min(pageSize, MaxReadAhead)) : MaxReadAhead;
+
+    /// <summary>The value of -Top when the user gave it, else <paramref name="serviceMaximum"/>: the page size of a list cmdlet.</summary>
+    protected int PageSizeFromTop(int top, int serviceMaximum) =>
+        MyInvocation.BoundParameters.ContainsKey("Top") ? top : serviceMaximum;
+
     /// <summary>True when the cmdlet was called with -Checkpoint.</summary>
     protected bool IsCheckpointRun => ParameterSetName == CheckpointSet;
     /// <summary>

@@ -74,6 +74,8 @@ public sealed class GetDefenderAlertCommand : MdeSiemPullCmdlet
 
     protected override string? ProgressActivity => "Reading alerts from Microsoft Graph";
 
+    protected override int? PageSize => PageSizeFromTop(Top, GraphAlertQuery.MaximumTop);
+
     protected override void ProcessRecordCore()
     {
         var connection = RequireConnection();

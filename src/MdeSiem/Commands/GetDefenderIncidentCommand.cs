@@ -67,6 +67,8 @@ public sealed class GetDefenderIncidentCommand : MdeSiemPullCmdlet
 
     protected override string? ProgressActivity => "Reading incidents from Microsoft Graph";
 
+    protected override int? PageSize => PageSizeFromTop(Top, GraphIncidentQuery.MaximumTop);
+
     protected override void ProcessRecordCore()
     {
         var connection = RequireConnection();

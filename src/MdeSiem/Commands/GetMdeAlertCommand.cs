@@ -90,6 +90,8 @@ public sealed class GetMdeAlertCommand : MdeSiemPullCmdlet
 
     protected override string? ProgressActivity => "Reading alerts from the Defender for Endpoint API";
 
+    protected override int? PageSize => PageSizeFromTop(Top, MdeAlertQuery.MaximumTop);
+
     protected override void ProcessRecordCore()
     {
         var connection = RequireConnection();

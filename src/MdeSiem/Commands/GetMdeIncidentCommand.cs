@@ -63,6 +63,8 @@ public sealed class GetMdeIncidentCommand : MdeSiemPullCmdlet
 
     protected override string? ProgressActivity => "Reading incidents from the Defender XDR API";
 
+    protected override int? PageSize => PageSizeFromTop(Top, MdeIncidentQuery.MaximumTop);
+
     protected override void ProcessRecordCore()
     {
         var connection = RequireConnection();
