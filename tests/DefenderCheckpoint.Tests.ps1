@@ -283,9 +283,10 @@ Describe 'Read-ahead of a paged pull' {
         @{ Command = 'Get-DefenderAlert'; Label = 'paging by time'; Path = 'alerts_v2'; Extra = @{} }
         @{ Command = 'Get-DefenderIncident'; Label = 'paging'; Path = 'incidents'; Extra = @{} }
     ) {
-        $before = @(Get-MdeSiemSimulatorRequest $script:Simulator).Count
+        # The request log is one JSON array: the parentheses enumerate it.
+        $before = (Get-MdeSiemSimulatorRequest $script:Simulator).Count
         $taken = @(& $Command -All -Top 1 @Extra | ForEach-Object { Start-Sleep -Milliseconds 400; $_ } | Select-Object -First 2)
-        $pages = @(Get-MdeSiemSimulatorRequest $script:Simulator | Select-Object -Skip $before |
+        $pages = @((Get-MdeSiemSimulatorRequest $script:Simulator) | Select-Object -Skip $before |
                 Where-Object { $_.path -like "*/security/$Path" })
 
         $taken.Count | Should -Be 2

@@ -16,8 +16,10 @@ namespace MdeSiem.Simulator.Hosting;
 /// </summary>
 internal sealed class MidBodyFaultStream : Stream
 {
-    // Lets Kestrel hand the bytes before the cut to the socket: an abort discards what it still holds.
-    private static readonly TimeSpan ResetGracePeriod = TimeSpan.FromMilliseconds(100);
+    // Lets Kestrel hand the bytes before the cut to the socket and the client read them: an abort discards what
+    // Kestrel still holds, and a reset that reaches the client before it read the response headers is a failed
+    // connection, not a broken body. 100 ms was too short on a loaded 2-core machine (the client saw no headers).
+    private static readonly TimeSpan ResetGracePeriod = TimeSpan.FromSeconds(1);
 
     private readonly Stream inner;
     private readonly HttpContext context;
