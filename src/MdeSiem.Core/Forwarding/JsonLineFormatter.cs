@@ -16,7 +16,7 @@ public static class JsonLineFormatter
 {
     private const int MaxDepth = 16;
 
-    private static readonly JsonWriterOptions Options = new()
+    internal static readonly JsonWriterOptions Options = new()
     {
         // Readable non-ASCII text and URLs; control characters, quotes and backslashes are still escaped.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -46,7 +46,8 @@ public static class JsonLineFormatter
         writer.WriteEndObject();
     }
 
-    private static void WriteValue(Utf8JsonWriter writer, object? value, int depth)
+    /// <summary>Writes one field value (as <see cref="FieldSource"/> holds it) at <paramref name="depth"/> in the record.</summary>
+    internal static void WriteValue(Utf8JsonWriter writer, object? value, int depth)
     {
         if (depth > MaxDepth)
         {

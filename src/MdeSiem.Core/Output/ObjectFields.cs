@@ -33,6 +33,12 @@ public static class ObjectFields
         return source;
     }
 
+    /// <summary>The public readable properties of <paramref name="type"/> in declaration order, with compiled getters.</summary>
+    internal static KeyValuePair<string, Func<object, object?>>[] GettersOf(Type type) => Getters.GetOrAdd(type, Compile);
+
+    /// <summary>A top-level property's value as <see cref="From(object)"/> stores it in the field set.</summary>
+    internal static object? ConvertField(object? value) => Convert(value, 1);
+
     private static object? Convert(object? value, int depth) =>
         ConvertValue(value, depth, MaxDepth, Convert, From);
 

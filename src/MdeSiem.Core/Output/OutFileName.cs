@@ -14,10 +14,14 @@ public sealed class OutFileName
 {
     private readonly string _pattern;
 
+    // An undated name is the same file at every write: formatted once, not once a record.
+    private readonly string? _fixedPath;
+
     private OutFileName(string pattern, bool isDated)
     {
         _pattern = pattern;
         IsDated = isDated;
+        _fixedPath = isDated ? null : string.Format(CultureInfo.InvariantCulture, pattern, DateTime.MinValue);
     }
 
     /// <summary>True when the name changes with the date.</summary>
@@ -54,5 +58,5 @@ public sealed class OutFileName
 
     /// <summary>The file to write at <paramref name="utcNow"/>.</summary>
     public string PathAt(DateTime utcNow) =>
-        string.Format(CultureInfo.InvariantCulture, _pattern, DateTime.SpecifyKind(utcNow, DateTimeKind.Utc));
+        _fixedPath ?? string.Format(CultureInfo.InvariantCulture, _pattern, DateTime.SpecifyKind(utcNow, DateTimeKind.Utc));
 }

@@ -83,6 +83,18 @@ public sealed class OutFileWriter : IDisposable
     /// </summary>
     public void WriteLine(string key, DateTime? timeUtc, string line, Func<string>? header = null)
     {
+        if (line is null)
+        {
+            throw new ArgumentNullException(nameof(line));
+        }
+
+        var bytes = Utf8.GetBytes(line);
+        WriteLine(key, timeUtc, new ArraySegment<byte>(bytes), header);
+    }
+
+    /// <summary>As <see cref="WriteLine(string, DateTime?, string, Func{string}?)"/>, for a line already in UTF-8.</summary>
+    public void WriteLine(string key, DateTime? timeUtc, ArraySegment<byte> utf8Line, Func<string>? header = null)
+    {
         if (Faulted)
         {
             throw new InvalidOperationException("The output file failed earlier in this run.");
@@ -96,10 +108,10 @@ public sealed class OutFileWriter : IDisposable
 
         if (_length == 0 && header is not null)
         {
-            Append(string.Empty, null, header());
+            Append(string.Empty, null, new ArraySegment<byte>(Utf8.GetBytes(header())));
         }
 
-        Append(key, timeUtc, line);
+        Append(key, timeUtc, utf8Line);
         if (_batch.Length >= BatchBytes)
         {
             WriteBatch();
@@ -206,12 +218,12 @@ public sealed class OutFileWriter : IDisposable
         _length = stream.Length;
     }
 
-    private void Append(string key, DateTime? timeUtc, string line)
+    private void Append(string key, DateTime? timeUtc, ArraySegment<byte> line)
     {
         var start = _batch.Length;
-        var byteCount = Utf8.GetByteCount(line) + 1;
+        var byteCount = line.Count + 1;
         _batch.SetLength(start + byteCount);
-        Utf8.GetBytes(line, 0, line.Length, _batch.GetBuffer(), (int)start);
+        Buffer.BlockCopy(line.Array!, line.Offset, _batch.GetBuffer(), (int)start, line.Count);
         _batch.GetBuffer()[start + byteCount - 1] = (byte)'\n';
         _batch.Position = _batch.Length;
         _length += byteCount;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using MdeSiem.Core.Checkpoints;
+using MdeSiem.Core.Forwarding;
 using MdeSiem.Core.Output;
 using MdeSiem.Forwarding;
 
@@ -16,11 +17,13 @@ internal sealed class OutFileSession : IDisposable
 {
     private readonly OutFileWriter _writer;
     private readonly RecordLineFormatter _formatter;
+    private readonly TypedJsonLineWriter? _typedJsonLines;
 
-    private OutFileSession(OutFileWriter writer, RecordLineFormatter formatter)
+    private OutFileSession(OutFileWriter writer, RecordLineFormatter formatter, OutFileFormat format)
     {
         _writer = writer;
         _formatter = formatter;
+        _typedJsonLines = format == OutFileFormat.JsonLines ? new TypedJsonLineWriter() : null;
     }
 
     /// <summary>What the opening found of a killed run's lines (null without a checkpoint).</summary>
@@ -39,10 +42,10 @@ internal sealed class OutFileSession : IDisposable
         formatter.AdoptHeaderOf(name.PathAt(DateTime.UtcNow));
         if (run is null)
         {
-            return new OutFileSession(new OutFileWriter(name, journal: null, new Dictionary<string, long>(), () => DateTime.UtcNow), formatter);
+            return new OutFileSession(new OutFileWriter(name, journal: null, new Dictionary<string, long>(), () => DateTime.UtcNow), formatter, format);
         }
 
-        var session = new OutFileSession(new OutFileWriter(name, new DeliveryJournal(run.Path + ".outfile"), run.CoveredOutputs, () => DateTime.UtcNow), formatter);
+        var session = new OutFileSession(new OutFileWriter(name, new DeliveryJournal(run.Path + ".outfile"), run.CoveredOutputs, () => DateTime.UtcNow), formatter, format);
         session.Recovery = session._writer.Recover();
         foreach (var entry in session.Recovery.Delivered)
         {
@@ -57,6 +60,13 @@ internal sealed class OutFileSession : IDisposable
     {
         // PowerShell objects (the SIEM records carry fields this version does not know as note properties) are read
         // through PowerShell's adapters; typed records directly.
+        if (_typedJsonLines is not null && output is not PSObject && output is not IFieldSource)
+        {
+            // The hot path: a typed record's JSON line straight from its properties, no field set or string.
+            _writer.WriteLine(key, timeUtc, _typedJsonLines.Format(output));
+            return;
+        }
+
         var line = _formatter.Format(output is PSObject wrapped ? PSObjectFields.From(wrapped) : output);
         var header = _formatter.Header;
         _writer.WriteLine(key, timeUtc, line, header is null ? null : () => header);
@@ -72,5 +82,9 @@ internal sealed class OutFileSession : IDisposable
     /// <summary>The checkpoint covers every line now: the journal is no longer needed.</summary>
     public void Committed() => _writer.ForgetJournal();
 
-    public void Dispose() => _writer.Dispose();
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _typedJsonLines?.Dispose();
+    }
 }

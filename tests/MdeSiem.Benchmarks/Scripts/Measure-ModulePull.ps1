@@ -30,7 +30,7 @@ foreach ($run in 1..$Runs) {
     $cpu = $process.TotalProcessorTime
     $stopwatch = [Diagnostics.Stopwatch]::StartNew()
     # Each run writes a new file: appending to the last run's would measure a growing file.
-    Remove-Item -Path $CsvPath -ErrorAction SilentlyContinue
+    if ($CsvPath) { Remove-Item -Path $CsvPath -ErrorAction SilentlyContinue }
     switch ($Sink) {
         'Null' { Get-MdeSiemAlert -SinceTimeUtc $since -WarningAction SilentlyContinue | Out-Null }
         'Csv' { Get-MdeSiemAlert -SinceTimeUtc $since -WarningAction SilentlyContinue | Export-Csv -Path $CsvPath -NoTypeInformation }
