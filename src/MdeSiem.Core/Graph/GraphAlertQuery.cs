@@ -21,13 +21,9 @@ public sealed class GraphAlertQuery : GraphListQuery
     {
     }
 
-    public List<AlertSeverity> Severities { get; } = new();
-
     public List<AlertStatus> Statuses { get; } = new();
 
     public List<ServiceSource> ServiceSources { get; } = new();
-
-    public List<AlertClassification> Classifications { get; } = new();
 
     /// <summary>Applied client-side: the service does not filter on detectionSource.</summary>
     public List<DetectionSource> DetectionSources { get; } = new();
@@ -41,9 +37,9 @@ public sealed class GraphAlertQuery : GraphListQuery
 
     protected override IEnumerable<string?> CollectionClauses() => new[]
     {
-        ODataFilterText.AnyOf("severity", Severities.Select(value => GraphEnum.ToWire(value))),
+        SeverityClause,
         ODataFilterText.AnyOf("status", Statuses.Select(value => GraphEnum.ToWire(value))),
         ODataFilterText.AnyOf("serviceSource", ServiceSources.Select(value => GraphEnum.ToWire(value))),
-        ODataFilterText.AnyOf("classification", Classifications.Select(value => GraphEnum.ToWire(value))),
+        ClassificationClause,
     };
 }

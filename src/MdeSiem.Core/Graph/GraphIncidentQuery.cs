@@ -15,19 +15,15 @@ public sealed class GraphIncidentQuery : GraphListQuery
     {
     }
 
-    public List<AlertSeverity> Severities { get; } = new();
-
     public List<IncidentStatus> Statuses { get; } = new();
-
-    public List<AlertClassification> Classifications { get; } = new();
 
     /// <summary>Ask for each incident's alerts ($expand=alerts).</summary>
     public bool ExpandAlerts { get; set; }
 
     protected override IEnumerable<string?> CollectionClauses() => new[]
     {
-        ODataFilterText.AnyOf("severity", Severities.Select(value => GraphEnum.ToWire(value))),
+        SeverityClause,
         ODataFilterText.AnyOf("status", Statuses.Select(value => GraphEnum.ToWire(value))),
-        ODataFilterText.AnyOf("classification", Classifications.Select(value => GraphEnum.ToWire(value))),
+        ClassificationClause,
     };
 }

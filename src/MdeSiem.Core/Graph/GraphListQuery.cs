@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using MdeSiem.Core.Checkpoints;
@@ -9,8 +11,8 @@ using MdeSiem.Core.Paging;
 namespace MdeSiem.Core.Graph;
 
 /// <summary>
-/// What Graph's security collections (alerts_v2, incidents) add to a list query: -First and a raw $orderby, and
-/// how a pull of them pages. An -All without $orderby pages by time (see <see cref="TimeWindowPager{T}"/>): the
+/// What Graph's security collections (alerts_v2, incidents) add to a list query: severity and classification,
+/// -First and a raw $orderby, and how a pull of them pages. An -All without $orderby pages by time (see <see cref="TimeWindowPager{T}"/>): the
 /// service's next links are offsets, which shift when records arrive mid-pull, so one would be read twice and
 /// another never.
 /// </summary>
@@ -23,6 +25,10 @@ public abstract class GraphListQuery : ODataListQuery
         : base(largestTop, CreatedDateTime, LastUpdateDateTime)
     {
     }
+
+    public List<AlertSeverity> Severities { get; } = new();
+
+    public List<AlertClassification> Classifications { get; } = new();
 
     /// <summary>Stop after this many records (following pages as needed).</summary>
     public long? First { get; set; }
@@ -43,6 +49,12 @@ public abstract class GraphListQuery : ODataListQuery
 
     /// <summary>True when some filter is applied on this machine, so a page of -First records may hold fewer.</summary>
     protected virtual bool FiltersOnClient => false;
+
+    /// <summary>The severity clause, or null.</summary>
+    protected string? SeverityClause => ODataFilterText.AnyOf("severity", Severities.Select(value => GraphEnum.ToWire(value)));
+
+    /// <summary>The classification clause, or null.</summary>
+    protected string? ClassificationClause => ODataFilterText.AnyOf("classification", Classifications.Select(value => GraphEnum.ToWire(value)));
 
     public override void Validate()
     {

@@ -20,10 +20,6 @@ public sealed class GetDefenderAlertCommand : GraphListCmdlet<DefenderAlert, Gra
 
     [Parameter(ParameterSetName = ListSet)]
     [Parameter(ParameterSetName = CheckpointSet)]
-    public AlertSeverity[]? Severity { get; set; }
-
-    [Parameter(ParameterSetName = ListSet)]
-    [Parameter(ParameterSetName = CheckpointSet)]
     public AlertStatus[]? Status { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
@@ -33,10 +29,6 @@ public sealed class GetDefenderAlertCommand : GraphListCmdlet<DefenderAlert, Gra
     [Parameter(ParameterSetName = ListSet)]
     [Parameter(ParameterSetName = CheckpointSet)]
     public DetectionSource[]? DetectionSource { get; set; }
-
-    [Parameter(ParameterSetName = ListSet)]
-    [Parameter(ParameterSetName = CheckpointSet)]
-    public AlertClassification[]? Classification { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
     [Parameter(ParameterSetName = CheckpointSet)]
@@ -55,11 +47,9 @@ public sealed class GetDefenderAlertCommand : GraphListCmdlet<DefenderAlert, Gra
     protected override void SetQuery(GraphAlertQuery query)
     {
         base.SetQuery(query);
-        query.Severities.AddRange(Severity ?? Array.Empty<AlertSeverity>());
         query.Statuses.AddRange(Status ?? Array.Empty<AlertStatus>());
         query.ServiceSources.AddRange(ServiceSource ?? Array.Empty<ServiceSource>());
         query.DetectionSources.AddRange(DetectionSource ?? Array.Empty<DetectionSource>());
-        query.Classifications.AddRange(Classification ?? Array.Empty<AlertClassification>());
     }
 
     protected override void ExplainList(GraphAlertQuery query)

@@ -20,15 +20,7 @@ public sealed class GetDefenderIncidentCommand : GraphListCmdlet<DefenderInciden
 
     [Parameter(ParameterSetName = ListSet)]
     [Parameter(ParameterSetName = CheckpointSet)]
-    public AlertSeverity[]? Severity { get; set; }
-
-    [Parameter(ParameterSetName = ListSet)]
-    [Parameter(ParameterSetName = CheckpointSet)]
     public IncidentStatus[]? Status { get; set; }
-
-    [Parameter(ParameterSetName = ListSet)]
-    [Parameter(ParameterSetName = CheckpointSet)]
-    public AlertClassification[]? Classification { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
     [Parameter(ParameterSetName = CheckpointSet)]
@@ -52,8 +44,6 @@ public sealed class GetDefenderIncidentCommand : GraphListCmdlet<DefenderInciden
     {
         base.SetQuery(query);
         query.ExpandAlerts = ExpandAlerts.IsPresent;
-        query.Severities.AddRange(Severity ?? Array.Empty<AlertSeverity>());
         query.Statuses.AddRange(Status ?? Array.Empty<IncidentStatus>());
-        query.Classifications.AddRange(Classification ?? Array.Empty<AlertClassification>());
     }
 }
