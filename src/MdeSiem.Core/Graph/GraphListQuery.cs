@@ -12,9 +12,9 @@ namespace MdeSiem.Core.Graph;
 
 /// <summary>
 /// What Graph's security collections (alerts_v2, incidents) add to a list query: severity and classification,
-/// -First and a raw $orderby, and how a pull of them pages. An -All without $orderby pages by time (see <see cref="TimeWindowPager{T}"/>): the
-/// service's next links are offsets, which shift when records arrive mid-pull, so one would be read twice and
-/// another never.
+/// -First and a raw $orderby, and how a pull of them pages. An -All without $orderby pages by time (see
+/// <see cref="TimeWindowPager{T}"/>): the service's next links are offsets, which shift when records arrive
+/// mid-pull, so one would be read twice and another never.
 /// </summary>
 public abstract class GraphListQuery : ODataListQuery
 {
