@@ -274,6 +274,65 @@ Describe 'Get-DefenderIncident -Checkpoint' {
     }
 }
 
+Describe 'Get-DefenderIncident -All' {
+    BeforeEach { Clear-MdeSiemSimulatorFault $script:Simulator }
+
+    BeforeAll {
+        # The list requests a pull sent, their query strings unescaped.
+        function script:Get-IncidentPageQuery {
+            param([int] $Skip)
+            $log = Get-MdeSiemSimulatorRequest $script:Simulator
+            @($log | Select-Object -Skip $Skip | Where-Object { $_.method -eq 'GET' -and $_.path -like '*/security/incidents' } |
+                ForEach-Object { [uri]::UnescapeDataString($_.queryString) })
+        }
+
+        function script:Get-IncidentId {
+            $keys = Get-Truth -Kind Incidents
+            @($keys | ForEach-Object { ($_ -split '\|')[0] })
+        }
+    }
+
+    It 'returns every incident once, paging by createdDateTime' {
+        $log = Get-MdeSiemSimulatorRequest $script:Simulator
+        $before = @($log).Count
+        $truth = @(Get-IncidentId | Sort-Object)
+        $ids = @(Get-DefenderIncident -All -Top 5 -ErrorAction Stop | ForEach-Object Id)
+        $pages = @(Get-IncidentPageQuery -Skip $before)
+
+        $truth.Count | Should -BeGreaterThan 10
+        @($ids | Sort-Object) | Should -Be $truth
+        $pages.Count | Should -BeGreaterThan 2
+        $pages | ForEach-Object { $_ | Should -Match '\$orderby=createdDateTime asc' }
+        # After the first page each request starts at the last creation time seen.
+        $pages | Select-Object -Skip 1 | ForEach-Object { $_ | Should -Match 'createdDateTime ge \d{4}-' }
+    }
+
+    It 'neither loses nor repeats an incident created while it pages' {
+        $before = @(Get-IncidentId)
+        $added = $false
+        $ids = @(Get-DefenderIncident -All -Top 5 -ErrorAction Stop | ForEach-Object {
+                if (-not $added) { $added = $true; Add-MdeSiemSimulatorLateAlert $script:Simulator -Count 40 -SpreadSeconds 0 }
+                $_.Id
+            })
+        $after = @(Get-IncidentId | Sort-Object)
+
+        @($after | Where-Object { $_ -notin $before }).Count | Should -BeGreaterThan 0 -Because 'the late alerts open incidents of their own'
+        @($ids | Group-Object | Where-Object Count -gt 1 | ForEach-Object Name) | Should -BeNullOrEmpty
+        @($ids | Sort-Object) | Should -Be $after
+    }
+
+    It 'follows next links with -OrderBy' {
+        $log = Get-MdeSiemSimulatorRequest $script:Simulator
+        $before = @($log).Count
+        $truth = @(Get-IncidentId | Sort-Object)
+        $ids = @(Get-DefenderIncident -All -Top 50 -OrderBy 'createdDateTime desc' -ErrorAction Stop | ForEach-Object Id)
+        $pages = @(Get-IncidentPageQuery -Skip $before)
+
+        @($ids | Sort-Object) | Should -Be $truth
+        $pages | ForEach-Object { $_ | Should -Not -Match 'createdDateTime ge' }
+    }
+}
+
 Describe 'Read-ahead of a paged pull' {
     # A consumer that takes two records slowly, then stops. The pull may read one page ahead into its queue and be
     # reading one more, so at most two requests beyond the two pages the consumer took; before the bound it read
@@ -281,7 +340,7 @@ Describe 'Read-ahead of a paged pull' {
     It 'spends at most two requests beyond what a slow Select-Object -First 2 took from <Command> <Label>' -ForEach @(
         @{ Command = 'Get-DefenderAlert'; Label = 'following next links'; Path = 'alerts_v2'; Extra = @{ OrderBy = 'createdDateTime desc' } }
         @{ Command = 'Get-DefenderAlert'; Label = 'paging by time'; Path = 'alerts_v2'; Extra = @{} }
-        @{ Command = 'Get-DefenderIncident'; Label = 'paging'; Path = 'incidents'; Extra = @{} }
+        @{ Command = 'Get-DefenderIncident'; Label = 'paging by time'; Path = 'incidents'; Extra = @{} }
     ) {
         # The request log is one JSON array: the parentheses enumerate it.
         $before = (Get-MdeSiemSimulatorRequest $script:Simulator).Count

@@ -64,10 +64,6 @@ public abstract class MdeSiemPullCmdlet : MdeSiemConnectedCmdlet
 
     protected sealed override int ReadAhead => PageSize is int pageSize ? Math.Max(1, Math.Min(pageSize, MaxReadAhead)) : MaxReadAhead;
 
-    /// <summary>The value of -Top when the user gave it, else <paramref name="serviceMaximum"/>: the page size of a list cmdlet.</summary>
-    protected int PageSizeFromTop(int top, int serviceMaximum) =>
-        MyInvocation.BoundParameters.ContainsKey("Top") ? top : serviceMaximum;
-
     /// <summary>True when the cmdlet was called with -Checkpoint.</summary>
     protected bool IsCheckpointRun => ParameterSetName == CheckpointSet;
     /// <summary>

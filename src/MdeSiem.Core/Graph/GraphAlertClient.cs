@@ -12,7 +12,7 @@ using MdeSiem.Core.Paging;
 namespace MdeSiem.Core.Graph;
 
 /// <summary>Lists, reads and updates Microsoft Graph security alerts (/security/alerts_v2).</summary>
-public sealed class GraphAlertClient
+public sealed class GraphAlertClient : IListClient<DefenderAlert, GraphAlertQuery>
 {
     private const string CollectionPath = "security/alerts_v2";
 
@@ -31,7 +31,7 @@ public sealed class GraphAlertClient
     public Uri CollectionUri => _connection.Endpoints.GetGraphUri(CollectionPath);
 
     /// <summary>The first request a query sends, for -Verbose and previews.</summary>
-    public Uri BuildFirstRequestUri(GraphAlertQuery query) => _reader.FirstUri(Pull(query, null, null, null));
+    public Uri FirstRequestUri(GraphAlertQuery query) => _reader.FirstUri(Pull(query, null, null));
 
     public Uri AlertUri(string id) => _connection.Endpoints.GetGraphUri(CollectionPath + "/" + Uri.EscapeDataString(id));
 
@@ -55,7 +55,7 @@ public sealed class GraphAlertClient
         }
 
         query.Validate();
-        return _reader.ReadAsync(Pull(query, null, null, gaps), cancellationToken);
+        return _reader.ReadAsync(Pull(query, null, gaps), cancellationToken);
     }
 
     /// <summary>
@@ -71,7 +71,7 @@ public sealed class GraphAlertClient
         }
 
         query.Validate();
-        return _reader.ReadAsync(Pull(query, "lastUpdateDateTime", new TimeWindow<DefenderAlert>("lastUpdateDateTime", alert => alert.LastUpdateDateTime, fromUtc, untilUtc), gaps), cancellationToken);
+        return _reader.ReadAsync(Pull(query, new TimeWindow<DefenderAlert>(query.UpdatedProperty, alert => alert.LastUpdateDateTime, fromUtc, untilUtc), gaps), cancellationToken);
     }
 
     /// <summary>Changes an alert (PATCH) and adds a comment (POST .../comments); returns the alert as it now is.</summary>
@@ -101,31 +101,15 @@ public sealed class GraphAlertClient
         return updated ?? await GetAlertAsync(id, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// The pull a query describes: a checkpoint window or an -All without $orderby pages by time (offset-based next
-    /// links shift when alerts arrive mid-pull); anything else follows next links (with -All or -First) or reads one page.
-    /// </summary>
-    private static CollectionPull<DefenderAlert> Pull(GraphAlertQuery query, string? windowProperty, TimeWindow<DefenderAlert>? window, PullGapReport? gaps)
-    {
-        if (window is null && query.PagesByTimeBoundary)
-        {
-            var property = query.BoundaryProperty;
-            window = new TimeWindow<DefenderAlert>(property, alert => property == "lastUpdateDateTime" ? alert.LastUpdateDateTime : alert.CreatedDateTime, null, null);
-        }
+    IAsyncEnumerable<DefenderAlert> IListClient<DefenderAlert, GraphAlertQuery>.ListAsync(GraphAlertQuery query, PullGapReport gaps, CancellationToken cancellationToken) =>
+        GetAlertsAsync(query, gaps, cancellationToken);
 
-        return new CollectionPull<DefenderAlert>
-        {
-            Paging = window is not null ? PagingStrategy.TimeWindow : query.All || query.First is not null ? PagingStrategy.NextLink : PagingStrategy.OnePage,
-            Filter = query.BuildServerFilter(),
-            OrderBy = window is null ? query.OrderBy : null,
-            Top = window is not null ? query.Top ?? GraphAlertQuery.MaximumTop : PageSize(query),
-            Window = window,
-            Gaps = gaps,
-            Keep = query.MatchesClientSide,
-            First = windowProperty is null ? query.First : null,
-        };
-    }
+    IAsyncEnumerable<DefenderAlert> IListClient<DefenderAlert, GraphAlertQuery>.ListUpdatedInWindowAsync(GraphAlertQuery query, DateTime fromUtc, DateTime untilUtc, PullGapReport gaps, CancellationToken cancellationToken) =>
+        GetAlertsUpdatedInWindowAsync(query, fromUtc, untilUtc, gaps, cancellationToken);
 
-    private static int? PageSize(GraphAlertQuery query) =>
-        query.Top ?? (query.First is { } first && query.DetectionSources.Count == 0 ? (int)Math.Min(first, GraphAlertQuery.MaximumTop) : null);
+    public CheckpointScope<DefenderAlert> CheckpointScopeOf(GraphAlertQuery query) => GraphCheckpointScope.ForAlerts(query);
+
+    /// <summary>The pull a query describes (see <see cref="GraphListQuery"/>); the alerts the service cannot filter are dropped here.</summary>
+    private static CollectionPull<DefenderAlert> Pull(GraphAlertQuery query, TimeWindow<DefenderAlert>? checkpointWindow, PullGapReport? gaps) =>
+        query.Pull(checkpointWindow, alert => alert.CreatedDateTime, alert => alert.LastUpdateDateTime, gaps, keep: query.MatchesClientSide);
 }

@@ -25,7 +25,7 @@ public static class GraphCheckpointScope
         }
 
         var detectionSources = string.Join(",", query.DetectionSources.Select(source => GraphEnum.ToWire(source)).OrderBy(source => source, StringComparer.Ordinal));
-        var description = $"filter={query.BuildServerFilter()};detectionsources={detectionSources}";
+        var description = $"filter={query.BuildFilter()};detectionsources={detectionSources}";
         return new CheckpointScope<DefenderAlert>(AlertsApi, description, alert => KeyOf(alert.Id, alert.LastUpdateDateTime), alert => alert.LastUpdateDateTime);
     }
 
@@ -37,7 +37,7 @@ public static class GraphCheckpointScope
             throw new ArgumentNullException(nameof(query));
         }
 
-        var description = $"filter={query.BuildServerFilter()}";
+        var description = $"filter={query.BuildFilter()}";
         return new CheckpointScope<DefenderIncident>(IncidentsApi, description, incident => KeyOf(incident.Id, incident.LastUpdateDateTime), incident => incident.LastUpdateDateTime);
     }
 

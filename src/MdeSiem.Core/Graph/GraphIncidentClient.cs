@@ -11,7 +11,7 @@ using MdeSiem.Core.Paging;
 namespace MdeSiem.Core.Graph;
 
 /// <summary>Lists and reads Microsoft Graph security incidents (/security/incidents), alerts expanded on request.</summary>
-public sealed class GraphIncidentClient
+public sealed class GraphIncidentClient : IListClient<DefenderIncident, GraphIncidentQuery>
 {
     private const string CollectionPath = "security/incidents";
     private const string AlertsExpansion = "alerts";
@@ -30,7 +30,8 @@ public sealed class GraphIncidentClient
 
     public Uri CollectionUri => _connection.Endpoints.GetGraphUri(CollectionPath);
 
-    public Uri BuildFirstRequestUri(GraphIncidentQuery query) => _reader.FirstUri(Pull(query, null, null));
+    /// <summary>The first request a query sends, for -Verbose and previews.</summary>
+    public Uri FirstRequestUri(GraphIncidentQuery query) => _reader.FirstUri(Pull(query, null, null));
 
     public async Task<DefenderIncident> GetIncidentAsync(string id, bool expandAlerts, CancellationToken cancellationToken = default)
     {
@@ -67,21 +68,29 @@ public sealed class GraphIncidentClient
         }
 
         query.Validate();
-        return _reader.ReadAsync(Pull(query, new TimeWindow<DefenderIncident>("lastUpdateDateTime", incident => incident.LastUpdateDateTime, fromUtc, untilUtc), gaps), cancellationToken);
+        return _reader.ReadAsync(Pull(query, new TimeWindow<DefenderIncident>(query.UpdatedProperty, incident => incident.LastUpdateDateTime, fromUtc, untilUtc), gaps), cancellationToken);
     }
 
-    private CollectionPull<DefenderIncident> Pull(GraphIncidentQuery query, TimeWindow<DefenderIncident>? window, PullGapReport? gaps) => new()
-    {
-        Paging = window is not null ? PagingStrategy.TimeWindow : query.All || query.First is not null ? PagingStrategy.NextLink : PagingStrategy.OnePage,
-        Filter = query.BuildServerFilter(),
-        OrderBy = window is null ? query.OrderBy : null,
-        Top = window is not null ? query.Top ?? GraphIncidentQuery.MaximumTop : query.Top ?? (query.First is { } first ? (int)Math.Min(first, GraphIncidentQuery.MaximumTop) : null),
-        Expand = query.ExpandAlerts ? AlertsExpansion : null,
-        WithoutExpand = query.ExpandAlerts ? WithAlertsAsync : null,
-        Window = window,
-        Gaps = gaps,
-        First = window is null ? query.First : null,
-    };
+    IAsyncEnumerable<DefenderIncident> IListClient<DefenderIncident, GraphIncidentQuery>.ListAsync(GraphIncidentQuery query, PullGapReport gaps, CancellationToken cancellationToken) =>
+        GetIncidentsAsync(query, gaps, cancellationToken);
+
+    IAsyncEnumerable<DefenderIncident> IListClient<DefenderIncident, GraphIncidentQuery>.ListUpdatedInWindowAsync(GraphIncidentQuery query, DateTime fromUtc, DateTime untilUtc, PullGapReport gaps, CancellationToken cancellationToken) =>
+        GetIncidentsUpdatedInWindowAsync(query, fromUtc, untilUtc, gaps, cancellationToken);
+
+    public CheckpointScope<DefenderIncident> CheckpointScopeOf(GraphIncidentQuery query) => GraphCheckpointScope.ForIncidents(query);
+
+    /// <summary>
+    /// The pull a query describes (see <see cref="GraphListQuery"/>): an -All without $orderby pages by time, as
+    /// alerts do. When a page with $expand=alerts fails, it is read without it and each incident's alerts fetched.
+    /// </summary>
+    private CollectionPull<DefenderIncident> Pull(GraphIncidentQuery query, TimeWindow<DefenderIncident>? checkpointWindow, PullGapReport? gaps) =>
+        query.Pull(
+            checkpointWindow,
+            incident => incident.CreatedDateTime,
+            incident => incident.LastUpdateDateTime,
+            gaps,
+            expand: query.ExpandAlerts ? AlertsExpansion : null,
+            withoutExpand: query.ExpandAlerts ? WithAlertsAsync : null);
 
     /// <summary>The incident as read without $expand, its alerts fetched with a request of its own.</summary>
     private async Task<DefenderIncident> WithAlertsAsync(DefenderIncident incident, CancellationToken cancellationToken)

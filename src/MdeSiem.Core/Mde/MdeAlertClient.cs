@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using MdeSiem.Core.Auth;
+using MdeSiem.Core.Checkpoints;
 using MdeSiem.Core.Graph;
 using MdeSiem.Core.Http;
 using MdeSiem.Core.OData;
@@ -12,7 +13,7 @@ using MdeSiem.Core.Paging;
 namespace MdeSiem.Core.Mde;
 
 /// <summary>Lists, reads and updates Defender for Endpoint alerts (GET/PATCH /api/alerts) on the connection's Defender API host.</summary>
-public sealed class MdeAlertClient
+public sealed class MdeAlertClient : IListClient<MdeAlert, MdeAlertQuery>
 {
     private const string CollectionPath = "api/alerts";
     private const string EvidenceExpansion = "evidence";
@@ -36,9 +37,9 @@ public sealed class MdeAlertClient
     public Uri AlertUri(string id, bool includeEvidence = false) =>
         ODataQuery.Build(_connection.Endpoints.GetDefenderApiUri(CollectionPath + "/" + Uri.EscapeDataString(id), _region), null, null, null, null, includeEvidence ? EvidenceExpansion : null);
 
-    /// <summary>The request for the page at an offset ($skip), for -Verbose and previews.</summary>
-    public Uri PageUri(MdeAlertQuery query, int skip) =>
-        ODataQuery.Build(CollectionUri, query.BuildFilter(), null, query.All ? query.PageSize : query.Top, skip, Expansion(query));
+    /// <summary>The first request a query sends, for -Verbose and previews.</summary>
+    public Uri FirstRequestUri(MdeAlertQuery query) =>
+        ODataQuery.Build(CollectionUri, query.BuildFilter(), null, query.All ? query.PageSize : query.Top, 0, Expansion(query));
 
     public async Task<MdeAlert> GetAlertAsync(string id, bool includeEvidence = false, CancellationToken cancellationToken = default)
     {
@@ -87,7 +88,7 @@ public sealed class MdeAlertClient
                 Filter = query.BuildFilter(),
                 Top = query.PageSize,
                 Expand = Expansion(query),
-                Window = new TimeWindow<MdeAlert>(MdeCheckpointScope.WatermarkProperty, alert => alert.LastUpdateTime, fromUtc, untilUtc),
+                Window = new TimeWindow<MdeAlert>(query.UpdatedProperty, alert => alert.LastUpdateTime, fromUtc, untilUtc),
             },
             cancellationToken);
     }
@@ -110,6 +111,15 @@ public sealed class MdeAlertClient
         using var response = await ServiceCaller.SendAsync(_connection.Http, request, cancellationToken).ConfigureAwait(false);
         return await ODataEntityReader.ReadEntityAsync(response, uri, GraphObjectBinder.Bind<MdeAlert>, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>As it always has, a Defender API pull reports no gaps: a page that fails after retries ends the pull.</summary>
+    IAsyncEnumerable<MdeAlert> IListClient<MdeAlert, MdeAlertQuery>.ListAsync(MdeAlertQuery query, PullGapReport gaps, CancellationToken cancellationToken) =>
+        GetAlertsAsync(query, cancellationToken);
+
+    IAsyncEnumerable<MdeAlert> IListClient<MdeAlert, MdeAlertQuery>.ListUpdatedInWindowAsync(MdeAlertQuery query, DateTime fromUtc, DateTime untilUtc, PullGapReport gaps, CancellationToken cancellationToken) =>
+        GetAlertsUpdatedInWindowAsync(query, fromUtc, untilUtc, cancellationToken);
+
+    public CheckpointScope<MdeAlert> CheckpointScopeOf(MdeAlertQuery query) => MdeCheckpointScope.ForAlerts(query);
 
     private static string? Expansion(MdeAlertQuery query) => query.IncludeEvidence ? EvidenceExpansion : null;
 }

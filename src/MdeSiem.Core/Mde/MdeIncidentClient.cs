@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using MdeSiem.Core.Auth;
+using MdeSiem.Core.Checkpoints;
 using MdeSiem.Core.Graph;
 using MdeSiem.Core.Http;
 using MdeSiem.Core.OData;
@@ -12,7 +13,7 @@ using MdeSiem.Core.Paging;
 namespace MdeSiem.Core.Mde;
 
 /// <summary>Lists and reads Defender XDR incidents (GET /api/incidents), each with its alerts, devices and entities.</summary>
-public sealed class MdeIncidentClient
+public sealed class MdeIncidentClient : IListClient<MdeIncident, MdeIncidentQuery>
 {
     private const string CollectionPath = "api/incidents";
 
@@ -34,8 +35,9 @@ public sealed class MdeIncidentClient
 
     public Uri IncidentUri(long id) => _connection.Endpoints.GetXdrApiUri(CollectionPath + "/" + id.ToString(CultureInfo.InvariantCulture), _region);
 
-    public Uri PageUri(MdeIncidentQuery query, int skip) =>
-        ODataQuery.Build(CollectionUri, query.BuildFilter(), null, query.All ? query.PageSize : query.Top, skip);
+    /// <summary>The first request a query sends, for -Verbose and previews.</summary>
+    public Uri FirstRequestUri(MdeIncidentQuery query) =>
+        ODataQuery.Build(CollectionUri, query.BuildFilter(), null, query.All ? query.PageSize : query.Top, 0);
 
     public async Task<MdeIncident> GetIncidentAsync(long id, CancellationToken cancellationToken = default)
     {
@@ -80,10 +82,19 @@ public sealed class MdeIncidentClient
                 Paging = PagingStrategy.TimeWindow,
                 Filter = query.BuildFilter(),
                 Top = query.PageSize,
-                Window = new TimeWindow<MdeIncident>(MdeCheckpointScope.WatermarkProperty, incident => incident.LastUpdateTime, fromUtc, untilUtc),
+                Window = new TimeWindow<MdeIncident>(query.UpdatedProperty, incident => incident.LastUpdateTime, fromUtc, untilUtc),
             },
             cancellationToken);
     }
+
+    /// <summary>As it always has, a Defender API pull reports no gaps: a page that fails after retries ends the pull.</summary>
+    IAsyncEnumerable<MdeIncident> IListClient<MdeIncident, MdeIncidentQuery>.ListAsync(MdeIncidentQuery query, PullGapReport gaps, CancellationToken cancellationToken) =>
+        GetIncidentsAsync(query, cancellationToken);
+
+    IAsyncEnumerable<MdeIncident> IListClient<MdeIncident, MdeIncidentQuery>.ListUpdatedInWindowAsync(MdeIncidentQuery query, DateTime fromUtc, DateTime untilUtc, PullGapReport gaps, CancellationToken cancellationToken) =>
+        GetIncidentsUpdatedInWindowAsync(query, fromUtc, untilUtc, cancellationToken);
+
+    public CheckpointScope<MdeIncident> CheckpointScopeOf(MdeIncidentQuery query) => MdeCheckpointScope.ForIncidents(query);
 
     private static string? IdOf(MdeIncident incident) => incident.IncidentId?.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,18 +1,18 @@
 using System;
 using System.Management.Automation;
-using MdeSiem.Core.Checkpoints;
+using MdeSiem.Core.Auth;
 using MdeSiem.Core.Graph;
 
 namespace MdeSiem.Commands;
 
-/// <summary>Lists or reads Microsoft Graph security incidents (/security/incidents), their alerts expanded on request.</summary>
+/// <summary>
+/// Lists or reads Microsoft Graph security incidents (/security/incidents), their alerts expanded on request. -All
+/// pages by time, as Get-DefenderAlert does, so incidents created during a long pull cause no gap or duplicate.
+/// </summary>
 [Cmdlet(VerbsCommon.Get, "DefenderIncident", DefaultParameterSetName = ListSet)]
 [OutputType(typeof(DefenderIncident))]
-public sealed class GetDefenderIncidentCommand : MdeSiemPullCmdlet
+public sealed class GetDefenderIncidentCommand : GraphListCmdlet<DefenderIncident, GraphIncidentQuery, GraphIncidentClient>
 {
-    private const string ListSet = "List";
-    private const string ByIdSet = "ById";
-
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("IncidentId")]
     [ValidateNotNullOrEmpty]
@@ -20,46 +20,12 @@ public sealed class GetDefenderIncidentCommand : MdeSiemPullCmdlet
 
     [Parameter(ParameterSetName = ListSet)]
     [Parameter(ParameterSetName = CheckpointSet)]
-    [ValidateNotNullOrEmpty]
-    public string? Filter { get; set; }
-
-    [Parameter(ParameterSetName = ListSet)]
-    [Parameter(ParameterSetName = CheckpointSet)]
-    public AlertSeverity[]? Severity { get; set; }
-
-    [Parameter(ParameterSetName = ListSet)]
-    [Parameter(ParameterSetName = CheckpointSet)]
     public IncidentStatus[]? Status { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
     [Parameter(ParameterSetName = CheckpointSet)]
-    public AlertClassification[]? Classification { get; set; }
-
-    [Parameter(ParameterSetName = ListSet)]
-    public DateTime CreatedAfter { get; set; }
-
-    [Parameter(ParameterSetName = ListSet)]
-    public DateTime CreatedBefore { get; set; }
-
-    [Parameter(ParameterSetName = ListSet)]
-    [Parameter(ParameterSetName = CheckpointSet)]
-    public DateTime UpdatedAfter { get; set; }
-
-    [Parameter(ParameterSetName = ListSet)]
-    [Parameter(ParameterSetName = CheckpointSet)]
     [ValidateRange(1, GraphIncidentQuery.MaximumTop)]
-    public int Top { get; set; }
-
-    [Parameter(ParameterSetName = ListSet)]
-    [ValidateRange(1, long.MaxValue)]
-    public long First { get; set; }
-
-    [Parameter(ParameterSetName = ListSet)]
-    public SwitchParameter All { get; set; }
-
-    [Parameter(ParameterSetName = ListSet)]
-    [ValidateNotNullOrEmpty]
-    public string? OrderBy { get; set; }
+    public override int Top { get; set; }
 
     /// <summary>Include each incident's alerts ($expand=alerts).</summary>
     [Parameter]
@@ -67,51 +33,17 @@ public sealed class GetDefenderIncidentCommand : MdeSiemPullCmdlet
 
     protected override string? ProgressActivity => "Reading incidents from Microsoft Graph";
 
-    protected override int? PageSize => PageSizeFromTop(Top, GraphIncidentQuery.MaximumTop);
+    protected override string RecordsName => "incidents";
 
-    protected override void ProcessRecordCore()
+    protected override GraphIncidentClient CreateClient(MdeSiemConnection connection) => new(connection);
+
+    protected override void ReadById(GraphIncidentClient client) =>
+        ReadEachId(Id, id => "Reading incident " + id, id => client.GetIncidentAsync(id, ExpandAlerts.IsPresent, CancellationToken));
+
+    protected override void SetQuery(GraphIncidentQuery query)
     {
-        var connection = RequireConnection();
-        var client = new GraphIncidentClient(connection);
-        if (ParameterSetName == ByIdSet)
-        {
-            ReadEachId(Id, id => "Reading incident " + id, id => client.GetIncidentAsync(id, ExpandAlerts.IsPresent, CancellationToken));
-
-            return;
-        }
-
-        var bound = MyInvocation.BoundParameters;
-        var query = new GraphIncidentQuery
-        {
-            Filter = Filter,
-            CreatedAfter = bound.ContainsKey(nameof(CreatedAfter)) ? CreatedAfter : null,
-            CreatedBefore = bound.ContainsKey(nameof(CreatedBefore)) ? CreatedBefore : null,
-            UpdatedAfter = bound.ContainsKey(nameof(UpdatedAfter)) ? UpdatedAfter : null,
-            Top = bound.ContainsKey(nameof(Top)) ? Top : null,
-            First = bound.ContainsKey(nameof(First)) ? First : null,
-            All = All.IsPresent,
-            OrderBy = OrderBy,
-            ExpandAlerts = ExpandAlerts.IsPresent,
-        };
-        query.Severities.AddRange(Severity ?? Array.Empty<AlertSeverity>());
+        base.SetQuery(query);
+        query.ExpandAlerts = ExpandAlerts.IsPresent;
         query.Statuses.AddRange(Status ?? Array.Empty<IncidentStatus>());
-        query.Classifications.AddRange(Classification ?? Array.Empty<AlertClassification>());
-        query.Validate();
-        if (IsCheckpointRun)
-        {
-            // -UpdatedAfter is where the first run starts; the checkpoint decides every later window.
-            var initialSince = query.UpdatedAfter;
-            query.UpdatedAfter = null;
-            PullWithCheckpoint(GraphCheckpointScope.ForIncidents(query), connection.TenantId, initialSince, (run, gaps) =>
-            {
-                WriteVerbose($"Listing incidents updated from {run.SinceUtc:o} to {run.UntilUtc:o} from {client.CollectionUri}");
-                return client.GetIncidentsUpdatedInWindowAsync(query, run.SinceUtc, run.UntilUtc, gaps, CancellationToken);
-            });
-            return;
-        }
-
-        WriteVerbose("Listing incidents from " + client.BuildFirstRequestUri(query));
-        var gaps = new PullGapReport();
-        WriteEachReportingGaps(client.GetIncidentsAsync(query, gaps, CancellationToken), gaps);
     }
 }

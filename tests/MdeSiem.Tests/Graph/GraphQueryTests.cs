@@ -30,7 +30,7 @@ public sealed class GraphQueryTests
             + " and serviceSource eq 'microsoftDefenderForEndpoint' and classification eq 'truePositive'"
             + " and createdDateTime ge 2024-01-02T03:04:05.0000000Z and createdDateTime lt 2024-01-03T00:00:00.0000000Z"
             + " and lastUpdateDateTime ge 2024-01-02T00:00:00.0000000Z",
-            query.BuildServerFilter());
+            query.BuildFilter());
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class GraphQueryTests
         var query = new GraphAlertQuery();
         query.DetectionSources.Add(DetectionSource.SmartScreen);
 
-        Assert.Null(query.BuildServerFilter());
+        Assert.Null(query.BuildFilter());
         Assert.True(query.MatchesClientSide(new DefenderAlert { DetectionSourceValue = "smartScreen" }));
         Assert.False(query.MatchesClientSide(new DefenderAlert { DetectionSourceValue = "antivirus" }));
     }
