@@ -11,9 +11,9 @@ namespace MdeSiem.Core.Forwarding;
 /// </summary>
 public static class CefFormatter
 {
-    public static string Format(IFieldSource source, FieldOverrides? overrides = null, MappingProfile? profile = null)
+    public static string Format(IFieldSource source, FieldOverrides? overrides = null, FieldMapProfile? profile = null)
     {
-        profile ??= MappingProfiles.For(source);
+        profile ??= FieldMapProfiles.For(source);
         overrides ??= FieldOverrides.None;
 
         var builder = new StringBuilder(512);

@@ -19,10 +19,10 @@ public static class LeefFormatter
     /// <summary>The devTimeFormat written with devTime (Java SimpleDateFormat; X reads the trailing Z).</summary>
     public const string DevTimeFormat = "yyyy-MM-dd'T'HH:mm:ss.SSSX";
 
-    public static string Format(IFieldSource source, char delimiter = DefaultDelimiter, FieldOverrides? overrides = null, MappingProfile? profile = null)
+    public static string Format(IFieldSource source, char delimiter = DefaultDelimiter, FieldOverrides? overrides = null, FieldMapProfile? profile = null)
     {
         ValidateDelimiter(delimiter);
-        profile ??= MappingProfiles.For(source);
+        profile ??= FieldMapProfiles.For(source);
         overrides ??= FieldOverrides.None;
 
         var builder = new StringBuilder(512);

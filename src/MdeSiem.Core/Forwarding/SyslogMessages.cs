@@ -10,7 +10,7 @@ public static class SyslogMessages
     /// <summary>A record as a CEF line; its severity is the fixed one, or mapped from the record's severity.</summary>
     public static SyslogMessage FromRecord(IFieldSource record, FieldOverrides? overrides, SyslogSeverity? fixedSeverity)
     {
-        var profile = MappingProfiles.For(record);
+        var profile = FieldMapProfiles.For(record);
         var severity = fixedSeverity ?? SeverityScale.ToSyslog(FieldValues.ToText(FieldValues.First(record, profile.SeveritySources)));
         return new SyslogMessage(CefFormatter.Format(record, overrides, profile), severity);
     }

@@ -6,7 +6,7 @@ namespace MdeSiem.Core.Forwarding;
 /// How one shape of record (SIEM API record, Graph alert) maps onto CEF and LEEF: the header's sources and the
 /// extension keys. Source names are tried in order; the first with a value wins.
 /// </summary>
-public sealed class MappingProfile
+public sealed class FieldMapProfile
 {
     public string Name { get; init; } = string.Empty;
 

@@ -12,9 +12,9 @@ namespace MdeSiem.Core.Forwarding;
 /// sourceUserId=LogOnUsers; vendor Microsoft, product "Microsoft Defender ATP", version 2.0. Keys are written in
 /// CEF's short form where the CEF standard defines one.
 /// </summary>
-public static class MappingProfiles
+public static class FieldMapProfiles
 {
-    public static readonly MappingProfile SiemRecord = new()
+    public static readonly FieldMapProfile SiemRecord = new()
     {
         Name = "SiemRecord",
         Product = "Microsoft Defender ATP",
@@ -72,7 +72,7 @@ public static class MappingProfiles
     };
 
     /// <summary>Graph security alerts (v1.0 alert resource names), under the Defender XDR product name.</summary>
-    public static readonly MappingProfile GraphAlert = new()
+    public static readonly FieldMapProfile GraphAlert = new()
     {
         Name = "GraphAlert",
         Product = "Microsoft Defender XDR",
@@ -110,7 +110,7 @@ public static class MappingProfiles
     };
 
     /// <summary>Defender for Endpoint alerts API alerts (Get-MdeAlert), under the Defender for Endpoint product name.</summary>
-    public static readonly MappingProfile MdeAlert = new()
+    public static readonly FieldMapProfile MdeAlert = new()
     {
         Name = "MdeAlert",
         Product = "Microsoft Defender for Endpoint",
@@ -154,7 +154,7 @@ public static class MappingProfiles
     /// Chooses by the fields present: a Graph alert has "title" and "createdDateTime" and no "AlertTitle" (names
     /// compare ignoring case, as PowerShell's do, so "title" alone cannot tell them apart).
     /// </summary>
-    public static MappingProfile For(IFieldSource source)
+    public static FieldMapProfile For(IFieldSource source)
     {
         // A Defender for Endpoint alerts API alert: alertCreationTime is its own name (neither SIEM nor Graph has it).
         if (!source.TryGetValue("AlertTitle", out _) && source.TryGetValue("alertCreationTime", out _))
@@ -171,5 +171,5 @@ public static class MappingProfiles
         return SiemRecord;
     }
 
-    public static IEnumerable<MappingProfile> All => new[] { SiemRecord, GraphAlert, MdeAlert };
+    public static IEnumerable<FieldMapProfile> All => new[] { SiemRecord, GraphAlert, MdeAlert };
 }
