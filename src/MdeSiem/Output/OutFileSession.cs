@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using MdeSiem.Core.Checkpoints;
 using MdeSiem.Core.Output;
 using MdeSiem.Forwarding;
 
@@ -31,8 +30,9 @@ internal sealed class OutFileSession : IDisposable
     /// <summary>
     /// Opens the output of one pull. With <paramref name="run"/>, what a killed run left past the checkpoint is
     /// taken over first: its complete lines count as delivered in <paramref name="run"/>, a torn line is cut off.
+    /// Any checkpoint serves (record keys, blob offsets, partition positions): see <see cref="IOutFileCheckpoint"/>.
     /// </summary>
-    public static OutFileSession Open(string outFile, OutFileFormat format, CheckpointRun? run)
+    public static OutFileSession Open(string outFile, OutFileFormat format, IOutFileCheckpoint? run)
     {
         var name = OutFileName.Parse(outFile);
         var formatter = new RecordLineFormatter(format);
@@ -46,7 +46,7 @@ internal sealed class OutFileSession : IDisposable
         session.Recovery = session._writer.Recover();
         foreach (var entry in session.Recovery.Delivered)
         {
-            run.MarkDelivered(entry.Key, entry.TimeUtc);
+            run.AdoptDelivered(entry);
         }
 
         return session;
@@ -63,7 +63,7 @@ internal sealed class OutFileSession : IDisposable
     }
 
     /// <summary>Puts every line of this run on stable storage; with a checkpoint, records the file lengths in it.</summary>
-    public void FlushToDisk(CheckpointRun? run)
+    public void FlushToDisk(IOutFileCheckpoint? run)
     {
         var lengths = _writer.FlushToDisk();
         run?.RecordOutputs(lengths);
