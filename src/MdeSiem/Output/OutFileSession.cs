@@ -52,6 +52,27 @@ internal sealed class OutFileSession : IDisposable
         return session;
     }
 
+    /// <summary>
+    /// Tells the user what opening found of a killed run's lines: -Verbose for lines kept and a torn line removed, a
+    /// warning for lines with no journal entry (their records may be written again).
+    /// </summary>
+    public void ReportRecovery(MdeSiemCmdlet cmdlet, string shownName, IOutFileCheckpoint? run)
+    {
+        if (cmdlet is null)
+        {
+            throw new ArgumentNullException(nameof(cmdlet));
+        }
+
+        if (Recovery is { } recovery && (recovery.Delivered.Count > 0 || recovery.TrimmedBytes > 0 || recovery.UnaccountedLines > 0))
+        {
+            cmdlet.WriteVerbose($"{shownName}: {recovery.Delivered.Count} line(s) of an interrupted run kept and counted as delivered, {recovery.TrimmedBytes} byte(s) of a torn line removed.");
+            if (recovery.UnaccountedLines > 0)
+            {
+                cmdlet.WriteWarning($"{shownName} has {recovery.UnaccountedLines} line(s) past the checkpoint with no journal entry ({run?.Path}.outfile is missing): they are kept, and their records may be written again.");
+            }
+        }
+    }
+
     /// <summary>Appends the record's line; <paramref name="key"/> and <paramref name="timeUtc"/> identify it in the journal.</summary>
     public void Write(object output, string key, DateTime? timeUtc)
     {
