@@ -44,7 +44,8 @@ public sealed class StorageRequestLogPolicy : HttpPipelinePolicy
         }
 
         var port = uri.Port is -1 or 80 or 443 ? string.Empty : ":" + uri.Port.ToString(CultureInfo.InvariantCulture);
-        return uri.Scheme + "://" + uri.Host + port + uri.Path;
+        var path = uri.Path ?? string.Empty;
+        return uri.Scheme + "://" + uri.Host + port + (path.StartsWith("/", StringComparison.Ordinal) ? path : "/" + path);
     }
 
     private static Stopwatch Start(HttpMessage message)
