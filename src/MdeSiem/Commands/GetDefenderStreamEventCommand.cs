@@ -156,8 +156,8 @@ public sealed class GetDefenderStreamEventCommand : MdeSiemConnectedCmdlet
     }
 
     /// <summary>
-    /// Reads the storage export: without -Checkpoint every blob of the window, with it on from the blob offsets the
-    /// last run delivered. The checkpoint moves once the records (and -OutFile's lines, on disk) went out.
+    /// Reads the storage export through the core's <see cref="StreamEventPull"/>: every blob of the window, or with
+    /// -Checkpoint on from the blob offsets the last run delivered.
     /// </summary>
     private void ReadStorage(Dictionary<string, object> bound)
     {
@@ -168,64 +168,27 @@ public sealed class GetDefenderStreamEventCommand : MdeSiemConnectedCmdlet
             NowUtc = DateTime.UtcNow,
         };
         var (target, tenantId) = OpenTarget();
-        var reader = new StreamEventReader(target);
         WriteVerbose($"Reading {query.Table} events from the {target.Describe(query.ContainerName)}.");
-        if (Checkpoint is null)
-        {
-            OpenOutFile(run: null);
-            try
-            {
-                Deliver(reader.ReadAsync(query, positions: null, CancellationToken), r => r.Event, r => r.Error, StreamCheckpointRun.KeyOf, afterWrite: null);
-            }
-            finally
-            {
-                CloseOutFile(run: null, commit: null);
-            }
+        using var pull = StreamEventPull.Open(target, query, Checkpoint, tenantId, new CheckpointOptions().StaleLockAge);
 
-            return;
-        }
-
-        using var run = StreamCheckpointRun.Begin(Checkpoint, tenantId, StreamCheckpointRun.ScopeOf(target, query), new CheckpointOptions().StaleLockAge);
-        if (run.WatermarkHourUtc is { } watermark)
-        {
-            // -Since only places the first run; later runs continue from the checkpoint.
-            query.SinceUtc = null;
-            query.FromHourUtc = watermark;
-        }
-
-        // Before the positions are read: lines a killed run wrote move them.
-        OpenOutFile(run);
-        WriteVerbose($"Checkpoint {run.Path}: {run.Positions.Count} blob position(s), listing from {(query.FromHourUtc?.ToString("o") ?? "the first blob")}.");
-        var completed = false;
+        // Before the positions are read: complete lines a killed run wrote move them.
+        OpenOutFile(pull.Checkpoint);
+        WriteVerbose(pull.Description);
         try
         {
-            // The reader runs ahead on a worker: it gets its own copy of the positions the pipeline thread updates.
-            query.ReportSkipped = true;
-            var positions = new Dictionary<string, long>(run.Positions.Count, StringComparer.Ordinal);
-            foreach (var position in run.Positions)
-            {
-                positions[position.Key] = position.Value;
-            }
-
-            Deliver(reader.ReadAsync(query, positions, CancellationToken), r => r.Event, r => r.Error, StreamCheckpointRun.KeyOf, record => run.MarkDelivered(record.BlobName, record.EndOffset, record.Event is not null));
-            completed = true;
+            Deliver(pull.ReadAsync(CancellationToken), r => r.Event, r => r.Error, StreamCheckpointRun.KeyOf, pull.Delivered);
+            pull.Completed();
         }
         finally
         {
-            CloseOutFile(run, () =>
-            {
-                if (completed)
-                {
-                    run.Commit(reader.SeenBlobs, query);
-                }
-                else
-                {
-                    run.SaveProgress();
-                }
-            });
+            // A failed or stopped run keeps the offsets reached (and, with -OutFile, what is on disk).
+            CloseOutFile(pull.Checkpoint, pull.Finish);
         }
 
-        WriteVerbose($"Checkpoint {run.Path}: {run.DeliveredCount} new record(s).");
+        if (pull.Summary is { } summary)
+        {
+            WriteVerbose(summary);
+        }
     }
 
     /// <summary>
