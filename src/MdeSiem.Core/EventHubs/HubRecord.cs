@@ -48,7 +48,10 @@ public sealed class HubRecord
     /// True when the item must not be written any more: its batch was handed back because another consumer took the
     /// partition (that consumer delivers it) or the run stopped.
     /// </summary>
-    public bool Withdrawn => WithdrawnCheck?.Invoke() == true;
+    /// <remarks>Decided once, when first asked (before the item is written), so the write and its acknowledgement agree.</remarks>
+    public bool Withdrawn => _withdrawn ??= WithdrawnCheck?.Invoke() == true;
+
+    private bool? _withdrawn;
 
     /// <summary>For items read through a processor: runs when the item went down the pipeline.</summary>
     internal Action? OnDelivered { get; set; }
