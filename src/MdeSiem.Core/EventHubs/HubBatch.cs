@@ -20,6 +20,7 @@ internal sealed class HubBatch
 {
     private readonly object _gate = new();
     private bool _eventOpen;
+    private bool _inFlight;
     private bool _closing;
 
     public HubBatch(string partitionId, List<EventData> events)
@@ -36,12 +37,18 @@ internal sealed class HubBatch
 
     public TaskCompletionSource<EventData?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>True when a record not written yet must not be: the batch was handed back, or is being and its record starts a new event.</summary>
+    /// <summary>
+    /// Asked once per record, just before it is written: true when it must not be (the batch was handed back, or is
+    /// being and the record starts a new event). A record that may be written is in flight until acknowledged, and
+    /// the batch is not handed back under it: the checkpoint must cover it.
+    /// </summary>
     public bool IsWithdrawn()
     {
         lock (_gate)
         {
-            return Done.Task.IsCompleted || (_closing && !_eventOpen);
+            var withdrawn = Done.Task.IsCompleted || (_closing && !_eventOpen);
+            _inFlight = !withdrawn;
+            return withdrawn;
         }
     }
 
@@ -50,6 +57,7 @@ internal sealed class HubBatch
     {
         lock (_gate)
         {
+            _inFlight = false;
             if (Done.Task.IsCompleted)
             {
                 return;
@@ -75,7 +83,7 @@ internal sealed class HubBatch
     {
         lock (_gate)
         {
-            if (_eventOpen)
+            if (_eventOpen || _inFlight)
             {
                 _closing = true;
                 return;
