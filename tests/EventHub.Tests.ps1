@@ -101,6 +101,81 @@ Describe 'Get-DefenderStreamEvent -EventHubConnectionString' {
         @(Get-DefenderStreamEvent AlertInfo -EventHubConnectionString $script:Cs -Checkpoint $checkpoint).Count | Should -Be 0
     }
 
+    It 'with a checkpoint and -OutFile, writes each record once, and the next run adds nothing' {
+        $checkpoint = Join-Path $script:Work 'outfile.json'
+        $file = Join-Path $script:Work 'alert-info.jsonl'
+        Get-DefenderStreamEvent AlertInfo -EventHubConnectionString $script:Cs -Checkpoint $checkpoint -OutFile $file
+        $lengthAfterFirst = (Get-Item $file).Length
+        Get-DefenderStreamEvent AlertInfo -EventHubConnectionString $script:Cs -Checkpoint $checkpoint -OutFile $file
+        (Get-Item $file).Length | Should -Be $lengthAfterFirst
+        $lines = @(Get-Content $file)
+        $lines.Count | Should -Be $script:AlertInfo.Count
+        @($lines | ForEach-Object { ($_ | ConvertFrom-Json).AlertId } | Sort-Object) |
+            Should -Be @($script:AlertInfo | ForEach-Object { $_.record.properties.AlertId } | Sort-Object)
+        (Get-Content -Raw $checkpoint | ConvertFrom-Json).outputs.PSObject.Properties.Value | Should -Be $lengthAfterFirst
+        Test-Path "$checkpoint.outfile" | Should -BeFalse
+    }
+
+    It 'with -OutFormat Csv, each AlertInfo record once and the header once across runs' {
+        $checkpoint = Join-Path $script:Work 'csv.json'
+        $file = Join-Path $script:Work 'all.csv'
+        Get-DefenderStreamEvent AlertInfo -EventHubConnectionString $script:Cs -Checkpoint $checkpoint -OutFile $file -OutFormat Csv
+        Get-DefenderStreamEvent AlertInfo -EventHubConnectionString $script:Cs -Checkpoint $checkpoint -OutFile $file -OutFormat Csv
+        $lines = @(Get-Content $file)
+        $lines.Count | Should -Be ($script:AlertInfo.Count + 1)
+        @($lines | Where-Object { $_ -eq $lines[0] }).Count | Should -Be 1
+        @(Import-Csv $file | ForEach-Object AlertId | Sort-Object) |
+            Should -Be @($script:AlertInfo | ForEach-Object { $_.record.properties.AlertId } | Sort-Object)
+    }
+
+    It 'stopped by Select-Object -First inside an event, the next checkpointed run delivers exactly the rest' {
+        # Every table: an event holds several records, so the stop lands inside an event for most N.
+        $all = @($script:Hub.records | ForEach-Object { "$($_.table)|$($_.record.properties.AlertId)" } | Sort-Object)
+        $checkpoint = Join-Path $script:Work 'first.json'
+        $taken = @(Get-DefenderStreamEvent -EventHubConnectionString $script:Cs -Checkpoint $checkpoint | Select-Object -First 7)
+        $rest = @(Get-DefenderStreamEvent -EventHubConnectionString $script:Cs -Checkpoint $checkpoint)
+        $taken.Count | Should -Be 7
+        $rest.Count | Should -Be ($all.Count - 7)
+        @($taken + $rest | ForEach-Object { "$($_.Table)|$($_.AlertId)" } | Sort-Object) | Should -Be $all
+    }
+
+    It 'a checkpointed -OutFile run killed mid-pull leaves a file that the next run completes with every record exactly once' {
+        # Every table, so a received batch's lines pass the writer's 64 KB and reach the file before the batch's
+        # commit: the kill can leave journaled lines past the checkpoint, which the next run must keep and not repeat.
+        $checkpoint = Join-Path $script:Work 'killed-outfile.json'
+        $file = Join-Path $script:Work 'killed-outfile.jsonl'
+        $seen = Join-Path $script:Work 'killed-outfile-seen.txt'
+        $exe = [Environment]::ProcessPath
+        $startInfo = [System.Diagnostics.ProcessStartInfo]::new($exe)
+        if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { $startInfo.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
+        # -PassThru and a slow consumer, so the kill lands while lines are being written.
+        $command = "Import-Module '$env:MDESIEM_MODULE_MANIFEST'; Get-DefenderStreamEvent -EventHubConnectionString `$env:MDESIEM_TEST_HUB -Checkpoint '$checkpoint' -OutFile '$file' -PassThru | " +
+            "ForEach-Object { [IO.File]::AppendAllText('$seen', 'x' + [Environment]::NewLine); Start-Sleep -Milliseconds 3 }"
+        foreach ($a in @('-NoProfile', '-NonInteractive', '-Command', $command)) { $startInfo.ArgumentList.Add($a) }
+        $startInfo.UseShellExecute = $false
+        $startInfo.Environment['MDESIEM_TEST_HUB'] = $script:Cs
+        $process = [System.Diagnostics.Process]::Start($startInfo)
+        $total = @($script:Hub.records).Count
+        try {
+            $deadline = [DateTime]::UtcNow.AddSeconds(90)
+            while (-not $process.HasExited -and [DateTime]::UtcNow -lt $deadline -and
+                   (-not (Test-Path $seen) -or @(Get-Content $seen).Count -lt ($total * 0.6))) {
+                Start-Sleep -Milliseconds 20
+            }
+        }
+        finally {
+            if (-not $process.HasExited) { $process.Kill($true) }
+            $process.WaitForExit()
+        }
+        @(Get-Content $seen).Count | Should -BeLessThan $total -Because 'the run was killed before its end'
+
+        Get-DefenderStreamEvent -EventHubConnectionString $script:Cs -Checkpoint $checkpoint -OutFile $file
+        $lines = @(Get-Content $file)
+        $lines.Count | Should -Be $total
+        @($lines | ForEach-Object { $r = $_ | ConvertFrom-Json; "$($r.Table)|$($r.AlertId)" } | Sort-Object) |
+            Should -Be @($script:Hub.records | ForEach-Object { "$($_.table)|$($_.record.properties.AlertId)" } | Sort-Object)
+    }
+
     It 'refuses -Until, and never shows the shared access key' {
         $key = ($script:Cs -split ';' | Where-Object { $_ -like 'SharedAccessKey=*' }) -replace '^SharedAccessKey=', ''
         { Get-DefenderStreamEvent -EventHubConnectionString $script:Cs -Until ([datetime]::UtcNow) } |

@@ -14,7 +14,8 @@ BeforeDiscovery {
     # The names of the secret kinds scanned for, one test each.
     $script:SecretKinds = @(
         'client secret', 'unmanaged client secret', 'wrong client secret', 'PFX password', 'PEM key password',
-        'certificate private key', 'IDENTITY_HEADER', 'ready token given by the user', 'token or code issued by the simulator'
+        'certificate private key', 'IDENTITY_HEADER', 'ready token given by the user', 'token or code issued by the simulator',
+        'SAS signature'
     )
 }
 
@@ -53,6 +54,7 @@ BeforeAll {
     $pemPassword = ConvertTo-SecureString $pemPasswordText -AsPlainText -Force
     $badPassword = ConvertTo-SecureString ('Bad-' + [guid]::NewGuid().ToString('N')) -AsPlainText -Force
     $expiredTokenText = 'eyJhbGciOiJub25lIn0.eyJleHAiOjF9.c2ln' # {"alg":"none"}.{"exp":1}
+    $sasSignatureText = 'HygSas' + [guid]::NewGuid().ToString('N')
     function Get-SimulatorToken([string] $Scope) {
         $body = @{ grant_type = 'client_credentials'; client_id = $sim.clientId; client_secret = $sim.clientSecret; scope = $Scope }
         (Invoke-RestMethod -Method Post -Uri "$uri$($sim.tenantId)/oauth2/v2.0/token" -Body $body -SkipCertificateCheck).access_token
@@ -155,6 +157,7 @@ BeforeAll {
         @{ Cmdlet = 'Invoke-DefenderHuntingQuery'; Case = '403 from the simulator'; Expect = 'MdeSiem.PermissionDenied'; Run = { Invoke-DefenderHuntingQuery 'AlertInfo | take 1' -Connection Unmanaged } }
         @{ Cmdlet = 'Get-DefenderStreamEvent'; Case = 'storage account by name with the connection''s storage token, unreachable'; Expect = 'MdeSiem.ConnectionFailed'; Run = { Get-DefenderStreamEvent AlertInfo -StorageAccountName devstoreaccount1 -BlobServiceUri 'https://127.0.0.1:9/devstoreaccount1' } }
         @{ Cmdlet = 'Get-DefenderStreamEvent'; Case = 'container SAS for another table'; Expect = 'MdeSiem.InvalidArgument'; Run = { Get-DefenderStreamEvent AlertEvidence -SasUri 'https://contoso.blob.core.windows.net/insights-logs-advancedhunting-alertinfo?sv=2024-11-04&sr=c&sp=rl&sig=NotARealSignature%3D' } }
+        @{ Cmdlet = 'Get-DefenderStreamEvent'; Case = 'container SAS, unreachable, with -OutFile and -Checkpoint (the request log and the files)'; Expect = 'MdeSiem.ConnectionFailed'; Run = { Get-DefenderStreamEvent AlertInfo -SasUri "http://127.0.0.1:$closedPort/devstoreaccount1/insights-logs-advancedhunting-alertinfo?sv=2024-11-04&sr=c&sp=rl&sig=$sasSignatureText" -OutFile (Join-Path $work 'stream.jsonl') -Checkpoint (Join-Path $work 'stream.checkpoint.json') } }
         @{ Cmdlet = 'Find-MdeSiemRetiredApi'; Case = 'scripts that call retiring APIs'; Run = { Find-MdeSiemRetiredApi -Path (Join-Path $PSScriptRoot 'Fixtures/RetiredApiScripts') } }
         @{ Cmdlet = 'Find-MdeSiemRetiredApi'; Case = 'path that does not exist'; Expect = 'MdeSiem.PathNotFound'; Run = { Find-MdeSiemRetiredApi -Path (Join-Path $work 'no-such-scripts') } }
         @{ Cmdlet = 'Compare-MdeSiemMigration'; Case = 'SIEM API against Graph with an HTML report'; Run = { Compare-MdeSiemMigration -SinceTimeUtc ([datetime]::UtcNow.AddHours(-6)) -UntilTimeUtc ([datetime]::UtcNow) -IncludeMdeApi -ReportPath (Join-Path $work 'migration-report.html') } }
@@ -263,6 +266,7 @@ BeforeAll {
         'IDENTITY_HEADER'                       = @($sim.managedIdentityHeader)
         'ready token given by the user'         = @($expiredTokenText)
         'token or code issued by the simulator' = $script:Issued
+        'SAS signature'                         = @($sasSignatureText)
     }
 
     # Where each value of a kind appears; only places are reported, never the value.

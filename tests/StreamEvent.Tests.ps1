@@ -69,6 +69,64 @@ Describe 'Get-DefenderStreamEvent against Azurite' {
         $second.Count | Should -Be 0
     }
 
+    It 'stopped by Select-Object -First with a checkpoint, counts the record it took: the next run delivers exactly the rest' {
+        $env:MDESIEM_STATE_DIR = $script:StateDir
+        try {
+            $taken = @(Get-DefenderStreamEvent DeviceEvents -ConnectionString $script:Cs -Checkpoint 'pester-first' | Select-Object -First 7)
+            $rest = @(Get-DefenderStreamEvent DeviceEvents -ConnectionString $script:Cs -Checkpoint 'pester-first')
+        }
+        finally { Remove-Item Env:MDESIEM_STATE_DIR }
+        $taken.Count | Should -Be 7
+        $rest.Count | Should -Be ($script:Records.Count - 7)
+        (@($taken) + @($rest) | ForEach-Object { ($_.AdditionalFields | ConvertFrom-Json).IocUniqueId }) |
+            Should -Be @($script:Records | ForEach-Object IocUniqueId)
+    }
+
+    It 'with a checkpoint and -OutFile, writes each record once as a JSON line, and the next run adds nothing' {
+        $file = Join-Path $script:StateDir 'device-events.jsonl'
+        $env:MDESIEM_STATE_DIR = $script:StateDir
+        try {
+            $piped = @(Get-DefenderStreamEvent DeviceEvents -ConnectionString $script:Cs -Checkpoint 'pester-outfile' -OutFile $file)
+            $lengthAfterFirst = (Get-Item $file).Length
+            Get-DefenderStreamEvent DeviceEvents -ConnectionString $script:Cs -Checkpoint 'pester-outfile' -OutFile $file
+        }
+        finally { Remove-Item Env:MDESIEM_STATE_DIR }
+        $piped.Count | Should -Be 0 -Because 'without -PassThru the records go to the file only'
+        (Get-Item $file).Length | Should -Be $lengthAfterFirst
+        $lines = @(Get-Content $file)
+        $lines.Count | Should -Be $script:Records.Count
+        ($lines | ForEach-Object { (($_ | ConvertFrom-Json).AdditionalFields | ConvertFrom-Json).IocUniqueId }) |
+            Should -Be @($script:Records | ForEach-Object IocUniqueId)
+        ($lines[0] | ConvertFrom-Json).Table | Should -Be 'DeviceEvents'
+        # The checkpoint records the file and the length it covers; the journal is gone once it does.
+        $checkpoint = Join-Path $script:StateDir 'checkpoints/pester-outfile.json'
+        (Get-Content -Raw $checkpoint | ConvertFrom-Json).outputs.PSObject.Properties.Value | Should -Be (Get-Item $file).Length
+        Test-Path "$checkpoint.outfile" | Should -BeFalse
+    }
+
+    It 'writes CSV with -OutFormat Csv: the header once across runs, and -PassThru also writes the objects' {
+        $file = Join-Path $script:StateDir 'alert-info.csv'
+        $env:MDESIEM_STATE_DIR = $script:StateDir
+        try {
+            $passed = @(Get-DefenderStreamEvent AlertInfo -ConnectionString $script:Cs -Checkpoint 'pester-csv' -OutFile $file -OutFormat Csv -PassThru)
+            Get-DefenderStreamEvent AlertInfo -ConnectionString $script:Cs -Checkpoint 'pester-csv' -OutFile $file -OutFormat Csv
+        }
+        finally { Remove-Item Env:MDESIEM_STATE_DIR }
+        $expected = @($script:Records | Where-Object AlertPart -eq 0 | ForEach-Object AlertId)
+        $passed.Count | Should -Be $expected.Count
+        $lines = @(Get-Content $file)
+        $lines.Count | Should -Be ($expected.Count + 1)
+        @($lines | Where-Object { $_ -eq $lines[0] }).Count | Should -Be 1
+        (Import-Csv $file | ForEach-Object AlertId) | Should -Be $expected
+    }
+
+    It 'logs each blob request to -Verbose with method, path and status, and never the account key' {
+        $verbose = @(Get-DefenderStreamEvent AlertInfo -ConnectionString $script:Cs -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+        @($verbose | Where-Object { $_ -match '^GET http://127\.0\.0\.1:\d+/devstoreaccount1/insights-logs-advancedhunting-alertinfo.* -> 200 ' }).Count | Should -BeGreaterThan 0
+        ($verbose -join "`n") | Should -Not -Match ([regex]::Escape($script:Azurite.AccountKey))
+        ($verbose -join "`n") | Should -Not -Match '\?'
+    }
+
     It 'reports a table that is not exported as MdeSiem.NotFound without showing the account key' {
         $streams = [System.Collections.Generic.List[object]]::new()
         $failure = $null

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using MdeSiem.Core.Output;
 
 namespace MdeSiem.Core.Checkpoints;
 
@@ -20,7 +21,7 @@ namespace MdeSiem.Core.Checkpoints;
 /// pipeline thread once the stream has ended.
 /// </para>
 /// </summary>
-public sealed class CheckpointRun : IDisposable
+public sealed class CheckpointRun : IDisposable, IOutFileCheckpoint
 {
     private readonly CheckpointLock _lock;
     private readonly CheckpointDocument _document;
@@ -131,6 +132,9 @@ public sealed class CheckpointRun : IDisposable
 
     /// <summary>Call once a record has gone down the pipeline.</summary>
     public void MarkDelivered(string key, DateTime? timeUtc) => _deliveredNow[key] = timeUtc ?? UntilUtc;
+
+    /// <summary>The journal's key is the record's key, its time the record's time.</summary>
+    void IOutFileCheckpoint.AdoptDelivered(JournalEntry entry) => MarkDelivered(entry.Key, entry.TimeUtc);
 
     /// <summary>Everything of the window was delivered: move the watermark and forget keys older than the next overlap.</summary>
     public void Commit() => Commit(gapFromUtc: null);

@@ -16,9 +16,12 @@ internal static class HubEventBody
 {
     private const string RecordsField = "records";
 
-    /// <summary>The event's records of <paramref name="table"/> (all tables when null), in their order.</summary>
+    /// <summary>
+    /// The event's records of <paramref name="table"/> (all tables when null), in their order, each with its place
+    /// in the body's "records" array (stable whatever the table filter, so a checkpoint can count on it).
+    /// </summary>
     /// <exception cref="MdeSiemException">The body is not the records shape (InvalidResponse, naming the event).</exception>
-    public static List<StreamingEvent> Read(ReadOnlyMemory<byte> body, string? table, string partitionId, long sequenceNumber)
+    public static List<(int Index, StreamingEvent Event)> Read(ReadOnlyMemory<byte> body, string? table, string partitionId, long sequenceNumber)
     {
         JsonDocument document;
         try
@@ -38,9 +41,11 @@ internal static class HubEventBody
                 throw NotRecords(partitionId, sequenceNumber, "it is not an object with a \"records\" array");
             }
 
-            var events = new List<StreamingEvent>(records.GetArrayLength());
+            var events = new List<(int Index, StreamingEvent Event)>(records.GetArrayLength());
+            var index = -1;
             foreach (var record in records.EnumerateArray())
             {
+                index++;
                 if (record.ValueKind != JsonValueKind.Object)
                 {
                     throw NotRecords(partitionId, sequenceNumber, "an element of \"records\" is not an object");
@@ -49,7 +54,7 @@ internal static class HubEventBody
                 var streamed = StreamingRecordParser.FromObject(record, string.Empty);
                 if (table is null || string.Equals(streamed.Table, table, StringComparison.OrdinalIgnoreCase))
                 {
-                    events.Add(streamed);
+                    events.Add((index, streamed));
                 }
             }
 
@@ -67,7 +72,7 @@ internal static class HubEventBody
     /// <summary>The items of one event: its records, or one item with the error (or with nothing) that ends the event.</summary>
     public static IEnumerable<HubRecord> Records(string partitionId, EventData eventData, string? table)
     {
-        List<StreamingEvent> events;
+        List<(int Index, StreamingEvent Event)> events;
         MdeSiemException? error = null;
         try
         {
@@ -75,19 +80,19 @@ internal static class HubEventBody
         }
         catch (MdeSiemException invalid)
         {
-            events = new List<StreamingEvent>();
+            events = new List<(int Index, StreamingEvent Event)>();
             error = invalid;
         }
 
         if (events.Count == 0)
         {
-            yield return new HubRecord(partitionId, eventData.SequenceNumber, null, error, endsEvent: true);
+            yield return new HubRecord(partitionId, eventData.SequenceNumber, -1, null, error, endsEvent: true);
             yield break;
         }
 
         for (var i = 0; i < events.Count; i++)
         {
-            yield return new HubRecord(partitionId, eventData.SequenceNumber, events[i], null, endsEvent: i == events.Count - 1);
+            yield return new HubRecord(partitionId, eventData.SequenceNumber, events[i].Index, events[i].Event, null, endsEvent: i == events.Count - 1);
         }
     }
 }

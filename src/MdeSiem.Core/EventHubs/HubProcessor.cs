@@ -58,7 +58,8 @@ internal sealed class HubProcessor : PluggableCheckpointStoreEventProcessor<Even
 
         await _queue.Batches.Writer.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
         EventData? checkpointAt;
-        // Stopped or the claim lost: checkpoint what went down the pipeline; the rest of the batch is withdrawn.
+        // Stopped or the claim lost: checkpoint what went down the pipeline (after the event in progress completes, see
+        // HubBatch.Finish); the rest of the batch is withdrawn.
         using (cancellationToken.Register(batch.Finish))
         {
             checkpointAt = await batch.Done.Task.ConfigureAwait(false);

@@ -12,10 +12,11 @@ namespace MdeSiem.Core.EventHubs;
 /// </summary>
 public sealed class HubRecord
 {
-    internal HubRecord(string partitionId, long sequenceNumber, StreamingEvent? streamingEvent, MdeSiemException? error, bool endsEvent)
+    internal HubRecord(string partitionId, long sequenceNumber, int recordIndex, StreamingEvent? streamingEvent, MdeSiemException? error, bool endsEvent)
     {
         PartitionId = partitionId;
         SequenceNumber = sequenceNumber;
+        RecordIndex = recordIndex;
         Event = streamingEvent;
         Error = error;
         EndsEvent = endsEvent;
@@ -25,6 +26,9 @@ public sealed class HubRecord
 
     /// <summary>The sequence number of the Event Hubs event holding the record.</summary>
     public long SequenceNumber { get; }
+
+    /// <summary>The record's place in its event's "records" array; -1 for an item that carries no record.</summary>
+    public int RecordIndex { get; }
 
     /// <summary>The record; null for an event that held no record of the table asked for, or for an error.</summary>
     public StreamingEvent? Event { get; }
@@ -44,7 +48,10 @@ public sealed class HubRecord
     /// True when the item must not be written any more: its batch was handed back because another consumer took the
     /// partition (that consumer delivers it) or the run stopped.
     /// </summary>
-    public bool Withdrawn => WithdrawnCheck?.Invoke() == true;
+    /// <remarks>Decided once, when first asked (before the item is written), so the write and its acknowledgement agree.</remarks>
+    public bool Withdrawn => _withdrawn ??= WithdrawnCheck?.Invoke() == true;
+
+    private bool? _withdrawn;
 
     /// <summary>For items read through a processor: runs when the item went down the pipeline.</summary>
     internal Action? OnDelivered { get; set; }

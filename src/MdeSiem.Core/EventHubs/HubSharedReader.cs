@@ -119,12 +119,10 @@ public sealed class HubSharedReader
                 {
                     foreach (var record in HubEventBody.Records(batch.PartitionId, eventData, query.Table))
                     {
-                        record.WithdrawnCheck = () => batch.Done.Task.IsCompleted;
-                        if (record.EndsEvent)
-                        {
-                            var delivered = eventData;
-                            record.OnDelivered = () => batch.MarkDelivered(delivered);
-                        }
+                        record.WithdrawnCheck = batch.IsWithdrawn;
+                        var delivered = eventData;
+                        var endsEvent = record.EndsEvent;
+                        record.OnDelivered = () => batch.MarkDelivered(delivered, endsEvent);
 
                         if (last is not null)
                         {
@@ -151,7 +149,7 @@ public sealed class HubSharedReader
         {
             foreach (var batch in outstanding)
             {
-                batch.Finish();
+                batch.Stop();
             }
 
             while (_queue.Batches.Reader.TryRead(out var unread))

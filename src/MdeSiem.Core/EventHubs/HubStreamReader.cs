@@ -33,10 +33,15 @@ public sealed class HubStreamReader
     /// <param name="query">What to read.</param>
     /// <param name="nextSequenceNumbers">Per partition, the first sequence number not delivered yet (from a checkpoint).</param>
     /// <param name="cancellationToken">Stops the run.</param>
+    /// <param name="recordsDeliveredOfNext">
+    /// Per partition, how many records of the event at its next sequence number an earlier run delivered (it stopped
+    /// inside that event): they are not handed out again.
+    /// </param>
     public async IAsyncEnumerable<HubRecord> ReadAsync(
         HubReadQuery query,
         IReadOnlyDictionary<string, long> nextSequenceNumbers,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, int>? recordsDeliveredOfNext = null)
     {
         if (query is null || nextSequenceNumbers is null)
         {
@@ -70,7 +75,12 @@ public sealed class HubStreamReader
                             break;
                         }
 
-                        foreach (var record in HubEventBody.Records(state.PartitionId, eventData, query.Table))
+                        var alreadyDelivered = recordsDeliveredOfNext is not null
+                            && recordsDeliveredOfNext.TryGetValue(state.PartitionId, out var count)
+                            && nextSequenceNumbers.TryGetValue(state.PartitionId, out var next) && next == eventData.SequenceNumber
+                            ? count
+                            : 0;
+                        foreach (var record in WithoutDelivered(HubEventBody.Records(state.PartitionId, eventData, query.Table), alreadyDelivered))
                         {
                             if (last is not null)
                             {
@@ -108,6 +118,25 @@ public sealed class HubStreamReader
             }
 
             await connection.CloseAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// An event's items less the first records an earlier run delivered; the event's end still comes out (as an
+    /// item without a record) so that the event is counted as delivered.
+    /// </summary>
+    private static IEnumerable<HubRecord> WithoutDelivered(IEnumerable<HubRecord> records, int alreadyDelivered)
+    {
+        foreach (var record in records)
+        {
+            if (record.RecordIndex < 0 || record.RecordIndex >= alreadyDelivered)
+            {
+                yield return record;
+            }
+            else if (record.EndsEvent)
+            {
+                yield return new HubRecord(record.PartitionId, record.SequenceNumber, -1, null, null, endsEvent: true);
+            }
         }
     }
 

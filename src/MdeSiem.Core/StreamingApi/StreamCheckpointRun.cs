@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using MdeSiem.Core.Checkpoints;
+using MdeSiem.Core.Output;
 
 namespace MdeSiem.Core.StreamingApi;
 
@@ -11,13 +13,14 @@ namespace MdeSiem.Core.StreamingApi;
 /// blobs before it are finished (settled and read to their end) and are no longer listed or remembered. A blob's
 /// offset moves only after its record went down the pipeline; a failed run keeps the offsets it reached.
 /// </summary>
-public sealed class StreamCheckpointRun : IDisposable
+public sealed class StreamCheckpointRun : IDisposable, IOutFileCheckpoint
 {
     public const string Api = "StreamingApi";
 
     private readonly CheckpointLock _lock;
     private readonly CheckpointDocument _document;
     private readonly Dictionary<string, long> _positions;
+    private readonly Dictionary<string, long> _outputs = new(StringComparer.Ordinal);
     private bool _saved;
 
     private StreamCheckpointRun(string path, CheckpointLock heldLock, CheckpointDocument document)
@@ -54,6 +57,35 @@ public sealed class StreamCheckpointRun : IDisposable
     {
         var (path, heldLock, document) = CheckpointStore.OpenLocked(pathOrName, Api, tenantId, scope, staleLockAge);
         return new StreamCheckpointRun(path, heldLock, document);
+    }
+
+    /// <summary>The -OutFile lengths the checkpoint covers, per file.</summary>
+    public IReadOnlyDictionary<string, long> CoveredOutputs => _document.Outputs;
+
+    /// <summary>
+    /// The -OutFile journal's key of a record: its blob and the offset its line ends at, which is all a blob
+    /// position needs (lines are delivered in blob order, so a later line's offset covers the ones before it).
+    /// </summary>
+    public static string KeyOf(StreamedRecord record) =>
+        (record ?? throw new ArgumentNullException(nameof(record))).BlobName + "#" + record.EndOffset.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A line a killed run wrote completely: its blob's position moves past its record.</summary>
+    void IOutFileCheckpoint.AdoptDelivered(JournalEntry entry)
+    {
+        var split = entry.Key.LastIndexOf('#');
+        if (split > 0 && long.TryParse(entry.Key.Substring(split + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var endOffset))
+        {
+            MarkDelivered(entry.Key.Substring(0, split), endOffset, countsAsRecord: false);
+        }
+    }
+
+    /// <summary>The -OutFile files' lengths once this run's lines are on stable storage, saved with the checkpoint.</summary>
+    public void RecordOutputs(IReadOnlyDictionary<string, long> lengths)
+    {
+        foreach (var entry in lengths ?? throw new ArgumentNullException(nameof(lengths)))
+        {
+            _outputs[entry.Key] = entry.Value;
+        }
     }
 
     /// <summary>Call once the record ending at <paramref name="endOffset"/> has gone down the pipeline.</summary>
@@ -104,7 +136,7 @@ public sealed class StreamCheckpointRun : IDisposable
     /// <summary>The run failed or was stopped: keep the watermark, remember the offsets reached.</summary>
     public void SaveProgress()
     {
-        if (DeliveredCount > 0 || _positions.Count != _document.Positions.Count || _positions.Any(p => Position(p.Key, _document.Positions) != p.Value))
+        if (DeliveredCount > 0 || _outputs.Count > 0 || _positions.Count != _document.Positions.Count || _positions.Any(p => Position(p.Key, _document.Positions) != p.Value))
         {
             Save(_document.WatermarkUtc);
         }
@@ -134,6 +166,12 @@ public sealed class StreamCheckpointRun : IDisposable
             {
                 next.Positions[position.Key] = position.Value;
             }
+        }
+
+        // As CheckpointRun: only the files this run wrote can hold lines past the checkpoint.
+        foreach (var output in _outputs.Count > 0 ? _outputs : _document.Outputs)
+        {
+            next.Outputs[output.Key] = output.Value;
         }
 
         CheckpointStore.Write(Path, next);

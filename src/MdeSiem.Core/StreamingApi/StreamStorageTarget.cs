@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Storage.Blobs;
 using MdeSiem.Core.Auth;
@@ -140,6 +141,7 @@ public sealed class StreamStorageTarget
         options.Diagnostics.IsLoggingEnabled = false;
         options.Diagnostics.IsDistributedTracingEnabled = false;
         options.Diagnostics.IsTelemetryEnabled = false;
+        options.AddPolicy(StorageRequestLogPolicy.Instance, HttpPipelinePosition.PerRetry);
         return options;
     }
 

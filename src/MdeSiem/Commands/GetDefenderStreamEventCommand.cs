@@ -5,7 +5,9 @@ using MdeSiem.Completers;
 using MdeSiem.Core.Checkpoints;
 using MdeSiem.Core.Errors;
 using MdeSiem.Core.EventHubs;
+using MdeSiem.Core.Output;
 using MdeSiem.Core.StreamingApi;
+using MdeSiem.Output;
 using MdeSiem.StreamingApi;
 
 namespace MdeSiem.Commands;
@@ -114,6 +116,24 @@ public sealed class GetDefenderStreamEventCommand : MdeSiemConnectedCmdlet
     [ValidateNotNullOrEmpty]
     public string? Checkpoint { get; set; }
 
+    /// <summary>
+    /// Appends each record as one line to this file instead of writing it to the pipeline; with -Checkpoint, exactly
+    /// once under a hard kill. A {0:yyyy-MM-dd} item in the name starts a new file each UTC day.
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? OutFile { get; set; }
+
+    /// <summary>The line format of -OutFile.</summary>
+    [Parameter]
+    public OutFileFormat OutFormat { get; set; } = OutFileFormat.JsonLines;
+
+    /// <summary>With -OutFile, also writes the records to the pipeline.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    private OutFileSession? _outFile;
+
     protected override void ProcessRecordCore()
     {
         var bound = MyInvocation.BoundParameters;
@@ -132,6 +152,15 @@ public sealed class GetDefenderStreamEventCommand : MdeSiemConnectedCmdlet
             return;
         }
 
+        ReadStorage(bound);
+    }
+
+    /// <summary>
+    /// Reads the storage export through the core's <see cref="StreamEventPull"/>: every blob of the window, or with
+    /// -Checkpoint on from the blob offsets the last run delivered.
+    /// </summary>
+    private void ReadStorage(Dictionary<string, object> bound)
+    {
         var query = new StreamEventQuery(EventType)
         {
             SinceUtc = bound.ContainsKey(nameof(Since)) ? ToUtc(Since) : null,
@@ -139,84 +168,32 @@ public sealed class GetDefenderStreamEventCommand : MdeSiemConnectedCmdlet
             NowUtc = DateTime.UtcNow,
         };
         var (target, tenantId) = OpenTarget();
-        var reader = new StreamEventReader(target);
         WriteVerbose($"Reading {query.Table} events from the {target.Describe(query.ContainerName)}.");
-        if (Checkpoint is null)
-        {
-            Emit(reader.ReadAsync(query, positions: null, CancellationToken), delivered: null);
-            return;
-        }
+        using var pull = StreamEventPull.Open(target, query, Checkpoint, tenantId, new CheckpointOptions().StaleLockAge);
 
-        ReadWithCheckpoint(reader, target, query, tenantId);
-    }
-
-    private void ReadWithCheckpoint(StreamEventReader reader, StreamStorageTarget target, StreamEventQuery query, string tenantId)
-    {
-        using var run = StreamCheckpointRun.Begin(Checkpoint!, tenantId, StreamCheckpointRun.ScopeOf(target, query), new CheckpointOptions().StaleLockAge);
-        if (run.WatermarkHourUtc is { } watermark)
-        {
-            // -Since only places the first run; later runs continue from the checkpoint.
-            query.SinceUtc = null;
-            query.FromHourUtc = watermark;
-        }
-
-        WriteVerbose($"Checkpoint {run.Path}: {run.Positions.Count} blob position(s), listing from {(query.FromHourUtc?.ToString("o") ?? "the first blob")}.");
-        var completed = false;
+        // Before the positions are read: complete lines a killed run wrote move them.
+        OpenOutFile(pull.Checkpoint);
+        WriteVerbose(pull.Description);
         try
         {
-            // The reader runs ahead on a worker: it gets its own copy of the positions the pipeline thread updates.
-            query.ReportSkipped = true;
-            var positions = new Dictionary<string, long>(run.Positions.Count, StringComparer.Ordinal);
-            foreach (var position in run.Positions)
-            {
-                positions[position.Key] = position.Value;
-            }
-
-            Emit(reader.ReadAsync(query, positions, CancellationToken), record => run.MarkDelivered(record.BlobName, record.EndOffset, record.Event is not null));
-            completed = true;
+            Deliver(pull.ReadAsync(CancellationToken), r => r.Event, r => r.Error, StreamCheckpointRun.KeyOf, pull.Delivered);
+            pull.Completed();
         }
         finally
         {
-            if (completed)
-            {
-                run.Commit(reader.SeenBlobs, query);
-            }
-            else
-            {
-                run.SaveProgress();
-            }
+            // A failed or stopped run keeps the offsets reached (and, with -OutFile, what is on disk).
+            CloseOutFile(pull.Checkpoint, pull.Finish);
         }
 
-        WriteVerbose($"Checkpoint {run.Path}: {run.DeliveredCount} new record(s).");
+        if (pull.Summary is { } summary)
+        {
+            WriteVerbose(summary);
+        }
     }
 
     /// <summary>
-    /// Writes each record as it arrives (read and parsed a bounded number ahead on a worker); an item that is not a
-    /// record is a non-terminating error. <paramref name="delivered"/> runs after the item went down the pipeline,
-    /// also for the one a downstream Select-Object -First took before it stopped the pipeline.
-    /// </summary>
-    private void Emit<T>(IAsyncEnumerable<T> records, Func<T, StreamingEvent?> eventOf, Func<T, MdeSiemException?> errorOf, Action<T>? delivered) =>
-        HandEach(
-            records,
-            record =>
-            {
-                if (eventOf(record) is { } streamed)
-                {
-                    WriteObject(StreamEventOutput.From(streamed));
-                }
-                else if (errorOf(record) is { } error)
-                {
-                    WriteError(ErrorRecords.From(error));
-                }
-            },
-            delivered);
-
-    private void Emit(IAsyncEnumerable<StreamedRecord> records, Action<StreamedRecord>? delivered) =>
-        Emit(records, record => record.Event, record => record.Error, delivered);
-
-    /// <summary>
-    /// Reads the hub: without -Checkpoint from the start (or -Since) of each partition; with it, on from where the
-    /// last run's delivered events end, committing after each received batch.
+    /// Reads the hub through the core's <see cref="HubEventPull"/>: alone from the start (or -Since), alone against
+    /// a checkpoint file, or sharing the partitions through -CheckpointContainer.
     /// </summary>
     private void ReadHub(Dictionary<string, object> bound)
     {
@@ -239,76 +216,123 @@ public sealed class GetDefenderStreamEventCommand : MdeSiemConnectedCmdlet
             Follow = Follow.IsPresent,
             MaxWait = bound.ContainsKey(nameof(MaxWait)) ? MaxWait : null,
         };
+        var options = new HubPullOptions
+        {
+            Checkpoint = Checkpoint,
+            CheckpointContainer = CheckpointContainer,
+            CheckpointStorageConnectionString = CheckpointStorageConnectionString,
+            LoadBalancingInterval = LoadBalancingInterval,
+            TenantId = connection?.TenantId ?? string.Empty,
+        };
         WriteVerbose($"Reading {(query.Table ?? "every table's")} records from the {target.Describe()}{(query.Follow ? ", following" : " up to what is enqueued now")}.");
-        if (CheckpointContainer is not null)
+        using var pull = HubEventPull.Open(target, query, options, connection);
+        WriteVerbose(pull.Description);
+        var outFile = OpenOutFile(pull.Checkpoint);
+        if (outFile is not null)
         {
-            ReadHubShared(target, query, connection);
-            return;
-        }
-
-        var reader = new HubStreamReader(target);
-        if (Checkpoint is null)
-        {
-            Emit(reader.ReadAsync(query, new Dictionary<string, long>(), CancellationToken), r => r.Event, r => r.Error, delivered: null);
-            return;
-        }
-
-        using var run = HubCheckpointRun.Begin(Checkpoint, connection?.TenantId ?? string.Empty, target, new CheckpointOptions().StaleLockAge);
-        WriteVerbose($"Checkpoint {run.Path}: {run.NextSequenceNumbers.Count} partition position(s).");
-        var positions = new Dictionary<string, long>(run.NextSequenceNumbers.Count, StringComparer.Ordinal);
-        foreach (var position in run.NextSequenceNumbers)
-        {
-            positions[position.Key] = position.Value;
+            pull.BeforeCommit = () => outFile.FlushToDisk(pull.Checkpoint);
+            pull.AfterCommit = outFile.Committed;
         }
 
         try
         {
-            Emit(reader.ReadAsync(query, positions, CancellationToken), r => r.Event, r => r.Error, record =>
-            {
-                if (record.EndsEvent)
-                {
-                    run.MarkDelivered(record.PartitionId, record.SequenceNumber);
-                }
-
-                if (record.EndsBatch)
-                {
-                    run.Commit();
-                }
-            });
+            Deliver(pull.ReadAsync(CancellationToken), Deliverable(r => r.Event), Deliverable(r => r.Error), HubCheckpointRun.KeyOf, pull.Delivered);
         }
         finally
         {
-            // A failed or stopped run keeps what went down the pipeline.
-            run.Commit();
+            // A failed or stopped run keeps what went down the pipeline (and, with -OutFile, what is on disk).
+            CloseOutFile(pull.Checkpoint, pull.Finish);
         }
 
-        WriteVerbose($"Checkpoint {run.Path}: {run.DeliveredEvents} new event(s).");
-    }
-
-    /// <summary>One of several consumers sharing the hub through -CheckpointContainer; each batch is checkpointed there once written.</summary>
-    private void ReadHubShared(EventHubTarget target, HubReadQuery query, Core.Auth.MdeSiemConnection? connection)
-    {
-        if (Checkpoint is not null)
-        {
-            throw new MdeSiemException(ErrorCode.InvalidArgument, "-Checkpoint and -CheckpointContainer cannot be combined.")
-            {
-                RecommendedAction = "Use -Checkpoint for a single consumer, -CheckpointContainer for consumers that share the hub.",
-            };
-        }
-
-        var reader = HubCheckpointContainer.OpenReader(target, CheckpointContainer!, CheckpointStorageConnectionString, connection, out var description);
-        reader.LoadBalancingInterval = LoadBalancingInterval;
-        WriteVerbose($"Sharing the hub's partitions with the other consumers of the {description}.");
-        Emit(reader.ReadAsync(query, CancellationToken), r => r.Withdrawn ? null : r.Event, r => r.Withdrawn ? null : r.Error, record =>
-        {
-            if (!record.Withdrawn)
-            {
-                record.Acknowledge();
-            }
-        });
-        foreach (var problem in reader.TakeProblems())
+        foreach (var problem in pull.TakeProblems())
         {
             WriteVerbose(problem);
+        }
+
+        if (pull.Summary is { } summary)
+        {
+            WriteVerbose(summary);
+        }
+    }
+
+    private static Func<HubRecord, T?> Deliverable<T>(Func<HubRecord, T?> part)
+        where T : class => record => HubEventPull.IsDeliverable(record) ? part(record) : null;
+
+    /// <summary>
+    /// Writes each record as it arrives (read and parsed a bounded number ahead on a worker) to the pipeline or to
+    /// -OutFile; an item that is not a record is a non-terminating error. <paramref name="afterWrite"/> runs after
+    /// the item went down the pipeline, also for the one a downstream Select-Object -First took before it stopped
+    /// the pipeline (HandEach). The progress bar counts the records.
+    /// </summary>
+    private void Deliver<T>(IAsyncEnumerable<T> items, Func<T, StreamingEvent?> eventOf, Func<T, MdeSiemException?> errorOf, Func<T, string> keyOf, Action<T>? afterWrite)
+    {
+        var progress = new PullProgress(this, "Reading Defender Streaming API events");
+        HandEach(
+            items,
+            item =>
+            {
+                if (eventOf(item) is { } streamed)
+                {
+                    var output = StreamEventOutput.From(streamed);
+                    if (_outFile is null)
+                    {
+                        WriteObject(output);
+                        return;
+                    }
+
+                    _outFile.Write(output, keyOf(item), null);
+                    if (PassThru)
+                    {
+                        WriteObject(output);
+                    }
+                }
+                else if (errorOf(item) is { } error)
+                {
+                    WriteError(ErrorRecords.From(error));
+                }
+            },
+            item =>
+            {
+                afterWrite?.Invoke(item);
+                if (eventOf(item) is not null)
+                {
+                    progress.Tick();
+                }
+            });
+        progress.Complete();
+    }
+
+    /// <summary>Opens -OutFile (with a checkpoint: takes over what a killed run left, which moves its positions).</summary>
+    private OutFileSession? OpenOutFile(IOutFileCheckpoint? run)
+    {
+        if (OutFile is null)
+        {
+            return null;
+        }
+
+        _outFile = OutFileSession.Open(GetUnresolvedProviderPathFromPSPath(OutFile), OutFormat, run);
+        _outFile.ReportRecovery(this, OutFile, run);
+        return _outFile;
+    }
+
+    /// <summary>
+    /// Ends a read: the lines go to stable storage, then <paramref name="commit"/> moves the checkpoint, then the
+    /// journal goes. After a failed write nothing is committed: the file and its journal tell the next run.
+    /// </summary>
+    private void CloseOutFile(IOutFileCheckpoint? run, Action? commit)
+    {
+        var closing = _outFile;
+        _outFile = null;
+        using (closing)
+        {
+            if (closing?.Faulted == true)
+            {
+                return;
+            }
+
+            closing?.FlushToDisk(run);
+            commit?.Invoke();
+            closing?.Committed();
         }
     }
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using MdeSiem.Core.Checkpoints;
 using MdeSiem.Core.Forwarding;
 using MdeSiem.Core.Output;
 using MdeSiem.Forwarding;
@@ -34,8 +33,9 @@ internal sealed class OutFileSession : IDisposable
     /// <summary>
     /// Opens the output of one pull. With <paramref name="run"/>, what a killed run left past the checkpoint is
     /// taken over first: its complete lines count as delivered in <paramref name="run"/>, a torn line is cut off.
+    /// Any checkpoint serves (record keys, blob offsets, partition positions): see <see cref="IOutFileCheckpoint"/>.
     /// </summary>
-    public static OutFileSession Open(string outFile, OutFileFormat format, CheckpointRun? run)
+    public static OutFileSession Open(string outFile, OutFileFormat format, IOutFileCheckpoint? run)
     {
         var name = OutFileName.Parse(outFile);
         var formatter = new RecordLineFormatter(format);
@@ -49,10 +49,31 @@ internal sealed class OutFileSession : IDisposable
         session.Recovery = session._writer.Recover();
         foreach (var entry in session.Recovery.Delivered)
         {
-            run.MarkDelivered(entry.Key, entry.TimeUtc);
+            run.AdoptDelivered(entry);
         }
 
         return session;
+    }
+
+    /// <summary>
+    /// Tells the user what opening found of a killed run's lines: -Verbose for lines kept and a torn line removed, a
+    /// warning for lines with no journal entry (their records may be written again).
+    /// </summary>
+    public void ReportRecovery(MdeSiemCmdlet cmdlet, string shownName, IOutFileCheckpoint? run)
+    {
+        if (cmdlet is null)
+        {
+            throw new ArgumentNullException(nameof(cmdlet));
+        }
+
+        if (Recovery is { } recovery && (recovery.Delivered.Count > 0 || recovery.TrimmedBytes > 0 || recovery.UnaccountedLines > 0))
+        {
+            cmdlet.WriteVerbose($"{shownName}: {recovery.Delivered.Count} line(s) of an interrupted run kept and counted as delivered, {recovery.TrimmedBytes} byte(s) of a torn line removed.");
+            if (recovery.UnaccountedLines > 0)
+            {
+                cmdlet.WriteWarning($"{shownName} has {recovery.UnaccountedLines} line(s) past the checkpoint with no journal entry ({run?.Path}.outfile is missing): they are kept, and their records may be written again.");
+            }
+        }
     }
 
     /// <summary>Appends the record's line; <paramref name="key"/> and <paramref name="timeUtc"/> identify it in the journal.</summary>
@@ -73,7 +94,7 @@ internal sealed class OutFileSession : IDisposable
     }
 
     /// <summary>Puts every line of this run on stable storage; with a checkpoint, records the file lengths in it.</summary>
-    public void FlushToDisk(CheckpointRun? run)
+    public void FlushToDisk(IOutFileCheckpoint? run)
     {
         var lengths = _writer.FlushToDisk();
         run?.RecordOutputs(lengths);

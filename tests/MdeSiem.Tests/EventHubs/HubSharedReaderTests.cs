@@ -84,6 +84,60 @@ public sealed class HubSharedReaderTests
         Assert.Equal(scenario.Hub.Partitions[2].Last!.SequenceNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), checkpoint.Value.Metadata["sequencenumber"]);
     }
 
+    // A takeover while the old owner is inside an event: before the fix the new owner started at the last complete event
+    // and repeated the records of the open one the old owner had delivered (same AlertIds of one event twice).
+    [Fact]
+    public async Task A_consumer_that_loses_partitions_to_a_newcomer_hands_them_over_without_loss_or_repeat()
+    {
+        await using var azurite = await AzuriteServer.StartAsync();
+        await using var scenario = HubScenario.Start(alerts: 300, partitions: 4, recordsPerEvent: 3);
+        var container = azurite.Client().GetBlobContainerClient("hub-checkpoints");
+        await container.CreateAsync();
+        var target = EventHubTarget.ForConnectionString(scenario.Hub.ConnectionString, null, null);
+        var delivered = new ConcurrentBag<string>();
+        int expected = scenario.Published.Count;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(100));
+        using var secondMayStart = new SemaphoreSlim(0);
+
+        // The first consumer owns every partition and reads slowly; once it delivered a fifth, a second processor
+        // starts and claims its share, so the first loses partitions while it holds their batches.
+        async Task Consume(int consumer)
+        {
+            if (consumer == 1)
+            {
+                await secondMayStart.WaitAsync(timeout.Token);
+            }
+
+            var reader = new HubSharedReader(target, container) { LoadBalancingInterval = Balancing };
+            var released = false;
+            await foreach (var record in reader.ReadAsync(new HubReadQuery { BatchSize = 10 }, timeout.Token))
+            {
+                if (record.Withdrawn)
+                {
+                    continue;
+                }
+
+                if (record.Event is not null)
+                {
+                    delivered.Add(Key(record));
+                }
+
+                record.Acknowledge();
+                if (consumer == 0 && !released && delivered.Count >= expected / 5)
+                {
+                    released = true;
+                    secondMayStart.Release();
+                }
+
+                await Task.Delay(consumer == 0 ? 5 : 1, CancellationToken.None);
+            }
+        }
+
+        await Task.WhenAll(Task.Run(() => Consume(0)), Task.Run(() => Consume(1)));
+
+        Assert.Equal(scenario.ExpectedKeys().OrderBy(k => k, StringComparer.Ordinal), delivered.OrderBy(k => k, StringComparer.Ordinal));
+    }
+
     [Fact]
     public async Task Second_scheduled_run_on_the_container_delivers_nothing()
     {
