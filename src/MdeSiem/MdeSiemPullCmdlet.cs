@@ -15,7 +15,7 @@ namespace MdeSiem;
 /// the API, and the reporting of window gaps (206 answers, pieces that could not be read) as non-terminating errors
 /// while the records keep flowing.
 /// </summary>
-public abstract class MdeSiemPullCmdlet : MdeSiemConnectedCmdlet
+public abstract class MdeSiemPullCmdlet : MdeSiemOutFileCmdlet
 {
     /// <summary>The parameter set of scheduled runs; a derived cmdlet adds its filters to it.</summary>
     protected const string CheckpointSet = "Checkpoint";
@@ -31,24 +31,7 @@ public abstract class MdeSiemPullCmdlet : MdeSiemConnectedCmdlet
     [Parameter(ParameterSetName = CheckpointSet)]
     public TimeSpan AvailabilityLag { get; set; } = new CheckpointOptions().AvailabilityLag;
 
-    /// <summary>
-    /// Appends each record as one line to this file instead of writing it to the pipeline; with -Checkpoint, exactly
-    /// once under a hard kill. A {0:yyyy-MM-dd} item in the name starts a new file each UTC day.
-    /// </summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? OutFile { get; set; }
-
-    /// <summary>The line format of -OutFile.</summary>
-    [Parameter]
-    public OutFileFormat OutFormat { get; set; } = OutFileFormat.JsonLines;
-
-    /// <summary>With -OutFile, also writes the records to the pipeline.</summary>
-    [Parameter]
-    public SwitchParameter PassThru { get; set; }
-
-    // The open -OutFile of this pull, and the journal identity of the record being written (checkpoint runs).
-    private OutFileSession? _outFile;
+    // The journal identity of the record being written (checkpoint runs with -OutFile).
     private string _recordKey = string.Empty;
     private DateTime? _recordTime;
     /// <summary>The progress bar's activity for a pull that shows none of its own (Get-MdeSiemAlert shows its own).</summary>
@@ -86,7 +69,7 @@ public abstract class MdeSiemPullCmdlet : MdeSiemConnectedCmdlet
         var options = new CheckpointOptions { Overlap = CheckpointOverlap, AvailabilityLag = AvailabilityLag };
         using var run = CheckpointRun.Begin(Checkpoint!, scope.Api, tenantId, scope.Description, options, initialSinceUtc, DateTime.UtcNow);
         WriteVerbose($"Checkpoint {run.Path}: pulling {run.SinceUtc:o} to {run.UntilUtc:o}.");
-        using var outFile = OpenOutFile(run);
+        OpenOutFile(run);
         var gaps = new PullGapReport();
         var completed = false;
         try
@@ -105,102 +88,16 @@ public abstract class MdeSiemPullCmdlet : MdeSiemConnectedCmdlet
         }
         finally
         {
-            // A failed -OutFile write leaves the truth on disk (the file and its journal): the next run reads it
-            // there, so nothing from memory is saved over it.
-            if (outFile?.Faulted != true)
-            {
-                outFile?.FlushToDisk(run);
-                if (completed)
-                {
-                    run.Commit(gaps.EarliestGapUtc(run.SinceUtc));
-                }
-                else
-                {
-                    run.SaveProgress();
-                }
-
-                outFile?.Committed();
-            }
-
-            _outFile = null;
+            // A failed or stopped run keeps the old watermark and records what it did deliver.
+            CloseOutFile(run, completed ? () => run.Commit(gaps.EarliestGapUtc(run.SinceUtc)) : run.SaveProgress);
         }
 
         WriteVerbose($"Checkpoint {run.Path}: {run.DeliveredCount} new, {run.SkippedCount} already delivered"
             + (gaps.Count == 0 ? "." : $", {gaps.Count} gap(s): the watermark stops before the first, the next run reads it again."));
     }
 
-    /// <summary>With -OutFile, appends the record's line (and passes the record on with -PassThru).</summary>
-    protected override void WriteRecord(object output)
-    {
-        if (OutFile is null)
-        {
-            WriteObject(output);
-            return;
-        }
-
-        _outFile ??= OpenOutFile(run: null);
-        _outFile!.Write(output, _recordKey, _recordTime);
-        if (PassThru)
-        {
-            WriteObject(output);
-        }
-    }
-
-    /// <summary>A pull without a checkpoint appends to -OutFile and puts the lines on disk when it ends.</summary>
-    protected override void EndProcessing()
-    {
-        CloseOutFile();
-        base.EndProcessing();
-    }
-
-    /// <summary>A pull that failed or was stopped still writes out the lines of the records it delivered.</summary>
-    protected override void ReleaseResources()
-    {
-        try
-        {
-            CloseOutFile();
-        }
-        catch (Core.Errors.MdeSiemException)
-        {
-            // The run already failed; the write error would only hide why.
-        }
-    }
-
-    private void CloseOutFile()
-    {
-        if (_outFile is not null)
-        {
-            var closing = _outFile;
-            _outFile = null;
-            using (closing)
-            {
-                if (!closing.Faulted)
-                {
-                    closing.FlushToDisk(run: null);
-                }
-            }
-        }
-    }
-
-    private OutFileSession? OpenOutFile(CheckpointRun? run)
-    {
-        if (OutFile is null)
-        {
-            return null;
-        }
-
-        _outFile = OutFileSession.Open(GetUnresolvedProviderPathFromPSPath(OutFile), OutFormat, run);
-        if (_outFile.Recovery is { } recovery && (recovery.Delivered.Count > 0 || recovery.TrimmedBytes > 0 || recovery.UnaccountedLines > 0))
-        {
-            WriteVerbose($"{OutFile}: {recovery.Delivered.Count} line(s) of an interrupted run kept and counted as delivered, {recovery.TrimmedBytes} byte(s) of a torn line removed.");
-            if (recovery.UnaccountedLines > 0)
-            {
-                WriteWarning($"{OutFile} has {recovery.UnaccountedLines} line(s) past the checkpoint with no journal entry ({run!.Path}.outfile is missing): they are kept, and their records may be written again.");
-            }
-        }
-
-        return _outFile;
-    }
+    /// <summary>Every record of a pull: to the pipeline, or with -OutFile to the file (see <see cref="MdeSiemOutFileCmdlet"/>).</summary>
+    protected override void WriteRecord(object output) => Deliver(output, _recordKey, _recordTime);
 
     /// <summary>
     /// The ById path: reads each id on its own. An id the service does not know or refuses (404, 400) is a

@@ -21,7 +21,7 @@ namespace MdeSiem.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "DefenderStreamEvent", DefaultParameterSetName = AccountSet)]
 [OutputType(typeof(AlertInfoEvent), typeof(AlertEvidenceEvent), typeof(PSObject))]
-public sealed class GetDefenderStreamEventCommand : MdeSiemConnectedCmdlet
+public sealed class GetDefenderStreamEventCommand : MdeSiemOutFileCmdlet
 {
     private const string AccountSet = "StorageAccount";
     private const string SasSet = "SasUri";
@@ -115,24 +115,6 @@ public sealed class GetDefenderStreamEventCommand : MdeSiemConnectedCmdlet
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? Checkpoint { get; set; }
-
-    /// <summary>
-    /// Appends each record as one line to this file instead of writing it to the pipeline; with -Checkpoint, exactly
-    /// once under a hard kill. A {0:yyyy-MM-dd} item in the name starts a new file each UTC day.
-    /// </summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? OutFile { get; set; }
-
-    /// <summary>The line format of -OutFile.</summary>
-    [Parameter]
-    public OutFileFormat OutFormat { get; set; } = OutFileFormat.JsonLines;
-
-    /// <summary>With -OutFile, also writes the records to the pipeline.</summary>
-    [Parameter]
-    public SwitchParameter PassThru { get; set; }
-
-    private OutFileSession? _outFile;
 
     protected override void ProcessRecordCore()
     {
@@ -273,18 +255,7 @@ public sealed class GetDefenderStreamEventCommand : MdeSiemConnectedCmdlet
             {
                 if (eventOf(item) is { } streamed)
                 {
-                    var output = StreamEventOutput.From(streamed);
-                    if (_outFile is null)
-                    {
-                        WriteObject(output);
-                        return;
-                    }
-
-                    _outFile.Write(output, keyOf(item), null);
-                    if (PassThru)
-                    {
-                        WriteObject(output);
-                    }
+                    Deliver(StreamEventOutput.From(streamed), keyOf(item), null);
                 }
                 else if (errorOf(item) is { } error)
                 {
@@ -300,40 +271,6 @@ public sealed class GetDefenderStreamEventCommand : MdeSiemConnectedCmdlet
                 }
             });
         progress.Complete();
-    }
-
-    /// <summary>Opens -OutFile (with a checkpoint: takes over what a killed run left, which moves its positions).</summary>
-    private OutFileSession? OpenOutFile(IOutFileCheckpoint? run)
-    {
-        if (OutFile is null)
-        {
-            return null;
-        }
-
-        _outFile = OutFileSession.Open(GetUnresolvedProviderPathFromPSPath(OutFile), OutFormat, run);
-        _outFile.ReportRecovery(this, OutFile, run);
-        return _outFile;
-    }
-
-    /// <summary>
-    /// Ends a read: the lines go to stable storage, then <paramref name="commit"/> moves the checkpoint, then the
-    /// journal goes. After a failed write nothing is committed: the file and its journal tell the next run.
-    /// </summary>
-    private void CloseOutFile(IOutFileCheckpoint? run, Action? commit)
-    {
-        var closing = _outFile;
-        _outFile = null;
-        using (closing)
-        {
-            if (closing?.Faulted == true)
-            {
-                return;
-            }
-
-            closing?.FlushToDisk(run);
-            commit?.Invoke();
-            closing?.Committed();
-        }
     }
 
     private (StreamStorageTarget Target, string TenantId) OpenTarget()
