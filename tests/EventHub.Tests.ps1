@@ -185,6 +185,31 @@ Describe 'Get-DefenderStreamEvent -EventHubConnectionString' {
     }
 }
 
+Describe 'Get-DefenderStreamEvent -EventHubNamespace (signed in with the connection''s app)' {
+    # The simulated namespace also listens with TLS, as the service does, and takes the bearer tokens its tenant
+    # issued for https://eventhubs.azure.net on $cbs: the module signs in with MSAL and never sees a key.
+    BeforeAll {
+        $secret = ConvertTo-SecureString $script:Simulator.clientSecret -AsPlainText -Force
+        Connect-MdeSiem -TenantId $script:Simulator.tenantId -ClientId $script:Simulator.clientId -ClientSecret $secret `
+            -EndpointUri $script:Simulator.baseUri -SkipCertificateCheck
+    }
+
+    It 'reads every record of every partition once with a token for Event Hubs' {
+        $events = @(Get-DefenderStreamEvent -EventHubNamespace $script:Hub.tlsNamespace -EventHubName $script:Hub.hubName)
+        $events.Count | Should -Be @($script:Hub.records).Count
+        Get-SortedAlertIds @($events | Where-Object Table -eq 'AlertInfo') |
+            Should -Be @($script:AlertInfo | ForEach-Object { $_.record.properties.AlertId } | Sort-Object)
+    }
+
+    It 'with a checkpoint, delivers everything once and nothing on the next run' {
+        $checkpoint = Join-Path $script:Work 'namespace.json'
+        $first = @(Get-DefenderStreamEvent AlertInfo -EventHubNamespace $script:Hub.tlsNamespace -EventHubName $script:Hub.hubName -Checkpoint $checkpoint)
+        $second = @(Get-DefenderStreamEvent AlertInfo -EventHubNamespace $script:Hub.tlsNamespace -EventHubName $script:Hub.hubName -Checkpoint $checkpoint)
+        Get-SortedAlertIds $first | Should -Be @($script:AlertInfo | ForEach-Object { $_.record.properties.AlertId } | Sort-Object)
+        $second.Count | Should -Be 0
+    }
+}
+
 Describe 'Get-DefenderStreamEvent -CheckpointContainer (consumers sharing the hub)' {
     BeforeAll {
         $script:Azurite = Start-MdeSiemAzurite

@@ -52,6 +52,16 @@ public sealed class SimulatedTenant : IAsyncDisposable
 
     public string ClientSecret => services.Directory.ManagedApp.ClientSecret;
 
+    /// <summary>
+    /// Null when <paramref name="accessToken"/> is one this tenant issued for Event Hubs (audience
+    /// https://eventhubs.azure.net) and still valid; otherwise why not. The simulated hub's check of "jwt" tokens.
+    /// </summary>
+    public string? CheckEventHubsToken(string accessToken)
+    {
+        TokenCheck check = services.EventHubsTokens.Check("Bearer " + accessToken);
+        return check.Outcome == TokenOutcome.Valid ? null : check.Message;
+    }
+
     /// <summary>A tenant whose app gets tokens, but which the SIEM API does not serve (403).</summary>
     public string UnmanagedTenantId => services.Directory.UnmanagedApp.TenantId;
 

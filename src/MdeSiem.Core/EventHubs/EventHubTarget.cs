@@ -2,6 +2,7 @@ using System;
 using Azure.Messaging.EventHubs;
 using MdeSiem.Core.Auth;
 using MdeSiem.Core.Errors;
+using MdeSiem.Core.Http;
 using MdeSiem.Core.StreamingApi;
 
 namespace MdeSiem.Core.EventHubs;
@@ -24,13 +25,18 @@ public sealed class EventHubTarget
     private readonly string? _connectionString;
     private readonly MdeSiemConnection? _connection;
 
-    private EventHubTarget(string fullyQualifiedNamespace, string hubName, string consumerGroup, string? connectionString, MdeSiemConnection? connection)
+    // Where the client connects when that is not the namespace's own address on the AMQPS port: a namespace given
+    // as host:port (an emulator, a gateway).
+    private readonly Uri? _endpoint;
+
+    private EventHubTarget(string fullyQualifiedNamespace, string hubName, string consumerGroup, string? connectionString, MdeSiemConnection? connection, Uri? endpoint = null)
     {
         FullyQualifiedNamespace = fullyQualifiedNamespace;
         HubName = hubName;
         ConsumerGroup = consumerGroup;
         _connectionString = connectionString;
         _connection = connection;
+        _endpoint = endpoint;
     }
 
     public string FullyQualifiedNamespace { get; }
@@ -78,13 +84,47 @@ public sealed class EventHubTarget
             throw new ArgumentNullException(nameof(connection));
         }
 
-        return new EventHubTarget(FullyQualified(namespaceNameOrFqdn, connection.Environment), hubName, ConsumerGroupOrDefault(consumerGroup), null, connection);
+        var fullyQualified = FullyQualified(namespaceNameOrFqdn, connection.Environment);
+        var endpoint = EndpointOf(fullyQualified);
+        return new EventHubTarget(endpoint?.Host ?? fullyQualified, hubName, ConsumerGroupOrDefault(consumerGroup), null, connection, endpoint);
+    }
+
+    /// <summary>
+    /// The options of every connection to this hub. A namespace given as host:port is reached there
+    /// (CustomEndpointAddress). A connection made with -SkipCertificateCheck accepts the self-signed certificate of a
+    /// hub on this machine only, as it does for the connection's own endpoint
+    /// (https://learn.microsoft.com/dotnet/api/azure.messaging.eventhubs.eventhubconnectionoptions.certificatevalidationcallback).
+    /// </summary>
+    internal EventHubConnectionOptions ConnectionOptions()
+    {
+        var options = new EventHubConnectionOptions();
+        if (_endpoint is not null)
+        {
+            options.CustomEndpointAddress = _endpoint;
+            if (_connection?.SkipsLoopbackCertificateCheck == true && TransportFactory.IsLoopback(_endpoint))
+            {
+                options.CertificateValidationCallback = (_, _, _, _) => true;
+            }
+        }
+
+        return options;
+    }
+
+    private static Uri? EndpointOf(string fullyQualified)
+    {
+        var colon = fullyQualified.LastIndexOf(':');
+        if (colon < 0 || !int.TryParse(fullyQualified.Substring(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
+        {
+            return null;
+        }
+
+        return new Uri("sb://" + fullyQualified.Substring(0, colon) + ":" + port.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>
     /// "contoso" becomes contoso.servicebus.windows.net (Azure Government: servicebus.usgovcloudapi.net, Azure China:
     /// servicebus.chinacloudapi.cn; https://learn.microsoft.com/azure/azure-government/compare-azure-government-global-azure
-    /// and https://learn.microsoft.com/azure/china/resources-developer-guide); a name with a dot is already one.
+    /// and https://learn.microsoft.com/azure/china/resources-developer-guide); a name with a dot, or a host:port, is already one.
     /// </summary>
     public static string FullyQualified(string namespaceNameOrFqdn, CloudEnvironment environment)
     {
@@ -99,7 +139,7 @@ public sealed class EventHubTarget
             throw new MdeSiemException(ErrorCode.InvalidArgument, "-EventHubNamespace is empty.");
         }
 
-        if (name.IndexOf('.') >= 0)
+        if (name.IndexOf('.') >= 0 || name.IndexOf(':') >= 0)
         {
             return name;
         }

@@ -72,6 +72,7 @@ public sealed class HubSharedReader
             MaximumWaitTime = TimeSpan.FromSeconds(1),
             PrefetchCount = Math.Max(query.BatchSize, 300),
             DefaultStartingPosition = query.SinceUtc is { } since ? EventPosition.FromEnqueuedTime(new DateTimeOffset(DateTime.SpecifyKind(since, DateTimeKind.Utc))) : EventPosition.Earliest,
+            ConnectionOptions = _target.ConnectionOptions(),
         };
         var processor = _target.CreateProcessor(store, query.BatchSize, options, _queue);
         var outstanding = new List<HubBatch>();
@@ -187,7 +188,7 @@ public sealed class HubSharedReader
         var ends = new Dictionary<string, long>(StringComparer.Ordinal);
         try
         {
-            var connection = _target.OpenConnection(new EventHubConnectionOptions());
+            var connection = _target.OpenConnection(_target.ConnectionOptions());
             await using (connection.ConfigureAwait(false))
             {
                 var consumer = new EventHubConsumerClient(_target.ConsumerGroup, connection);

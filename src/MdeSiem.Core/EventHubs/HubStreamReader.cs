@@ -48,7 +48,7 @@ public sealed class HubStreamReader
             throw new ArgumentNullException(query is null ? nameof(query) : nameof(nextSequenceNumbers));
         }
 
-        var connection = _target.OpenConnection(new EventHubConnectionOptions());
+        var connection = _target.OpenConnection(_target.ConnectionOptions());
         var receivers = new List<PartitionState>();
         try
         {

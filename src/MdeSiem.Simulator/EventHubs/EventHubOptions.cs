@@ -30,4 +30,10 @@ public sealed class EventHubOptions
 
     /// <summary>The loopback port; 0 picks a free one.</summary>
     public int Port { get; init; }
+
+    /// <summary>
+    /// With a certificate, the namespace also listens with TLS (AMQPS, as the service does on port 5671) on a port of
+    /// its own: the only way a client signs in with a bearer token, which the client library never sends in clear.
+    /// </summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? TlsCertificate { get; init; }
 }

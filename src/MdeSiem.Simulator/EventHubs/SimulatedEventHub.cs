@@ -47,6 +47,7 @@ public sealed class SimulatedEventHub : IRuntimeProvider, IAsyncDisposable
     {
         Options = options;
         Port = port;
+        TlsPort = options.TlsCertificate is null ? null : FreePort();
         partitions = Enumerable.Range(0, options.PartitionCount).Select(i => new HubPartition(i.ToString(CultureInfo.InvariantCulture))).ToArray();
         cbs = new CbsNode(this);
         management = new ManagementNode(this);
@@ -55,6 +56,9 @@ public sealed class SimulatedEventHub : IRuntimeProvider, IAsyncDisposable
     public EventHubOptions Options { get; }
 
     public int Port { get; }
+
+    /// <summary>The AMQPS port when <see cref="EventHubOptions.TlsCertificate"/> is set.</summary>
+    public int? TlsPort { get; }
 
     public IReadOnlyList<HubPartition> Partitions => partitions;
 
@@ -266,8 +270,17 @@ public sealed class SimulatedEventHub : IRuntimeProvider, IAsyncDisposable
         amqp.Versions.Add(new AmqpVersion(1, 0, 0));
         amqpSettings.TransportProviders.Add(amqp);
         settings = amqpSettings;
-        TransportListener tcp = new TcpTransportSettings { Host = IPAddress.Loopback.ToString(), Port = Port }.CreateListener();
-        listener = new AmqpTransportListener([tcp], amqpSettings);
+        var transports = new List<TransportListener> { new TcpTransportSettings { Host = IPAddress.Loopback.ToString(), Port = Port }.CreateListener() };
+        if (Options.TlsCertificate is { } certificate && TlsPort is int tlsPort)
+        {
+            var tls = new TlsTransportSettings(new TcpTransportSettings { Host = IPAddress.Loopback.ToString(), Port = tlsPort }, isInitiator: false)
+            {
+                Certificate = certificate,
+            };
+            transports.Add(tls.CreateListener());
+        }
+
+        listener = new AmqpTransportListener(transports, amqpSettings);
         listener.Listen(OnAcceptTransport);
     }
 

@@ -59,6 +59,7 @@ internal sealed class SimulatorServices : IDisposable
         alertsEndpoint = new AlertsEndpoint(validator, Alerts, Faults, clock);
         GraphAlerts = new GraphAlertStore(Alerts, directory.ManagedApp.TenantId, graphDivergences);
         var graphValidator = new AccessTokenValidator(signingKey, clock, directory, audience => audience == KnownResources.MicrosoftGraph);
+        EventHubsTokens = new AccessTokenValidator(signingKey, clock, directory, audience => audience == KnownResources.EventHubs);
         var huntingEndpoint = new HuntingEndpoint(Alerts, directory.ManagedApp.TenantId, () => clock.GetUtcNow().UtcDateTime, hunting ?? new HuntingSettings(100000, PascalCaseSchema: false, EndInclusive: false), Limits);
         graphEndpoints = new GraphEndpoints(graphValidator, GraphAlerts, Faults, clock, Limits, IncidentChanges, huntingEndpoint);
         mdeEndpoints = new MdeEndpoints(
@@ -84,6 +85,9 @@ internal sealed class SimulatorServices : IDisposable
     }
 
     public AppDirectory Directory { get; }
+
+    /// <summary>Checks the bearer tokens an Event Hubs client puts on the simulated hub's $cbs node.</summary>
+    public AccessTokenValidator EventHubsTokens { get; }
 
     public TimeProvider Clock { get; }
 

@@ -19,7 +19,13 @@ internal static class KnownResources
     /// <summary>Azure Storage's data plane (the Streaming API export read by account name); served by Azurite in tests.</summary>
     public const string AzureStorage = "https://storage.azure.com";
 
-    private static readonly string[] Issuable = [AzureAdGraph, SecurityCenter, DefenderXdr, MicrosoftGraph, AzureStorage];
+    /// <summary>
+    /// Event Hubs' data plane: "https://eventhubs.azure.net/, and it's the same for all clouds/tenants"
+    /// (https://learn.microsoft.com/azure/event-hubs/authorize-access-azure-active-directory).
+    /// </summary>
+    public const string EventHubs = "https://eventhubs.azure.net";
+
+    private static readonly string[] Issuable = [AzureAdGraph, SecurityCenter, DefenderXdr, MicrosoftGraph, AzureStorage, EventHubs];
 
     private static readonly string[] SiemAudiences = [AzureAdGraph, SecurityCenter];
 
