@@ -57,7 +57,7 @@ internal static class Program
             }
 
             await using EventHubs.SimulatedEventHub? hub = parsed.EventHubFactsPath is { } factsPath
-                ? EventHubs.EventHubProgramHost.Start(tenant, Path.GetFullPath(factsPath))
+                ? EventHubs.EventHubProgramHost.Start(tenant, Path.GetFullPath(factsPath), listRecords: !parsed.EventHubSummaryOnly)
                 : null;
             StartupReport.Write(Console.Out, tenant, alertsFile, parsed.Json);
             await ShutdownSignal.WaitAsync(parsed.ExitOnStandardInputClose).ConfigureAwait(false);

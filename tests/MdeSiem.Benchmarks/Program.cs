@@ -82,6 +82,11 @@ internal static class Program
         }
 
         File.Delete(csvPath);
+        if (options.HubAlerts > 0)
+        {
+            results.AddRange(EventHubWorkload.Measure(pwsh, scripts, options.SimulatorAssembly, options.ModuleManifest, options.HubAlerts));
+        }
+
         var import = MeasureImport(pwsh, options);
         Report(results, import, options.OutputDirectory);
         return 0;
@@ -154,7 +159,10 @@ internal static class Program
         foreach (var m in results)
         {
             var a = results.FirstOrDefault(r => r.Size == m.Size && r.Workload == RestNull && r.Note is null);
-            var b = results.FirstOrDefault(r => r.Size == m.Size && r.Workload == Scan);
+            // The Event Hubs rows are set against their own baseline, the bare receive loop.
+            var b = m.Workload.EndsWith("(5)", StringComparison.Ordinal)
+                ? results.FirstOrDefault(r => r.Workload == EventHubWorkload.Receive)
+                : results.FirstOrDefault(r => r.Size == m.Size && r.Workload == Scan);
             var compare = m.Note is null && m.HasRatios;
             double? vsA = a is null || !compare ? null : m.RecordsPerSecond / a.RecordsPerSecond;
             double? vsB = b is null || !compare ? null : m.RecordsPerSecond / b.RecordsPerSecond;

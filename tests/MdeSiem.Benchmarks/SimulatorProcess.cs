@@ -26,7 +26,8 @@ internal sealed class SimulatorProcess : IDisposable
 
     public string ClientSecret { get; }
 
-    public static SimulatorProcess Start(string simulatorAssembly, long alertCount)
+    /// <summary>Starts the tenant; with <paramref name="eventHubFacts"/>, its event hub too (the facts file counts what it holds).</summary>
+    public static SimulatorProcess Start(string simulatorAssembly, long alertCount, string? eventHubFacts = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -37,6 +38,13 @@ internal sealed class SimulatorProcess : IDisposable
         foreach (var argument in new[] { simulatorAssembly, "--port", "0", "--alerts", alertCount.ToString(System.Globalization.CultureInfo.InvariantCulture), "--span-hours", "24", "--json", "--exit-on-stdin-close" })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (eventHubFacts is not null)
+        {
+            start.ArgumentList.Add("--event-hub");
+            start.ArgumentList.Add(eventHubFacts);
+            start.ArgumentList.Add("--event-hub-summary");
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the simulator.");

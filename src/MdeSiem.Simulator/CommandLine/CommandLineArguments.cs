@@ -18,6 +18,9 @@ internal sealed class CommandLineArguments
     /// <summary>Start the simulated event hub and write its connection string and published records to this file.</summary>
     public string? EventHubFactsPath { get; set; }
 
+    /// <summary>--event-hub-summary: the facts file counts the published records and events instead of listing them.</summary>
+    public bool EventHubSummaryOnly { get; set; }
+
     public bool ExitOnStandardInputClose { get; set; }
 
     public bool ShowHelp { get; set; }

@@ -28,6 +28,9 @@ internal static class CommandLineParser
                 case "--graph-divergences":
                     parsed.Options.GraphDivergences = true;
                     break;
+                case "--event-hub-summary":
+                    parsed.EventHubSummaryOnly = true;
+                    break;
                 case "--graph-rate-limit-window-ms":
                     if (!TryTakeValue(args, ref i, out string windowText, out error))
                     {

@@ -21,6 +21,8 @@ internal static class UsageText
           --event-hub FILE            Also serve an Event Hubs namespace (plain AMQP on loopback, 4 partitions) holding the
                                       AlertInfo and AlertEvidence records as the Streaming API sends them; write its
                                       connection string and every published record to FILE (JSON).
+          --event-hub-summary         With --event-hub: FILE counts the published records and events instead of listing
+                                      them (a benchmark's hundreds of thousands of records).
           --graph-rate-limit-window-ms W  Graph answers 429 past 150 requests in any W ms (60000 = the real limit).
           --hunting-row-limit N       Cut runHuntingQuery results to N rows (default 100,000, the documented limit).
           --json                      Print the connection details as one line of JSON and nothing else.

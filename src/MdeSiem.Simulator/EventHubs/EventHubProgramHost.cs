@@ -1,3 +1,4 @@
+using System.Linq;
 using System.IO;
 using System.Text;
 using System.Text.Json;
@@ -12,7 +13,7 @@ namespace MdeSiem.Simulator.EventHubs;
 /// </summary>
 public static class EventHubProgramHost
 {
-    public static SimulatedEventHub Start(SimulatedTenant tenant, string factsFile, int partitions = 4)
+    public static SimulatedEventHub Start(SimulatedTenant tenant, string factsFile, int partitions = 4, bool listRecords = true)
     {
         // The tenant's own certificate and tokens: a client that connects with the tenant's -EndpointUri and
         // -SkipCertificateCheck reaches the hub over TLS with the token the tenant issued for Event Hubs.
@@ -31,8 +32,10 @@ public static class EventHubProgramHost
         writer.WriteString("hubName", hub.Options.HubName);
         writer.WriteString("tlsNamespace", "127.0.0.1:" + hub.TlsPort!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         writer.WriteNumber("partitionCount", hub.Partitions.Count);
+        writer.WriteNumber("recordCount", published.Count);
+        writer.WriteNumber("eventCount", published.Select(record => (record.PartitionId, record.SequenceNumber)).Distinct().Count());
         writer.WriteStartArray("records");
-        foreach (PublishedRecord record in published)
+        foreach (PublishedRecord record in listRecords ? published : [])
         {
             writer.WriteStartObject();
             writer.WriteString("partition", record.PartitionId);
