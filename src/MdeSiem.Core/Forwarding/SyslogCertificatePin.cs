@@ -35,11 +35,17 @@ internal sealed class SyslogCertificatePin
         var trimmed = (text ?? string.Empty).Trim();
         if (trimmed.StartsWith(SpkiPrefix, StringComparison.OrdinalIgnoreCase))
         {
-            // curl writes "sha256//BASE64": accept one or two slashes.
-            var base64 = trimmed.Substring(SpkiPrefix.Length).TrimStart('/');
-            if (IsSha256Base64(base64))
+            // curl writes "sha256//BASE64": one more slash, which is not part of the base64. A base64 SHA-256 may
+            // itself begin with '/' (one key in 64), so only a slash that leaves a valid SHA-256 is dropped.
+            var rest = trimmed.Substring(SpkiPrefix.Length);
+            if (IsSha256Base64(rest))
             {
-                return new SyslogCertificatePin(PinKind.SpkiSha256, base64);
+                return new SyslogCertificatePin(PinKind.SpkiSha256, rest);
+            }
+
+            if (rest.StartsWith("/", StringComparison.Ordinal) && IsSha256Base64(rest.Substring(1)))
+            {
+                return new SyslogCertificatePin(PinKind.SpkiSha256, rest.Substring(1));
             }
         }
 

@@ -53,6 +53,48 @@ public sealed class SyslogCertificatePinTests
         Assert.Equal(ErrorCode.InvalidArgument, error.Code);
     }
 
+    /// <summary>
+    /// About one key in 64 has a SHA-256 whose base64 begins with '/': its pin must be read whole, in the plain
+    /// spelling and in curl's "sha256//" one.
+    /// </summary>
+    [Fact]
+    public void A_pin_whose_base64_begins_with_a_slash_matches_its_certificate_in_both_spellings()
+    {
+        using var certificate = CertificateWithSlashPin(out var base64);
+        using var other = NewEcdsaCertificate();
+
+        foreach (var text in new[] { "sha256/" + base64, "sha256//" + base64 })
+        {
+            var pin = SyslogCertificatePin.Parse(text);
+            Assert.True(pin.Matches(certificate), text);
+            Assert.False(pin.Matches(other), text);
+        }
+    }
+
+    private static X509Certificate2 CertificateWithSlashPin(out string base64)
+    {
+        for (var attempt = 0; attempt < 2000; attempt++)
+        {
+            var certificate = NewEcdsaCertificate();
+            base64 = Convert.ToBase64String(SHA256.HashData(certificate.PublicKey.ExportSubjectPublicKeyInfo()));
+            if (base64.StartsWith('/'))
+            {
+                return certificate;
+            }
+
+            certificate.Dispose();
+        }
+
+        throw new InvalidOperationException("No key with a pin beginning with '/' in 2,000 tries.");
+    }
+
+    private static X509Certificate2 NewEcdsaCertificate()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=collector", key, HashAlgorithmName.SHA256);
+        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+    }
+
     private static string[] Chunks(string hex)
     {
         var parts = new string[hex.Length / 2];
