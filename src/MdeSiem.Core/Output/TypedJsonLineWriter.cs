@@ -34,7 +34,7 @@ public sealed class TypedJsonLineWriter : IDisposable
 
         var type = record.GetType();
         var getters = ObjectFields.GettersOf(type);
-        var names = Names.GetOrAdd(type, _ => EncodeNames(getters));
+        var names = Names.GetOrAdd(type, EncodeNamesOf);
         _buffer.SetLength(0);
         _writer.Reset(_buffer);
         _writer.WriteStartObject();
@@ -55,8 +55,10 @@ public sealed class TypedJsonLineWriter : IDisposable
         _buffer.Dispose();
     }
 
-    private static JsonEncodedText[] EncodeNames(KeyValuePair<string, Func<object, object?>>[] getters)
+    // A method group, not a lambda over the getters: the hot path allocates no closure per record.
+    private static JsonEncodedText[] EncodeNamesOf(Type type)
     {
+        var getters = ObjectFields.GettersOf(type);
         var names = new JsonEncodedText[getters.Length];
         for (var i = 0; i < getters.Length; i++)
         {
