@@ -29,6 +29,15 @@ internal sealed class BenchOptions
 
     public string OutputDirectory { get; private set; } = "out/bench";
 
+    /// <summary>
+    /// Words of the workloads to run (any workload whose name contains one); empty runs them all. The scan and the
+    /// hub's receive loop always run: every ratio is taken against them.
+    /// </summary>
+    public IReadOnlyList<string> Only { get; private set; } = Array.Empty<string>();
+
+    /// <summary>Whether the workload named <paramref name="workload"/> is to run.</summary>
+    public bool Runs(string workload) => Only.Count == 0 || Only.Any(word => workload.Contains(word, StringComparison.OrdinalIgnoreCase));
+
     public static BenchOptions Parse(string[] args)
     {
         var options = new BenchOptions();
@@ -48,6 +57,7 @@ internal sealed class BenchOptions
                 case "--baseline-max": options.BaselineMaxSize = long.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--import-runs": options.ImportRuns = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--out": options.OutputDirectory = Next(); break;
+                case "--only": options.Only = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
                 default: throw new ArgumentException($"Unknown argument {args[i]}.");
             }
         }

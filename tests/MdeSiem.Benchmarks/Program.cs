@@ -58,19 +58,38 @@ internal static class Program
             results.Add(scan);
 
             var module = new Dictionary<string, string>(parameters) { ["ModuleManifest"] = options.ModuleManifest };
-            results.Add(Measure(pwsh, ModuleNull, size, scan, Path.Combine(scripts, "Measure-ModulePull.ps1"), With(module, ("Sink", "Null")), simulator.ClientSecret));
-            results.Add(Measure(pwsh, ModuleCsv, size, scan, Path.Combine(scripts, "Measure-ModulePull.ps1"), With(module, ("Sink", "Csv"), ("CsvPath", csvPath)), simulator.ClientSecret));
-            results.Add(Measure(pwsh, ModuleOutFile, size, scan, Path.Combine(scripts, "Measure-ModulePull.ps1"), With(module, ("Sink", "OutFile"), ("CsvPath", csvPath)), simulator.ClientSecret));
+            var pull = Path.Combine(scripts, "Measure-ModulePull.ps1");
+            var contenders = new List<(string Name, string Script, Dictionary<string, string> Parameters)>
+            {
+                (ModuleNull, pull, With(module, ("Sink", "Null"))),
+                (ModuleCsv, pull, With(module, ("Sink", "Csv"), ("CsvPath", csvPath))),
+                (ModuleOutFile, pull, With(module, ("Sink", "OutFile"), ("CsvPath", csvPath))),
+            };
+
+            // ConvertTo-Json holds every record until the end: like the web baselines, not run at the largest size.
             if (size <= options.BaselineMaxSize)
             {
-                // ConvertTo-Json holds every record until the end: like the web baselines, not run at the largest size.
-                results.Add(Measure(pwsh, ModuleJson, size, scan, Path.Combine(scripts, "Measure-ModulePull.ps1"), With(module, ("Sink", "Json"), ("CsvPath", csvPath)), simulator.ClientSecret));
+                contenders.Add((ModuleJson, pull, With(module, ("Sink", "Json"), ("CsvPath", csvPath))));
             }
-            results.AddRange(GraphConversionWorkload.Measure(pwsh, scripts, module, simulator.ClientSecret, size, scan));
+
+            foreach (var (name, script, arguments) in contenders.Where(c => options.Runs(c.Name)))
+            {
+                results.Add(Measure(pwsh, name, size, scan, script, arguments, simulator.ClientSecret));
+            }
+
+            if (options.Runs(GraphConversionWorkload.Streamed))
+            {
+                results.AddRange(GraphConversionWorkload.Measure(pwsh, scripts, module, simulator.ClientSecret, size, scan));
+            }
 
             var baseline = Path.Combine(scripts, "Measure-WebBaseline.ps1");
             foreach (var (name, method, sink) in new[] { (RestNull, "RestMethod", "Null"), (WebNull, "WebRequest", "Null"), (RestCsv, "RestMethod", "Csv") })
             {
+                if (!options.Runs(name))
+                {
+                    continue;
+                }
+
                 if (size > options.BaselineMaxSize)
                 {
                     results.Add(new Measurement(name, size, 0, 0, 0, 0, 0, $"not run above {options.BaselineMaxSize:N0}: holds the whole body in memory"));
@@ -82,12 +101,12 @@ internal static class Program
         }
 
         File.Delete(csvPath);
-        if (options.HubAlerts > 0)
+        if (options.HubAlerts > 0 && options.Runs(EventHubWorkload.Module))
         {
             results.AddRange(EventHubWorkload.Measure(pwsh, scripts, options.SimulatorAssembly, options.ModuleManifest, options.HubAlerts));
         }
 
-        var import = MeasureImport(pwsh, options);
+        double? import = options.ImportRuns > 0 ? MeasureImport(pwsh, options) : null;
         Report(results, import, options.OutputDirectory);
         return 0;
     }
@@ -150,7 +169,7 @@ internal static class Program
         return sorted[sorted.Count / 2];
     }
 
-    private static void Report(List<Measurement> results, double importSeconds, string outputDirectory)
+    private static void Report(List<Measurement> results, double? importSeconds, string outputDirectory)
     {
         var culture = CultureInfo.InvariantCulture;
         Console.WriteLine();
@@ -198,7 +217,10 @@ internal static class Program
         }
 
         Console.WriteLine();
-        Console.WriteLine(string.Format(culture, "Import-Module, cold (fresh pwsh with import minus without, median): {0:F0} ms", importSeconds * 1000));
+        if (importSeconds is { } import)
+        {
+            Console.WriteLine(string.Format(culture, "Import-Module, cold (fresh pwsh with import minus without, median): {0:F0} ms", import * 1000));
+        }
 
         Directory.CreateDirectory(outputDirectory);
         var path = Path.Combine(outputDirectory, $"bench-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json");

@@ -79,8 +79,18 @@ public static class FieldValues
     }
 
     /// <summary>Round-trip UTC form with the fraction's trailing zeros trimmed, as the SIEM API writes times.</summary>
-    public static string FormatUtc(DateTime utc) =>
-        utc.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+    public static string FormatUtc(DateTime utc)
+    {
+        Span<byte> utf8 = stackalloc byte[Utf8UtcTime.MaxLength];
+        var length = Utf8UtcTime.Format(utc, utf8);
+        var text = new char[length];
+        for (var i = 0; i < length; i++)
+        {
+            text[i] = (char)utf8[i];
+        }
+
+        return new string(text);
+    }
 
     public static bool TryGetUtc(object? value, out DateTime utc)
     {
@@ -122,7 +132,7 @@ public static class FieldValues
     }
 
     // Unspecified comes from parsers that dropped the zone; the module's own times are UTC, so read it as UTC.
-    private static DateTime ToUtc(DateTime time) => time.Kind switch
+    internal static DateTime ToUtc(DateTime time) => time.Kind switch
     {
         DateTimeKind.Local => time.ToUniversalTime(),
         DateTimeKind.Unspecified => DateTime.SpecifyKind(time, DateTimeKind.Utc),

@@ -94,16 +94,28 @@ public static class ObjectFields
         return depth > maxDepth ? value.ToString() : readObject(value, depth);
     }
 
-    private static KeyValuePair<string, Func<object, object?>>[] Compile(Type type) =>
+    /// <summary>
+    /// The properties a record is read by, in declaration order: public, readable, not indexers. -OutFile's typed
+    /// writer walks the same list, so both paths write the same fields in the same order.
+    /// </summary>
+    internal static PropertyInfo[] ReadablePropertiesOf(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(property => property.CanRead && property.GetIndexParameters().Length == 0 && property.GetGetMethod() is not null)
-            .Select(property => new KeyValuePair<string, Func<object, object?>>(property.Name, CompileGetter(type, property)))
             .ToArray();
 
-    private static Func<object, object?> CompileGetter(Type type, PropertyInfo property)
+    /// <summary>
+    /// A compiled getter of <paramref name="property"/> on a record passed as object, its value converted to
+    /// <typeparamref name="TValue"/> (boxed for object; a value type read as itself, or lifted to its nullable form).
+    /// </summary>
+    internal static Func<object, TValue> CompileGetter<TValue>(Type type, PropertyInfo property)
     {
         var instance = Expression.Parameter(typeof(object), "record");
         var read = Expression.Property(Expression.Convert(instance, type), property);
-        return Expression.Lambda<Func<object, object?>>(Expression.Convert(read, typeof(object)), instance).Compile();
+        return Expression.Lambda<Func<object, TValue>>(Expression.Convert(read, typeof(TValue)), instance).Compile();
     }
+
+    private static KeyValuePair<string, Func<object, object?>>[] Compile(Type type) =>
+        ReadablePropertiesOf(type)
+            .Select(property => new KeyValuePair<string, Func<object, object?>>(property.Name, CompileGetter<object?>(type, property)))
+            .ToArray();
 }

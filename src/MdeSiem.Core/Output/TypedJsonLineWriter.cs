@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
 using MdeSiem.Core.Forwarding;
@@ -8,14 +7,14 @@ using MdeSiem.Core.Forwarding;
 namespace MdeSiem.Core.Output;
 
 /// <summary>
-/// The JSON line of a typed record, written straight from its compiled property getters into one reused buffer:
-/// the same bytes as <c>JsonLineFormatter.Format(ObjectFields.From(record))</c>, without building a field set, a
-/// string and its UTF-8 copy for every record. -OutFile JSON lines is the pull's hot path, and those per-record
-/// objects cost more than parsing the record did.
+/// The JSON line of a typed record, written straight from its properties into one reused buffer: the same bytes as
+/// <c>JsonLineFormatter.Format(ObjectFields.From(record))</c>, without building a field set, a string and its UTF-8
+/// copy for every record. -OutFile JSON lines is the pull's hot path, and those per-record objects cost more than
+/// parsing the record did. Each field is written by a <see cref="JsonFieldWriter"/> made once per record type.
 /// </summary>
 public sealed class TypedJsonLineWriter : IDisposable
 {
-    private static readonly ConcurrentDictionary<Type, JsonEncodedText[]> Names = new();
+    private static readonly ConcurrentDictionary<Type, JsonFieldWriter[]> Plans = new();
 
     private readonly MemoryStream _buffer = new();
     private readonly Utf8JsonWriter _writer;
@@ -32,16 +31,14 @@ public sealed class TypedJsonLineWriter : IDisposable
             throw new ArgumentNullException(nameof(record));
         }
 
-        var type = record.GetType();
-        var getters = ObjectFields.GettersOf(type);
-        var names = Names.GetOrAdd(type, EncodeNamesOf);
+        // A method group, not a lambda: the hot path allocates no closure per record.
+        var fields = Plans.GetOrAdd(record.GetType(), JsonFieldWriter.PlanFor);
         _buffer.SetLength(0);
         _writer.Reset(_buffer);
         _writer.WriteStartObject();
-        for (var i = 0; i < getters.Length; i++)
+        foreach (var field in fields)
         {
-            _writer.WritePropertyName(names[i]);
-            JsonLineFormatter.WriteValue(_writer, ObjectFields.ConvertField(getters[i].Value(record)), 1);
+            field.Write(_writer, record);
         }
 
         _writer.WriteEndObject();
@@ -53,18 +50,5 @@ public sealed class TypedJsonLineWriter : IDisposable
     {
         _writer.Dispose();
         _buffer.Dispose();
-    }
-
-    // A method group, not a lambda over the getters: the hot path allocates no closure per record.
-    private static JsonEncodedText[] EncodeNamesOf(Type type)
-    {
-        var getters = ObjectFields.GettersOf(type);
-        var names = new JsonEncodedText[getters.Length];
-        for (var i = 0; i < getters.Length; i++)
-        {
-            names[i] = JsonEncodedText.Encode(getters[i].Key, JsonLineFormatter.Options.Encoder);
-        }
-
-        return names;
     }
 }
