@@ -23,43 +23,64 @@ internal static class HubEventBody
     /// <exception cref="MdeSiemException">The body is not the records shape (InvalidResponse, naming the event).</exception>
     public static List<(int Index, StreamingEvent Event)> Read(ReadOnlyMemory<byte> body, string? table, string partitionId, long sequenceNumber)
     {
-        JsonDocument document;
+        // One pass of a reader over the body, each record straight into its typed event (StreamingRecordParser).
+        var events = new List<(int Index, StreamingEvent Event)>();
+        var sawRecords = false;
         try
         {
-            document = JsonDocument.Parse(body);
+            var reader = new Utf8JsonReader(body.Span);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw NotRecords(partitionId, sequenceNumber, "it is not an object with a \"records\" array");
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isRecords = reader.ValueTextEquals(RecordsField) && !sawRecords;
+                reader.Read();
+                if (!isRecords)
+                {
+                    reader.Skip();
+                    continue;
+                }
+
+                if (reader.TokenType != JsonTokenType.StartArray)
+                {
+                    throw NotRecords(partitionId, sequenceNumber, "it is not an object with a \"records\" array");
+                }
+
+                sawRecords = true;
+                var index = -1;
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    index++;
+                    if (reader.TokenType != JsonTokenType.StartObject)
+                    {
+                        throw NotRecords(partitionId, sequenceNumber, "an element of \"records\" is not an object");
+                    }
+
+                    var streamed = StreamingRecordParser.Read(ref reader, string.Empty);
+                    if (table is null || string.Equals(streamed.Table, table, StringComparison.OrdinalIgnoreCase))
+                    {
+                        events.Add((index, streamed));
+                    }
+                }
+            }
+
+            // Nothing may follow the object (the reader throws on a second value).
+            reader.Read();
         }
         catch (JsonException exception)
         {
             throw NotRecords(partitionId, sequenceNumber, "it is not JSON (" + exception.Message + ")");
         }
 
-        using (document)
+        if (!sawRecords)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty(RecordsField, out var records) || records.ValueKind != JsonValueKind.Array)
-            {
-                throw NotRecords(partitionId, sequenceNumber, "it is not an object with a \"records\" array");
-            }
-
-            var events = new List<(int Index, StreamingEvent Event)>(records.GetArrayLength());
-            var index = -1;
-            foreach (var record in records.EnumerateArray())
-            {
-                index++;
-                if (record.ValueKind != JsonValueKind.Object)
-                {
-                    throw NotRecords(partitionId, sequenceNumber, "an element of \"records\" is not an object");
-                }
-
-                var streamed = StreamingRecordParser.FromObject(record, string.Empty);
-                if (table is null || string.Equals(streamed.Table, table, StringComparison.OrdinalIgnoreCase))
-                {
-                    events.Add((index, streamed));
-                }
-            }
-
-            return events;
+            throw NotRecords(partitionId, sequenceNumber, "it is not an object with a \"records\" array");
         }
+
+        return events;
     }
 
     private static MdeSiemException NotRecords(string partitionId, long sequenceNumber, string reason) =>

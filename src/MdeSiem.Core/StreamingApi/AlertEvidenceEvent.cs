@@ -11,7 +11,7 @@ namespace MdeSiem.Core.StreamingApi;
 public sealed class AlertEvidenceEvent : StreamingEvent
 {
     // Column name -> setter; one table instead of a 40-case switch. Non-string columns have their own readers.
-    private static readonly Dictionary<string, Func<AlertEvidenceEvent, JsonElement, bool>> Setters = BuildSetters();
+    private static readonly Dictionary<string, ColumnSetter> Setters = BuildSetters();
 
     public DateTime? Timestamp { get; private set; }
 
@@ -101,20 +101,43 @@ public sealed class AlertEvidenceEvent : StreamingEvent
 
     public string? SubscriptionId { get; private set; }
 
-    internal override bool TrySetColumn(string name, JsonElement value) =>
-        Setters.TryGetValue(name, out var setter) && setter(this, value);
+    internal override bool TrySetColumn(string name, ref Utf8JsonReader value) =>
+        Setters.TryGetValue(name, out var setter) && setter(this, ref value);
 
-    private static Dictionary<string, Func<AlertEvidenceEvent, JsonElement, bool>> BuildSetters()
+    private static Dictionary<string, ColumnSetter> BuildSetters()
     {
-        var setters = new Dictionary<string, Func<AlertEvidenceEvent, JsonElement, bool>>(StringComparer.Ordinal)
+        var setters = new Dictionary<string, ColumnSetter>(StringComparer.Ordinal)
         {
-            [nameof(Timestamp)] = (e, v) => Set(StreamingColumnValues.TryUtcDateTime(v, out var t), () => e.Timestamp = t),
-            [nameof(FileSize)] = (e, v) => Set(StreamingColumnValues.TryInt64(v, out var n), () => e.FileSize = n),
-            [nameof(ApplicationId)] = (e, v) => Set(StreamingColumnValues.TryInt32(v, out var n), () => e.ApplicationId = n),
+            // Each setter assigns in its own body: a lambda handed the value to assign would be a new closure per
+            // column of every record, on the Event Hubs reader's hot path.
+            [nameof(Timestamp)] = (AlertEvidenceEvent e, ref Utf8JsonReader v) =>
+            {
+                var readable = StreamingColumnValues.TryUtcDateTime(ref v, out var time);
+                e.Timestamp = readable ? time : e.Timestamp;
+                return readable;
+            },
+            [nameof(FileSize)] = (AlertEvidenceEvent e, ref Utf8JsonReader v) =>
+            {
+                var readable = StreamingColumnValues.TryInt64(ref v, out var number);
+                e.FileSize = readable ? number : e.FileSize;
+                return readable;
+            },
+            [nameof(ApplicationId)] = (AlertEvidenceEvent e, ref Utf8JsonReader v) =>
+            {
+                var readable = StreamingColumnValues.TryInt32(ref v, out var number);
+                e.ApplicationId = readable ? number : e.ApplicationId;
+                return readable;
+            },
         };
 
+        // A string column is always readable (anything else is kept as its JSON text).
         void Text(string column, Action<AlertEvidenceEvent, string?> assign) =>
-            setters[column] = (e, v) => Set(StreamingColumnValues.TryString(v, out var s), () => assign(e, s));
+            setters[column] = (AlertEvidenceEvent e, ref Utf8JsonReader v) =>
+            {
+                StreamingColumnValues.TryString(ref v, out var text);
+                assign(e, text);
+                return true;
+            };
 
         Text(nameof(AlertId), (e, s) => e.AlertId = s);
         Text(nameof(Title), (e, s) => e.Title = s);
@@ -158,13 +181,6 @@ public sealed class AlertEvidenceEvent : StreamingEvent
         return setters;
     }
 
-    private static bool Set(bool readable, Action assign)
-    {
-        if (readable)
-        {
-            assign();
-        }
-
-        return readable;
-    }
+    /// <summary>Sets one column from the reader's current value (a delegate type: Func cannot take the reader by ref).</summary>
+    private delegate bool ColumnSetter(AlertEvidenceEvent target, ref Utf8JsonReader value);
 }

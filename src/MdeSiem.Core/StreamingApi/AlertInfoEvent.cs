@@ -27,13 +27,13 @@ public sealed class AlertInfoEvent : StreamingEvent
     /// <summary>MITRE ATT&amp;CK techniques, as the service writes them (a JSON array in text).</summary>
     public string? AttackTechniques { get; private set; }
 
-    internal override bool TrySetColumn(string name, JsonElement value)
+    internal override bool TrySetColumn(string name, ref Utf8JsonReader value)
     {
         string? text;
         switch (name)
         {
             case nameof(Timestamp):
-                if (!StreamingColumnValues.TryUtcDateTime(value, out var time))
+                if (!StreamingColumnValues.TryUtcDateTime(ref value, out var time))
                 {
                     return false;
                 }
@@ -41,31 +41,31 @@ public sealed class AlertInfoEvent : StreamingEvent
                 Timestamp = time;
                 return true;
             case nameof(AlertId):
-                StreamingColumnValues.TryString(value, out text);
+                StreamingColumnValues.TryString(ref value, out text);
                 AlertId = text;
                 return true;
             case nameof(Title):
-                StreamingColumnValues.TryString(value, out text);
+                StreamingColumnValues.TryString(ref value, out text);
                 Title = text;
                 return true;
             case nameof(Category):
-                StreamingColumnValues.TryString(value, out text);
+                StreamingColumnValues.TryString(ref value, out text);
                 Category = text;
                 return true;
             case nameof(Severity):
-                StreamingColumnValues.TryString(value, out text);
+                StreamingColumnValues.TryString(ref value, out text);
                 Severity = text;
                 return true;
             case nameof(ServiceSource):
-                StreamingColumnValues.TryString(value, out text);
+                StreamingColumnValues.TryString(ref value, out text);
                 ServiceSource = text;
                 return true;
             case nameof(DetectionSource):
-                StreamingColumnValues.TryString(value, out text);
+                StreamingColumnValues.TryString(ref value, out text);
                 DetectionSource = text;
                 return true;
             case nameof(AttackTechniques):
-                StreamingColumnValues.TryString(value, out text);
+                StreamingColumnValues.TryString(ref value, out text);
                 AttackTechniques = text;
                 return true;
             default:

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text;
 using System.Text.Json;
 
 namespace MdeSiem.Core.StreamingApi;
@@ -28,20 +29,73 @@ internal static class StreamingColumnValues
         }
     }
 
+    /// <summary>
+    /// As <see cref="TryString(JsonElement, out string?)"/>, from the reader's current value. A nested object or array
+    /// is kept as its JSON text, and the reader is left on its last token.
+    /// </summary>
+    public static bool TryString(ref Utf8JsonReader value, out string? text)
+    {
+        switch (value.TokenType)
+        {
+            case JsonTokenType.String:
+                text = value.GetString();
+                return true;
+            case JsonTokenType.Null:
+                text = null;
+                return true;
+            case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                using (var nested = JsonDocument.ParseValue(ref value))
+                {
+                    text = nested.RootElement.GetRawText();
+                }
+
+                return true;
+            default:
+                text = Encoding.UTF8.GetString(value.ValueSpan.ToArray());
+                return true;
+        }
+    }
+
     public static bool TryUtcDateTime(JsonElement value, out DateTime? time)
     {
         time = null;
-        if (value.ValueKind == JsonValueKind.Null)
+        switch (value.ValueKind)
         {
-            return true;
+            case JsonValueKind.Null:
+                return true;
+            case JsonValueKind.String when value.TryGetDateTime(out var iso):
+                time = AsUtc(iso);
+                return true;
+            case JsonValueKind.String:
+                return TryParseUtc(value.GetString(), out time);
+            default:
+                return false;
         }
+    }
 
-        if (value.ValueKind != JsonValueKind.String)
+    /// <summary>As <see cref="TryUtcDateTime(JsonElement, out DateTime?)"/>, from the reader's current value.</summary>
+    public static bool TryUtcDateTime(ref Utf8JsonReader value, out DateTime? time)
+    {
+        time = null;
+        switch (value.TokenType)
         {
-            return false;
+            case JsonTokenType.Null:
+                return true;
+            case JsonTokenType.String when value.TryGetDateTime(out var iso):
+                time = AsUtc(iso);
+                return true;
+            case JsonTokenType.String:
+                return TryParseUtc(value.GetString(), out time);
+            default:
+                return false;
         }
+    }
 
-        var text = value.GetString();
+    // ISO 8601, the form of the records' times, is read straight from the UTF-8 bytes (TryGetDateTime); any other form
+    // comes here, a string and a culture-aware parse per time (on the Event Hubs reader's hot path, a few a record).
+    private static bool TryParseUtc(string? text, out DateTime? time)
+    {
+        time = null;
         if (string.IsNullOrEmpty(text))
         {
             return true;
@@ -56,6 +110,14 @@ internal static class StreamingColumnValues
 
         return false;
     }
+
+    // An ISO time with an offset comes back in local time, one without a zone unspecified: both are made UTC.
+    private static DateTime AsUtc(DateTime iso) => iso.Kind switch
+    {
+        DateTimeKind.Utc => iso,
+        DateTimeKind.Local => iso.ToUniversalTime(),
+        _ => DateTime.SpecifyKind(iso, DateTimeKind.Utc),
+    };
 
     public static bool TryInt64(JsonElement value, out long? number)
     {
@@ -78,11 +140,13 @@ internal static class StreamingColumnValues
     public static bool TryInt32(JsonElement value, out int? number)
     {
         number = null;
-        if (!TryInt64(value, out var wide))
-        {
-            return false;
-        }
+        return TryInt64(value, out var wide) && TryNarrow(wide, out number);
+    }
 
+    // A whole number that fits an int (or null); false when it does not fit.
+    private static bool TryNarrow(long? wide, out int? number)
+    {
+        number = null;
         if (wide is null)
         {
             return true;
@@ -95,6 +159,71 @@ internal static class StreamingColumnValues
 
         number = (int)wide.Value;
         return true;
+    }
+
+    /// <summary>As <see cref="TryInt64(JsonElement, out long?)"/>, from the reader's current value.</summary>
+    public static bool TryInt64(ref Utf8JsonReader value, out long? number)
+    {
+        number = null;
+        switch (value.TokenType)
+        {
+            case JsonTokenType.Null:
+                return true;
+            case JsonTokenType.Number when value.TryGetInt64(out var integer):
+                number = integer;
+                return true;
+            case JsonTokenType.String when long.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed):
+                number = parsed;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>As <see cref="TryInt32(JsonElement, out int?)"/>, from the reader's current value.</summary>
+    public static bool TryInt32(ref Utf8JsonReader value, out int? number)
+    {
+        number = null;
+        return TryInt64(ref value, out var wide) && TryNarrow(wide, out number);
+    }
+
+    /// <summary>
+    /// As <see cref="ToPlain(JsonElement)"/>, from the reader's current value; a nested object or array is read
+    /// whole, and the reader left on its last token.
+    /// </summary>
+    public static object? ToPlain(ref Utf8JsonReader value)
+    {
+        switch (value.TokenType)
+        {
+            case JsonTokenType.String:
+                return value.GetString();
+            case JsonTokenType.Number:
+                return value.TryGetInt64(out var integer) ? (object)integer : value.GetDouble();
+            case JsonTokenType.True:
+                return true;
+            case JsonTokenType.False:
+                return false;
+            case JsonTokenType.StartObject:
+                var fields = new List<KeyValuePair<string, object?>>();
+                while (value.Read() && value.TokenType == JsonTokenType.PropertyName)
+                {
+                    var name = value.GetString()!;
+                    value.Read();
+                    fields.Add(new KeyValuePair<string, object?>(name, ToPlain(ref value)));
+                }
+
+                return fields;
+            case JsonTokenType.StartArray:
+                var items = new List<object?>();
+                while (value.Read() && value.TokenType != JsonTokenType.EndArray)
+                {
+                    items.Add(ToPlain(ref value));
+                }
+
+                return items.ToArray();
+            default:
+                return null;
+        }
     }
 
     /// <summary>Any value as a plain object: string, long, double, bool, null, name/value pairs or an array.</summary>

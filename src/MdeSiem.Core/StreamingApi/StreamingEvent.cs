@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text.Json;
 
 namespace MdeSiem.Core.StreamingApi;
 
@@ -34,6 +35,12 @@ public class StreamingEvent
 
     internal void AddAdditional(string name, object? value) => _additional.Add(new KeyValuePair<string, object?>(name, value));
 
-    /// <summary>Sets the typed property of a column; false when the type has none (or the value does not fit).</summary>
-    internal virtual bool TrySetColumn(string name, System.Text.Json.JsonElement value) => false;
+    /// <summary>Puts the envelope's extra fields ahead of the event's unknown columns, whatever order they came in.</summary>
+    internal void InsertAdditionalFirst(IEnumerable<KeyValuePair<string, object?>> fields) => _additional.InsertRange(0, fields);
+
+    /// <summary>
+    /// Sets the typed property of a column from the reader's current value; false when the type has none (or the
+    /// value does not fit), and then the reader has not moved.
+    /// </summary>
+    internal virtual bool TrySetColumn(string name, ref Utf8JsonReader value) => false;
 }

@@ -1,14 +1,21 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json;
 using MdeSiem.Core.Errors;
 
 namespace MdeSiem.Core.StreamingApi;
 
 /// <summary>
-/// Reads one line of an exported blob: {"time","tenantId","operationName","category","properties":{...}}. Envelope
-/// fields other than these (e.g. "_TimeReceivedBySvc") and columns a typed event does not know are kept as
-/// additional properties, never dropped.
+/// Reads one record of the Streaming API: {"time","tenantId","operationName","category","properties":{...}}, a line of
+/// an exported blob or an element of an Event Hubs event's "records" array. Envelope fields other than these (e.g.
+/// "_TimeReceivedBySvc") and columns a typed event does not know are kept as additional properties, never dropped.
 /// </summary>
+/// <remarks>
+/// The record is read in one pass of a <see cref="Utf8JsonReader"/>, each column straight into its typed property:
+/// a JsonDocument of every record, and every column's name and value looked up in it, took most of the Event Hubs
+/// reader's time. The category (which decides the event's type) may come after "properties": then the reader
+/// skips the properties, and reads them again from a copy once the whole envelope is known.
+/// </remarks>
 internal static class StreamingRecordParser
 {
     private const string PropertiesField = "properties";
@@ -18,96 +25,148 @@ internal static class StreamingRecordParser
     /// <param name="blobName">The blob the line came from.</param>
     public static StreamingEvent Parse(ReadOnlyMemory<byte> line, string containerTable, string blobName)
     {
-        JsonDocument document;
+        StreamingEvent streamed;
         try
         {
-            document = JsonDocument.Parse(line);
+            var reader = new Utf8JsonReader(line.Span);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                // What a JSON value that is not an object would be; anything that is not JSON at all throws here.
+                if (reader.TokenType != JsonTokenType.None)
+                {
+                    reader.Skip();
+                    reader.Read();
+                }
+
+                throw NotARecord(blobName, "it is not a JSON object");
+            }
+
+            streamed = Read(ref reader, containerTable);
+
+            // Nothing may follow the object (the reader throws on a second value).
+            reader.Read();
         }
         catch (JsonException exception)
         {
             throw NotARecord(blobName, "it is not JSON (" + exception.Message + ")");
         }
 
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw NotARecord(blobName, "it is not a JSON object");
-            }
-
-            var streamed = FromObject(root, containerTable);
-            streamed.BlobName = blobName;
-            return streamed;
-        }
+        streamed.BlobName = blobName;
+        return streamed;
     }
 
     /// <summary>
-    /// One record that is already a JSON object: a line of an exported blob, or an element of an Event Hubs event's
-    /// "records" array.
+    /// Reads the record whose StartObject is the reader's current token, and leaves the reader on its EndObject.
     /// </summary>
-    internal static StreamingEvent FromObject(JsonElement root, string containerTable)
+    /// <exception cref="JsonException">The record is not valid JSON.</exception>
+    internal static StreamingEvent Read(ref Utf8JsonReader reader, string containerTable)
     {
-        var table = root.TryGetProperty("category", out var category) && category.ValueKind == JsonValueKind.String
-            ? StreamingTables.TableOfCategory(category.GetString()) ?? containerTable
-            : containerTable;
-        var streamed = Create(table);
-        streamed.Table = table;
-        ReadEnvelope(root, streamed);
-        if (root.TryGetProperty(PropertiesField, out var properties) && properties.ValueKind == JsonValueKind.Object)
+        string? category = null;
+        DateTime? time = null;
+        string? tenantId = null;
+        string? operationName = null;
+        List<KeyValuePair<string, object?>>? extras = null;
+        StreamingEvent? streamed = null;
+        var deferredProperties = default(Utf8JsonReader);
+        var deferred = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            foreach (var column in properties.EnumerateObject())
+            var name = reader.GetString()!;
+            reader.Read();
+            switch (name)
             {
-                if (!streamed.TrySetColumn(column.Name, column.Value))
-                {
-                    streamed.AddAdditional(column.Name, StreamingColumnValues.ToPlain(column.Value));
-                }
+                case "time" when StreamingColumnValues.TryUtcDateTime(ref reader, out var parsed):
+                    time = parsed;
+                    break;
+                case "tenantId":
+                    StreamingColumnValues.TryString(ref reader, out tenantId);
+                    break;
+                case "operationName":
+                    StreamingColumnValues.TryString(ref reader, out operationName);
+                    break;
+                case "category":
+                    category = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    reader.Skip();
+                    break;
+                case PropertiesField when reader.TokenType == JsonTokenType.StartObject && streamed is null && !deferred:
+                    if (category is null)
+                    {
+                        // The type is not known yet: come back to the columns once the envelope is read.
+                        deferredProperties = reader;
+                        deferred = true;
+                        reader.Skip();
+                    }
+                    else
+                    {
+                        streamed = Create(TableOf(category, containerTable));
+                        ReadColumns(ref reader, streamed);
+                    }
+
+                    break;
+                case PropertiesField:
+                    reader.Skip();
+                    break;
+                default:
+                    (extras ??= new List<KeyValuePair<string, object?>>()).Add(new KeyValuePair<string, object?>(name, StreamingColumnValues.ToPlain(ref reader)));
+                    break;
             }
+        }
+
+        if (streamed is null)
+        {
+            streamed = Create(TableOf(category, containerTable));
+            if (deferred)
+            {
+                ReadColumns(ref deferredProperties, streamed);
+            }
+        }
+
+        streamed.ReceivedTimeUtc = time;
+        streamed.TenantId = tenantId;
+        streamed.OperationName = operationName;
+        if (extras is not null)
+        {
+            streamed.InsertAdditionalFirst(extras);
         }
 
         return streamed;
     }
 
-    private static StreamingEvent Create(string table)
+    private static string TableOf(string? category, string containerTable) =>
+        category is null ? containerTable : StreamingTables.TableOfCategory(category) ?? containerTable;
+
+    /// <summary>Reads the columns of the properties object whose StartObject is the reader's current token.</summary>
+    private static void ReadColumns(ref Utf8JsonReader reader, StreamingEvent streamed)
     {
-        if (string.Equals(table, StreamingTables.AlertInfo, StringComparison.OrdinalIgnoreCase))
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            return new AlertInfoEvent();
-        }
-
-        if (string.Equals(table, StreamingTables.AlertEvidence, StringComparison.OrdinalIgnoreCase))
-        {
-            return new AlertEvidenceEvent();
-        }
-
-        return new StreamingEvent();
-    }
-
-    private static void ReadEnvelope(JsonElement root, StreamingEvent streamed)
-    {
-        foreach (var field in root.EnumerateObject())
-        {
-            switch (field.Name)
+            var name = reader.GetString()!;
+            reader.Read();
+            if (!streamed.TrySetColumn(name, ref reader))
             {
-                case "time" when StreamingColumnValues.TryUtcDateTime(field.Value, out var time):
-                    streamed.ReceivedTimeUtc = time;
-                    break;
-                case "tenantId":
-                    StreamingColumnValues.TryString(field.Value, out var tenant);
-                    streamed.TenantId = tenant;
-                    break;
-                case "operationName":
-                    StreamingColumnValues.TryString(field.Value, out var operation);
-                    streamed.OperationName = operation;
-                    break;
-                case "category":
-                case PropertiesField:
-                    break;
-                default:
-                    streamed.AddAdditional(field.Name, StreamingColumnValues.ToPlain(field.Value));
-                    break;
+                streamed.AddAdditional(name, StreamingColumnValues.ToPlain(ref reader));
             }
         }
+    }
+
+    private static StreamingEvent Create(string table)
+    {
+        StreamingEvent streamed;
+        if (string.Equals(table, StreamingTables.AlertInfo, StringComparison.OrdinalIgnoreCase))
+        {
+            streamed = new AlertInfoEvent();
+        }
+        else if (string.Equals(table, StreamingTables.AlertEvidence, StringComparison.OrdinalIgnoreCase))
+        {
+            streamed = new AlertEvidenceEvent();
+        }
+        else
+        {
+            streamed = new StreamingEvent();
+        }
+
+        streamed.Table = table;
+        return streamed;
     }
 
     private static MdeSiemException NotARecord(string blobName, string reason) =>

@@ -77,10 +77,55 @@ public sealed class StreamingRecordParserTests
         Assert.Equal(new object?[] { 1L, "two" }, Assert.IsType<object?[]>(nested.Single().Value));
     }
 
+    [Fact]
+    public void A_category_after_the_properties_still_types_the_record_and_keeps_the_same_fields()
+    {
+        // The same record as AlertInfoLine with its envelope fields in another order: JSON objects are unordered.
+        var reordered =
+            "{\"properties\":{\"Timestamp\":\"2026-07-22T10:43:05Z\",\"AlertId\":\"da123\",\"Title\":\"Suspicious PowerShell\"," +
+            "\"Category\":\"Execution\",\"Severity\":\"High\",\"ServiceSource\":\"Microsoft Defender for Endpoint\"," +
+            "\"DetectionSource\":\"EDR\",\"AttackTechniques\":\"[\\\"PowerShell (T1059.001)\\\"]\",\"NewColumn\":42}," +
+            "\"_TimeReceivedBySvc\":\"2026-07-22T10:43:05.0000000\",\"operationName\":\"Publish\",\"tenantId\":\"t-1\"," +
+            "\"category\":\"AdvancedHunting-AlertInfo\",\"time\":\"2026-07-22T10:44:33.4250955Z\"}";
+
+        var expected = Assert.IsType<AlertInfoEvent>(Parse(AlertInfoLine, "DeviceEvents"));
+        var parsed = Assert.IsType<AlertInfoEvent>(Parse(reordered, "DeviceEvents"));
+
+        Assert.Equal("AlertInfo", parsed.Table);
+        Assert.Equal(expected.ReceivedTimeUtc, parsed.ReceivedTimeUtc);
+        Assert.Equal(expected.TenantId, parsed.TenantId);
+        Assert.Equal(expected.OperationName, parsed.OperationName);
+        Assert.Equal(expected.Timestamp, parsed.Timestamp);
+        Assert.Equal(expected.AlertId, parsed.AlertId);
+        Assert.Equal(expected.Title, parsed.Title);
+        Assert.Equal(expected.AttackTechniques, parsed.AttackTechniques);
+        Assert.Equal(expected.GetAdditionalProperties(), parsed.GetAdditionalProperties());
+    }
+
+    [Fact]
+    public void Envelope_extras_come_before_unknown_columns_and_an_unreadable_time_is_kept()
+    {
+        var line = "{\"category\":\"AdvancedHunting-AlertInfo\",\"properties\":{\"NewColumn\":1,\"Timestamp\":\"soon\"}," +
+            "\"time\":\"not a time\",\"_Extra\":[true,null]}";
+
+        var parsed = Assert.IsType<AlertInfoEvent>(Parse(line, "DeviceEvents"));
+
+        Assert.Null(parsed.ReceivedTimeUtc);
+        Assert.Null(parsed.Timestamp);
+        var additional = parsed.GetAdditionalProperties();
+        Assert.Equal(new[] { "time", "_Extra", "NewColumn", "Timestamp" }, additional.Select(a => a.Key));
+        Assert.Equal("not a time", additional[0].Value);
+        Assert.Equal(new object?[] { true, null }, Assert.IsType<object?[]>(additional[1].Value));
+        Assert.Equal("soon", additional[3].Value);
+    }
+
     [Theory]
     [InlineData("not json")]
     [InlineData("[1,2]")]
     [InlineData("{\"time\": ")]
+    [InlineData("\"a string\"")]
+    [InlineData("{\"time\":\"2026-07-22T10:00:00Z\"} {}")]
+    [InlineData("")]
     public void A_line_that_is_not_a_record_is_InvalidResponse(string line)
     {
         var failure = Assert.Throws<MdeSiemException>(() => Parse(line, "DeviceEvents"));
