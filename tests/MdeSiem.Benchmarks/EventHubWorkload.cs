@@ -19,7 +19,7 @@ namespace MdeSiem.Benchmarks;
 /// </summary>
 internal static class EventHubWorkload
 {
-    public const string Module = "Get-DefenderStreamEvent (hub) | Measure-Object (5)";
+    public const string Module = "Get-DefenderStreamEvent (hub) | Out-Null (5)";
     public const string Receive = "C# EventHubConsumerClient receive (5)";
 
     public static IEnumerable<Measurement> Measure(PwshRunner pwsh, string scripts, string simulatorAssembly, string moduleManifest, long alertCount)

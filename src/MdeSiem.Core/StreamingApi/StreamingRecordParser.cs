@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using MdeSiem.Core.Errors;
+using MdeSiem.Core.Json;
 
 namespace MdeSiem.Core.StreamingApi;
 
@@ -71,7 +72,7 @@ internal static class StreamingRecordParser
         var deferred = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString()!;
+            var name = JsonNameCache.NameOf(ref reader);
             reader.Read();
             switch (name)
             {
@@ -140,7 +141,7 @@ internal static class StreamingRecordParser
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString()!;
+            var name = JsonNameCache.NameOf(ref reader);
             reader.Read();
             if (!streamed.TrySetColumn(name, ref reader))
             {
