@@ -9,18 +9,21 @@ namespace MdeSiem.Core.Json;
 /// setter's lookup) was a fifth of parsing a Streaming API record. A fixed number of slots, the newest name winning
 /// a slot, so a body of ever-new names costs memory only as large as the table.
 /// </summary>
-internal static class JsonNameCache
+internal sealed class JsonNameCache
 {
     private const int Slots = 256;
 
     [ThreadStatic]
-    private static byte[]?[]? _keys;
+    private static JsonNameCache? _ofThisThread;
 
-    [ThreadStatic]
-    private static string?[]? _names;
+    private readonly byte[]?[] _keys = new byte[Slots][];
+    private readonly string?[] _names = new string[Slots];
+
+    /// <summary>This thread's cache: fetch it once per record, not once per name.</summary>
+    public static JsonNameCache OfThisThread => _ofThisThread ??= new JsonNameCache();
 
     /// <summary>The reader's current property name (as <see cref="Utf8JsonReader.GetString"/> reads it).</summary>
-    public static string NameOf(ref Utf8JsonReader reader)
+    public string NameOf(ref Utf8JsonReader reader)
     {
         if (reader.ValueIsEscaped || reader.HasValueSequence)
         {
@@ -28,29 +31,28 @@ internal static class JsonNameCache
         }
 
         var bytes = reader.ValueSpan;
-        var keys = _keys ??= new byte[Slots][];
-        var names = _names ??= new string[Slots];
-        var slot = (int)(Hash(bytes) & (Slots - 1));
-        if (keys[slot] is { } key && bytes.SequenceEqual(key))
+        var slot = SlotOf(bytes);
+        if (_keys[slot] is { } key && bytes.SequenceEqual(key))
         {
-            return names[slot]!;
+            return _names[slot]!;
         }
 
         var name = reader.GetString()!;
-        keys[slot] = bytes.ToArray();
-        names[slot] = name;
+        _keys[slot] = bytes.ToArray();
+        _names[slot] = name;
         return name;
     }
 
-    // FNV-1a: names are short, and any spread of them over the slots will do.
-    private static uint Hash(ReadOnlySpan<byte> bytes)
+    // The length and three bytes: column names of one table differ in those, and a collision costs only a string.
+    private static int SlotOf(ReadOnlySpan<byte> bytes)
     {
-        var hash = 2166136261u;
-        foreach (var b in bytes)
+        if (bytes.IsEmpty)
         {
-            hash = (hash ^ b) * 16777619u;
+            return 0;
         }
 
-        return hash;
+        var length = bytes.Length;
+        var mix = (length * 31) ^ bytes[0] ^ (bytes[length - 1] * 7) ^ (bytes[length / 2] * 13);
+        return mix & (Slots - 1);
     }
 }

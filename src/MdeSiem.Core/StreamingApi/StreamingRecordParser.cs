@@ -62,6 +62,7 @@ internal static class StreamingRecordParser
     /// <exception cref="JsonException">The record is not valid JSON.</exception>
     internal static StreamingEvent Read(ref Utf8JsonReader reader, string containerTable)
     {
+        var names = JsonNameCache.OfThisThread;
         string? category = null;
         DateTime? time = null;
         string? tenantId = null;
@@ -72,7 +73,7 @@ internal static class StreamingRecordParser
         var deferred = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = JsonNameCache.NameOf(ref reader);
+            var name = names.NameOf(ref reader);
             reader.Read();
             switch (name)
             {
@@ -100,7 +101,7 @@ internal static class StreamingRecordParser
                     else
                     {
                         streamed = Create(TableOf(category, containerTable));
-                        ReadColumns(ref reader, streamed);
+                        ReadColumns(ref reader, streamed, names);
                     }
 
                     break;
@@ -118,7 +119,7 @@ internal static class StreamingRecordParser
             streamed = Create(TableOf(category, containerTable));
             if (deferred)
             {
-                ReadColumns(ref deferredProperties, streamed);
+                ReadColumns(ref deferredProperties, streamed, names);
             }
         }
 
@@ -137,11 +138,11 @@ internal static class StreamingRecordParser
         category is null ? containerTable : StreamingTables.TableOfCategory(category) ?? containerTable;
 
     /// <summary>Reads the columns of the properties object whose StartObject is the reader's current token.</summary>
-    private static void ReadColumns(ref Utf8JsonReader reader, StreamingEvent streamed)
+    private static void ReadColumns(ref Utf8JsonReader reader, StreamingEvent streamed, JsonNameCache names)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = JsonNameCache.NameOf(ref reader);
+            var name = names.NameOf(ref reader);
             reader.Read();
             if (!streamed.TrySetColumn(name, ref reader))
             {

@@ -27,13 +27,14 @@ public sealed class JsonNameCacheTests
             }
         }
 
+        var cache = new JsonNameCache();
         var read = new List<string>();
         reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
         while (reader.Read())
         {
             if (reader.TokenType == JsonTokenType.PropertyName)
             {
-                read.Add(JsonNameCache.NameOf(ref reader));
+                read.Add(cache.NameOf(ref reader));
             }
         }
 
@@ -47,12 +48,13 @@ public sealed class JsonNameCacheTests
     {
         var bytes = Encoding.UTF8.GetBytes("[{\"AlertId\":1},{\"AlertId\":2}]");
         var reader = new Utf8JsonReader(bytes);
+        var cache = new JsonNameCache();
         var seen = new List<string>();
         while (reader.Read())
         {
             if (reader.TokenType == JsonTokenType.PropertyName)
             {
-                seen.Add(JsonNameCache.NameOf(ref reader));
+                seen.Add(cache.NameOf(ref reader));
             }
         }
 
