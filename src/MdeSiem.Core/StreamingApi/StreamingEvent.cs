@@ -11,7 +11,10 @@ namespace MdeSiem.Core.StreamingApi;
 /// </summary>
 public class StreamingEvent
 {
-    private readonly List<KeyValuePair<string, object?>> _additional = new();
+    private static readonly KeyValuePair<string, object?>[] NoColumns = new KeyValuePair<string, object?>[0];
+
+    // Made on the first unknown column: a typed event usually has none, and readers make half a million a run.
+    private List<KeyValuePair<string, object?>>? _additional;
 
     /// <summary>The Advanced Hunting table, e.g. DeviceEvents (from the record's category, else from the container).</summary>
     public string Table { get; internal set; } = string.Empty;
@@ -31,12 +34,12 @@ public class StreamingEvent
     /// The event's columns this type has no property for, in the record's order. Values are string, long, double,
     /// bool, null, a nested list of name/value pairs (JSON object) or an object array (JSON array).
     /// </summary>
-    public IReadOnlyList<KeyValuePair<string, object?>> GetAdditionalProperties() => _additional;
+    public IReadOnlyList<KeyValuePair<string, object?>> GetAdditionalProperties() => (IReadOnlyList<KeyValuePair<string, object?>>?)_additional ?? NoColumns;
 
-    internal void AddAdditional(string name, object? value) => _additional.Add(new KeyValuePair<string, object?>(name, value));
+    internal void AddAdditional(string name, object? value) => (_additional ??= new()).Add(new KeyValuePair<string, object?>(name, value));
 
     /// <summary>Puts the envelope's extra fields ahead of the event's unknown columns, whatever order they came in.</summary>
-    internal void InsertAdditionalFirst(IEnumerable<KeyValuePair<string, object?>> fields) => _additional.InsertRange(0, fields);
+    internal void InsertAdditionalFirst(IEnumerable<KeyValuePair<string, object?>> fields) => (_additional ??= new()).InsertRange(0, fields);
 
     /// <summary>
     /// Sets the typed property of a column from the reader's current value; false when the type has none (or the
