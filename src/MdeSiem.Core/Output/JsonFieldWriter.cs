@@ -43,20 +43,29 @@ internal abstract class JsonFieldWriter
 
         if (valueType == typeof(DateTime))
         {
-            return new UtcTimeFieldWriter(name, ObjectFields.CompileGetter<DateTime?>(type, property));
+            return new ValueFieldWriter<DateTime>(name, ObjectFields.CompileGetter<DateTime?>(type, property), WriteUtcTime);
         }
 
         if (valueType == typeof(bool))
         {
-            return new BooleanFieldWriter(name, ObjectFields.CompileGetter<bool?>(type, property));
+            return new ValueFieldWriter<bool>(name, ObjectFields.CompileGetter<bool?>(type, property), (writer, member, flag) => writer.WriteBoolean(member, flag));
         }
 
+        // Every whole number that fits a long is written as its digits, as the general path writes it.
         if (valueType == typeof(int) || valueType == typeof(long) || valueType == typeof(short) || valueType == typeof(byte)
             || valueType == typeof(sbyte) || valueType == typeof(ushort) || valueType == typeof(uint))
         {
-            return new IntegerFieldWriter(name, ObjectFields.CompileGetter<long?>(type, property));
+            return new ValueFieldWriter<long>(name, ObjectFields.CompileGetter<long?>(type, property), (writer, member, number) => writer.WriteNumber(member, number));
         }
 
         return new ConvertedFieldWriter(name, ObjectFields.CompileGetter<object?>(type, property));
+    }
+
+    // A time in its UTC form (FieldValues.FormatUtc's), formatted into the stack, not into a string.
+    private static void WriteUtcTime(Utf8JsonWriter writer, JsonEncodedText name, DateTime time)
+    {
+        Span<byte> utf8 = stackalloc byte[Utf8UtcTime.MaxLength];
+        var length = Utf8UtcTime.Format(FieldValues.ToUtc(time), utf8);
+        writer.WriteString(name, utf8.Slice(0, length));
     }
 }
