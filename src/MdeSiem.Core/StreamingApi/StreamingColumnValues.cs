@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using MdeSiem.Core.Json;
 
 namespace MdeSiem.Core.StreamingApi;
 
@@ -73,23 +74,12 @@ internal static class StreamingColumnValues
         }
     }
 
-    /// <summary>As <see cref="TryUtcDateTime(JsonElement, out DateTime?)"/>, from the reader's current value.</summary>
-    public static bool TryUtcDateTime(ref Utf8JsonReader value, out DateTime? time)
-    {
-        time = null;
-        switch (value.TokenType)
-        {
-            case JsonTokenType.Null:
-                return true;
-            case JsonTokenType.String when value.TryGetDateTime(out var iso):
-                time = AsUtc(iso);
-                return true;
-            case JsonTokenType.String:
-                return TryParseUtc(value.GetString(), out time);
-            default:
-                return false;
-        }
-    }
+    /// <summary>
+    /// As <see cref="TryUtcDateTime(JsonElement, out DateTime?)"/>, from the reader's current value: the same rules as
+    /// every other reader of a time in the module (<see cref="JsonValueReaders.TryReadUtcDateTime"/>).
+    /// </summary>
+    public static bool TryUtcDateTime(ref Utf8JsonReader value, out DateTime? time) =>
+        JsonValueReaders.TryReadUtcDateTime(ref value, out time);
 
     // ISO 8601, the form of the records' times, is read straight from the UTF-8 bytes (TryGetDateTime); any other form
     // comes here, a string and a culture-aware parse per time (on the Event Hubs reader's hot path, a few a record).
