@@ -64,9 +64,6 @@ internal static class StreamingColumnValues
         {
             case JsonValueKind.Null:
                 return true;
-            case JsonValueKind.String when value.TryGetDateTime(out var iso):
-                time = AsUtc(iso);
-                return true;
             case JsonValueKind.String:
                 return TryParseUtc(value.GetString(), out time);
             default:
@@ -81,8 +78,6 @@ internal static class StreamingColumnValues
     public static bool TryUtcDateTime(ref Utf8JsonReader value, out DateTime? time) =>
         JsonValueReaders.TryReadUtcDateTime(ref value, out time);
 
-    // ISO 8601, the form of the records' times, is read straight from the UTF-8 bytes (TryGetDateTime); any other form
-    // comes here, a string and a culture-aware parse per time (on the Event Hubs reader's hot path, a few a record).
     private static bool TryParseUtc(string? text, out DateTime? time)
     {
         time = null;
@@ -100,14 +95,6 @@ internal static class StreamingColumnValues
 
         return false;
     }
-
-    // An ISO time with an offset comes back in local time, one without a zone unspecified: both are made UTC.
-    private static DateTime AsUtc(DateTime iso) => iso.Kind switch
-    {
-        DateTimeKind.Utc => iso,
-        DateTimeKind.Local => iso.ToUniversalTime(),
-        _ => DateTime.SpecifyKind(iso, DateTimeKind.Utc),
-    };
 
     public static bool TryInt64(JsonElement value, out long? number)
     {
