@@ -9,25 +9,7 @@ param(
 )
 $ErrorActionPreference = 'Stop'
 Import-Module $ModuleManifest
-$process = [Diagnostics.Process]::GetCurrentProcess()
-$process.Refresh()
-$peakBefore = $process.PeakWorkingSet64
-$times = @()
-$cpuTimes = @()
-foreach ($run in 1..$Runs) {
-    $process.Refresh()
-    $cpu = $process.TotalProcessorTime
-    $stopwatch = [Diagnostics.Stopwatch]::StartNew()
-    Get-DefenderStreamEvent -EventHubConnectionString $env:MDESIEM_BENCH_SECRET | Out-Null
-    $stopwatch.Stop()
-    $process.Refresh()
-    if ($run -eq 1) { $peakAfter = $process.PeakWorkingSet64 }
-    $times += $stopwatch.Elapsed.TotalSeconds
-    $cpuTimes += ($process.TotalProcessorTime - $cpu).TotalSeconds
-}
+. (Join-Path $PSScriptRoot 'Measure-Runs.ps1')
+$measured = Measure-Runs -Runs $Runs -Pull { Get-DefenderStreamEvent -EventHubConnectionString $env:MDESIEM_BENCH_SECRET | Out-Null }
 $records = (Get-DefenderStreamEvent -EventHubConnectionString $env:MDESIEM_BENCH_SECRET | Measure-Object).Count
-$best = [array]::IndexOf($times, ($times | Measure-Object -Minimum).Minimum)
-[pscustomobject]@{
-    seconds = $times[$best]; firstSeconds = $times[0]; cpuSeconds = $cpuTimes[$best]; records = $records
-    peakBefore = $peakBefore; peakAfter = $peakAfter
-} | ConvertTo-Json -Compress
+$measured | Add-Member -NotePropertyName records -NotePropertyValue $records -PassThru | ConvertTo-Json -Compress

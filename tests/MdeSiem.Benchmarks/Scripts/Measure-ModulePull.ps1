@@ -18,17 +18,10 @@ Connect-MdeSiem -TenantId $TenantId -ClientId $ClientId -ClientSecret $secret -E
 $since = [DateTime]::UtcNow.AddHours(-25)
 Get-MdeSiemAlert -Limit 1 -WarningAction SilentlyContinue | Out-Null   # warm up: JIT, TLS, token
 
-$process = [Diagnostics.Process]::GetCurrentProcess()
-$process.Refresh()
-$peakBefore = $process.PeakWorkingSet64
-$times = @()
-$cpuTimes = @()
-foreach ($run in 1..$Runs) {
-    # No counting in the pipeline (a script block per record would be measured instead of the pull): the harness
-    # knows how many records the simulator serves, and the test suites prove the module returns all of them.
-    $process.Refresh()
-    $cpu = $process.TotalProcessorTime
-    $stopwatch = [Diagnostics.Stopwatch]::StartNew()
+. (Join-Path $PSScriptRoot 'Measure-Runs.ps1')
+# No counting in the pipeline (a script block per record would be measured instead of the pull): the harness knows
+# how many records the simulator serves, and the test suites prove the module returns all of them.
+$measured = Measure-Runs -Runs $Runs -Pull {
     # Each run writes a new file: appending to the last run's would measure a growing file.
     if ($CsvPath) { Remove-Item -Path $CsvPath -ErrorAction SilentlyContinue }
     switch ($Sink) {
@@ -37,15 +30,5 @@ foreach ($run in 1..$Runs) {
         'OutFile' { Get-MdeSiemAlert -SinceTimeUtc $since -WarningAction SilentlyContinue -OutFile $CsvPath }
         'Json' { Get-MdeSiemAlert -SinceTimeUtc $since -WarningAction SilentlyContinue | ConvertTo-Json -Compress | Add-Content -Path $CsvPath }
     }
-    $stopwatch.Stop()
-    $process.Refresh()
-    # The peak of one run: a later run may find memory the runtime has not yet handed back to the OS.
-    if ($run -eq 1) { $peakAfter = $process.PeakWorkingSet64 }
-    $times += $stopwatch.Elapsed.TotalSeconds
-    $cpuTimes += ($process.TotalProcessorTime - $cpu).TotalSeconds
 }
-$best = [array]::IndexOf($times, ($times | Measure-Object -Minimum).Minimum)
-[pscustomobject]@{
-    seconds = $times[$best]; firstSeconds = $times[0]; cpuSeconds = $cpuTimes[$best]; records = -1
-    peakBefore = $peakBefore; peakAfter = $peakAfter
-} | ConvertTo-Json -Compress
+$measured | Add-Member -NotePropertyName records -NotePropertyValue (-1) -PassThru | ConvertTo-Json -Compress

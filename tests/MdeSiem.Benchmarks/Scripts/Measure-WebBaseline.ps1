@@ -18,38 +18,20 @@ $since = [DateTime]::UtcNow.AddHours(-25).ToString('o')
 $url = "$($BaseUri.TrimEnd('/'))/api/alerts?sinceTimeUtc=$since"
 Invoke-RestMethod -Uri "$($BaseUri.TrimEnd('/'))/api/alerts?limit=1" -Headers $headers -SkipCertificateCheck | Out-Null   # warm up
 
-$process = [Diagnostics.Process]::GetCurrentProcess()
-$process.Refresh()
-$peakBefore = $process.PeakWorkingSet64
-$times = @()
-$cpuTimes = @()
-$count = 0
-foreach ($run in 1..$Runs) {
+. (Join-Path $PSScriptRoot 'Measure-Runs.ps1')
+$measured = Measure-Runs -Runs $Runs -BeforeRun {
     # The previous run's objects go first, so that a run's peak is its own and not two runs' worth.
-    $alerts = $null
-    $response = $null
+    $script:alerts = $null
+    $script:response = $null
     [GC]::Collect()
-    $process.Refresh()
-    $cpu = $process.TotalProcessorTime
-    $stopwatch = [Diagnostics.Stopwatch]::StartNew()
+} -Pull {
     if ($Method -eq 'WebRequest') {
-        $response = Invoke-WebRequest -Method Get -Uri $url -Headers $headers -SkipCertificateCheck
-        $alerts = $response.Content | ConvertFrom-Json
+        $script:response = Invoke-WebRequest -Method Get -Uri $url -Headers $headers -SkipCertificateCheck
+        $script:alerts = $script:response.Content | ConvertFrom-Json
     }
     else {
-        $alerts = Invoke-RestMethod -Method Get -Uri $url -Headers $headers -SkipCertificateCheck
+        $script:alerts = Invoke-RestMethod -Method Get -Uri $url -Headers $headers -SkipCertificateCheck
     }
-    if ($Sink -eq 'Null') { $alerts | Out-Null } else { $alerts | Export-Csv -Path $CsvPath -NoTypeInformation }
-    $stopwatch.Stop()
-    $process.Refresh()
-    # The peak of one run: a later run may find memory the runtime has not yet handed back to the OS.
-    if ($run -eq 1) { $peakAfter = $process.PeakWorkingSet64 }
-    $times += $stopwatch.Elapsed.TotalSeconds
-    $cpuTimes += ($process.TotalProcessorTime - $cpu).TotalSeconds
-    $count = @($alerts).Count
+    if ($Sink -eq 'Null') { $script:alerts | Out-Null } else { $script:alerts | Export-Csv -Path $CsvPath -NoTypeInformation }
 }
-$best = [array]::IndexOf($times, ($times | Measure-Object -Minimum).Minimum)
-[pscustomobject]@{
-    seconds = $times[$best]; firstSeconds = $times[0]; cpuSeconds = $cpuTimes[$best]; records = $count
-    peakBefore = $peakBefore; peakAfter = $peakAfter
-} | ConvertTo-Json -Compress
+$measured | Add-Member -NotePropertyName records -NotePropertyValue @($alerts).Count -PassThru | ConvertTo-Json -Compress
