@@ -139,24 +139,35 @@ public sealed class AlertEvidenceEvent : StreamingEvent
                 return true;
             };
 
+        // A column with a few values that repeat from record to record (the kinds, roles, sources and categories the
+        // table reference lists: https://learn.microsoft.com/azure/azure-monitor/reference/tables/alertevidence):
+        // a value read lately is the same string again.
+        void Repeated(string column, Action<AlertEvidenceEvent, string?> assign) =>
+            setters[column] = (AlertEvidenceEvent e, ref Utf8JsonReader v) =>
+            {
+                StreamingColumnValues.TryRepeatedString(ref v, out var text);
+                assign(e, text);
+                return true;
+            };
+
         Text(nameof(AlertId), (e, s) => e.AlertId = s);
-        Text(nameof(Title), (e, s) => e.Title = s);
-        Text(nameof(Categories), (e, s) => e.Categories = s);
-        Text(nameof(AttackTechniques), (e, s) => e.AttackTechniques = s);
-        Text(nameof(ServiceSource), (e, s) => e.ServiceSource = s);
-        Text(nameof(DetectionSource), (e, s) => e.DetectionSource = s);
-        Text(nameof(EntityType), (e, s) => e.EntityType = s);
-        Text(nameof(EvidenceRole), (e, s) => e.EvidenceRole = s);
-        Text(nameof(EvidenceDirection), (e, s) => e.EvidenceDirection = s);
+        Repeated(nameof(Title), (e, s) => e.Title = s);
+        Repeated(nameof(Categories), (e, s) => e.Categories = s);
+        Repeated(nameof(AttackTechniques), (e, s) => e.AttackTechniques = s);
+        Repeated(nameof(ServiceSource), (e, s) => e.ServiceSource = s);
+        Repeated(nameof(DetectionSource), (e, s) => e.DetectionSource = s);
+        Repeated(nameof(EntityType), (e, s) => e.EntityType = s);
+        Repeated(nameof(EvidenceRole), (e, s) => e.EvidenceRole = s);
+        Repeated(nameof(EvidenceDirection), (e, s) => e.EvidenceDirection = s);
         Text(nameof(FileName), (e, s) => e.FileName = s);
         Text(nameof(FolderPath), (e, s) => e.FolderPath = s);
         Text(nameof(SHA1), (e, s) => e.SHA1 = s);
         Text(nameof(SHA256), (e, s) => e.SHA256 = s);
-        Text(nameof(ThreatFamily), (e, s) => e.ThreatFamily = s);
+        Repeated(nameof(ThreatFamily), (e, s) => e.ThreatFamily = s);
         Text(nameof(RemoteIP), (e, s) => e.RemoteIP = s);
         Text(nameof(RemoteUrl), (e, s) => e.RemoteUrl = s);
         Text(nameof(AccountName), (e, s) => e.AccountName = s);
-        Text(nameof(AccountDomain), (e, s) => e.AccountDomain = s);
+        Repeated(nameof(AccountDomain), (e, s) => e.AccountDomain = s);
         Text(nameof(AccountSid), (e, s) => e.AccountSid = s);
         Text(nameof(AccountObjectId), (e, s) => e.AccountObjectId = s);
         Text(nameof(AccountUpn), (e, s) => e.AccountUpn = s);
@@ -165,17 +176,17 @@ public sealed class AlertEvidenceEvent : StreamingEvent
         Text(nameof(LocalIP), (e, s) => e.LocalIP = s);
         Text(nameof(NetworkMessageId), (e, s) => e.NetworkMessageId = s);
         Text(nameof(EmailSubject), (e, s) => e.EmailSubject = s);
-        Text(nameof(Application), (e, s) => e.Application = s);
+        Repeated(nameof(Application), (e, s) => e.Application = s);
         Text(nameof(OAuthApplicationId), (e, s) => e.OAuthApplicationId = s);
         Text(nameof(ProcessCommandLine), (e, s) => e.ProcessCommandLine = s);
         Text(nameof(RegistryKey), (e, s) => e.RegistryKey = s);
         Text(nameof(RegistryValueName), (e, s) => e.RegistryValueName = s);
         Text(nameof(RegistryValueData), (e, s) => e.RegistryValueData = s);
         Text(nameof(AdditionalFields), (e, s) => e.AdditionalFields = s);
-        Text(nameof(Severity), (e, s) => e.Severity = s);
+        Repeated(nameof(Severity), (e, s) => e.Severity = s);
         Text(nameof(CloudResource), (e, s) => e.CloudResource = s);
-        Text(nameof(CloudPlatform), (e, s) => e.CloudPlatform = s);
-        Text(nameof(ResourceType), (e, s) => e.ResourceType = s);
+        Repeated(nameof(CloudPlatform), (e, s) => e.CloudPlatform = s);
+        Repeated(nameof(ResourceType), (e, s) => e.ResourceType = s);
         Text(nameof(ResourceID), (e, s) => e.ResourceID = s);
         Text(nameof(SubscriptionId), (e, s) => e.SubscriptionId = s);
         return setters;

@@ -27,6 +27,8 @@ public sealed class AlertInfoEvent : StreamingEvent
     /// <summary>MITRE ATT&amp;CK techniques, as the service writes them (a JSON array in text).</summary>
     public string? AttackTechniques { get; private set; }
 
+    // Title, category, severity and sources repeat from alert to alert: they are read through the values cache
+    // (TryRepeatedString), the ids as new strings.
     internal override bool TrySetColumn(string name, ref Utf8JsonReader value)
     {
         string? text;
@@ -45,27 +47,27 @@ public sealed class AlertInfoEvent : StreamingEvent
                 AlertId = text;
                 return true;
             case nameof(Title):
-                StreamingColumnValues.TryString(ref value, out text);
+                StreamingColumnValues.TryRepeatedString(ref value, out text);
                 Title = text;
                 return true;
             case nameof(Category):
-                StreamingColumnValues.TryString(ref value, out text);
+                StreamingColumnValues.TryRepeatedString(ref value, out text);
                 Category = text;
                 return true;
             case nameof(Severity):
-                StreamingColumnValues.TryString(ref value, out text);
+                StreamingColumnValues.TryRepeatedString(ref value, out text);
                 Severity = text;
                 return true;
             case nameof(ServiceSource):
-                StreamingColumnValues.TryString(ref value, out text);
+                StreamingColumnValues.TryRepeatedString(ref value, out text);
                 ServiceSource = text;
                 return true;
             case nameof(DetectionSource):
-                StreamingColumnValues.TryString(ref value, out text);
+                StreamingColumnValues.TryRepeatedString(ref value, out text);
                 DetectionSource = text;
                 return true;
             case nameof(AttackTechniques):
-                StreamingColumnValues.TryString(ref value, out text);
+                StreamingColumnValues.TryRepeatedString(ref value, out text);
                 AttackTechniques = text;
                 return true;
             default:

@@ -36,11 +36,35 @@ internal static class StreamingColumnValues
     /// </summary>
     public static bool TryString(ref Utf8JsonReader value, out string? text)
     {
+        if (value.TokenType == JsonTokenType.String)
+        {
+            text = value.GetString();
+            return true;
+        }
+
+        return TryNonString(ref value, out text);
+    }
+
+    /// <summary>
+    /// As <see cref="TryString(ref Utf8JsonReader, out string?)"/>, for a column whose values repeat from record to
+    /// record (severity, detection source, entity type, the envelope's tenant and category): a value read lately is
+    /// the same string again, neither transcoded nor allocated.
+    /// </summary>
+    public static bool TryRepeatedString(ref Utf8JsonReader value, out string? text)
+    {
+        if (value.TokenType == JsonTokenType.String)
+        {
+            text = JsonStringCache.ValuesOfThisThread.StringOf(ref value);
+            return true;
+        }
+
+        return TryNonString(ref value, out text);
+    }
+
+    private static bool TryNonString(ref Utf8JsonReader value, out string? text)
+    {
         switch (value.TokenType)
         {
-            case JsonTokenType.String:
-                text = value.GetString();
-                return true;
             case JsonTokenType.Null:
                 text = null;
                 return true;

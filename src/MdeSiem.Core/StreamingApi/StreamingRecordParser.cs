@@ -62,7 +62,7 @@ internal static class StreamingRecordParser
     /// <exception cref="JsonException">The record is not valid JSON.</exception>
     internal static StreamingEvent Read(ref Utf8JsonReader reader, string containerTable)
     {
-        var names = JsonNameCache.OfThisThread;
+        var names = JsonStringCache.NamesOfThisThread;
         string? category = null;
         DateTime? time = null;
         string? tenantId = null;
@@ -73,7 +73,7 @@ internal static class StreamingRecordParser
         var deferred = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = names.NameOf(ref reader);
+            var name = names.StringOf(ref reader);
             reader.Read();
             switch (name)
             {
@@ -81,13 +81,13 @@ internal static class StreamingRecordParser
                     time = parsed;
                     break;
                 case "tenantId":
-                    StreamingColumnValues.TryString(ref reader, out tenantId);
+                    StreamingColumnValues.TryRepeatedString(ref reader, out tenantId);
                     break;
                 case "operationName":
-                    StreamingColumnValues.TryString(ref reader, out operationName);
+                    StreamingColumnValues.TryRepeatedString(ref reader, out operationName);
                     break;
                 case "category":
-                    category = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    category = reader.TokenType == JsonTokenType.String ? JsonStringCache.ValuesOfThisThread.StringOf(ref reader) : null;
                     reader.Skip();
                     break;
                 case PropertiesField when reader.TokenType == JsonTokenType.StartObject && streamed is null && !deferred:
@@ -138,11 +138,11 @@ internal static class StreamingRecordParser
         category is null ? containerTable : StreamingTables.TableOfCategory(category) ?? containerTable;
 
     /// <summary>Reads the columns of the properties object whose StartObject is the reader's current token.</summary>
-    private static void ReadColumns(ref Utf8JsonReader reader, StreamingEvent streamed, JsonNameCache names)
+    private static void ReadColumns(ref Utf8JsonReader reader, StreamingEvent streamed, JsonStringCache names)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = names.NameOf(ref reader);
+            var name = names.StringOf(ref reader);
             reader.Read();
             if (!streamed.TrySetColumn(name, ref reader))
             {

@@ -59,10 +59,25 @@ public static class StreamingTables
     public static string ContainerName(string table) => ContainerPrefix + Normalize(table).ToLowerInvariant();
 
     /// <summary>The table a record's category names ("AdvancedHunting-AlertInfo" is AlertInfo); null if none.</summary>
-    public static string? TableOfCategory(string? category) =>
-        category is not null && category.StartsWith(CategoryPrefix, StringComparison.OrdinalIgnoreCase) && category.Length > CategoryPrefix.Length
-            ? category.Substring(CategoryPrefix.Length)
-            : null;
+    public static string? TableOfCategory(string? category)
+    {
+        if (category is null || category.Length <= CategoryPrefix.Length || !category.StartsWith(CategoryPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        // A known table spelled as documented is its constant: no new string for every record of a hub or blob.
+        var length = category.Length - CategoryPrefix.Length;
+        foreach (var known in Known)
+        {
+            if (known.Length == length && string.CompareOrdinal(category, CategoryPrefix.Length, known, 0, length) == 0)
+            {
+                return known;
+            }
+        }
+
+        return category.Substring(CategoryPrefix.Length);
+    }
 
     private static bool IsAsciiLetterOrDigit(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9');
 }

@@ -255,7 +255,8 @@ public sealed class GetDefenderStreamEventCommand : MdeSiemOutFileCmdlet
             {
                 if (eventOf(item) is { } streamed)
                 {
-                    Deliver(StreamEventOutput.From(streamed), keyOf(item), null);
+                    // The journal's key is only written with -OutFile: no string per record otherwise.
+                    Deliver(StreamEventOutput.From(streamed), OutFile is null ? string.Empty : keyOf(item), null);
                 }
                 else if (errorOf(item) is { } error)
                 {
