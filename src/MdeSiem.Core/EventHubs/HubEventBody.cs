@@ -17,14 +17,14 @@ internal static class HubEventBody
     private const string RecordsField = "records";
 
     /// <summary>
-    /// The event's records of <paramref name="table"/> (all tables when null), in their order, each with its place
-    /// in the body's "records" array (stable whatever the table filter, so a checkpoint can count on it).
+    /// Adds the event's records of <paramref name="table"/> (all tables when null) to <paramref name="items"/>, in
+    /// their order, each with its place in the body's "records" array (stable whatever the table filter, so a
+    /// checkpoint can count on it).
     /// </summary>
     /// <exception cref="MdeSiemException">The body is not the records shape (InvalidResponse, naming the event).</exception>
-    public static List<(int Index, StreamingEvent Event)> Read(ReadOnlyMemory<byte> body, string? table, string partitionId, long sequenceNumber)
+    private static void Read(ReadOnlyMemory<byte> body, string? table, string partitionId, long sequenceNumber, List<HubRecord> items)
     {
         // One pass of a reader over the body, each record straight into its typed event (StreamingRecordParser).
-        var events = new List<(int Index, StreamingEvent Event)>();
         var sawRecords = false;
         try
         {
@@ -62,7 +62,7 @@ internal static class HubEventBody
                     var streamed = StreamingRecordParser.Read(ref reader, string.Empty);
                     if (table is null || string.Equals(streamed.Table, table, StringComparison.OrdinalIgnoreCase))
                     {
-                        events.Add((index, streamed));
+                        items.Add(new HubRecord(partitionId, sequenceNumber, index, streamed, null, endsEvent: false));
                     }
                 }
             }
@@ -79,8 +79,6 @@ internal static class HubEventBody
         {
             throw NotRecords(partitionId, sequenceNumber, "it is not an object with a \"records\" array");
         }
-
-        return events;
     }
 
     private static MdeSiemException NotRecords(string partitionId, long sequenceNumber, string reason) =>
@@ -91,29 +89,29 @@ internal static class HubEventBody
         };
 
     /// <summary>The items of one event: its records, or one item with the error (or with nothing) that ends the event.</summary>
-    public static IEnumerable<HubRecord> Records(string partitionId, EventData eventData, string? table)
+    public static List<HubRecord> Records(string partitionId, EventData eventData, string? table)
     {
-        List<(int Index, StreamingEvent Event)> events;
-        MdeSiemException? error = null;
+        var items = new List<HubRecord>();
         try
         {
-            events = Read(eventData.EventBody.ToMemory(), table, partitionId, eventData.SequenceNumber);
+            Read(eventData.EventBody.ToMemory(), table, partitionId, eventData.SequenceNumber, items);
         }
         catch (MdeSiemException invalid)
         {
-            events = new List<(int Index, StreamingEvent Event)>();
-            error = invalid;
+            items.Clear();
+            items.Add(new HubRecord(partitionId, eventData.SequenceNumber, -1, null, invalid, endsEvent: true));
+            return items;
         }
 
-        if (events.Count == 0)
+        if (items.Count == 0)
         {
-            yield return new HubRecord(partitionId, eventData.SequenceNumber, -1, null, error, endsEvent: true);
-            yield break;
+            items.Add(new HubRecord(partitionId, eventData.SequenceNumber, -1, null, null, endsEvent: true));
+        }
+        else
+        {
+            items[items.Count - 1].EndsEvent = true;
         }
 
-        for (var i = 0; i < events.Count; i++)
-        {
-            yield return new HubRecord(partitionId, eventData.SequenceNumber, events[i].Index, events[i].Event, null, endsEvent: i == events.Count - 1);
-        }
+        return items;
     }
 }

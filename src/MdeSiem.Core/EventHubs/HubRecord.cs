@@ -36,7 +36,7 @@ public sealed class HubRecord
     public MdeSiemException? Error { get; }
 
     /// <summary>True for the last item of its event.</summary>
-    public bool EndsEvent { get; }
+    public bool EndsEvent { get; internal set; }
 
     /// <summary>True for the last item of a received batch: a good moment to commit.</summary>
     public bool EndsBatch { get; internal set; }

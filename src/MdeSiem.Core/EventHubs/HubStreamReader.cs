@@ -80,7 +80,8 @@ public sealed class HubStreamReader
                             && nextSequenceNumbers.TryGetValue(state.PartitionId, out var next) && next == eventData.SequenceNumber
                             ? count
                             : 0;
-                        foreach (var record in WithoutDelivered(HubEventBody.Records(state.PartitionId, eventData, query.Table), alreadyDelivered))
+                        var records = HubEventBody.Records(state.PartitionId, eventData, query.Table);
+                        foreach (var record in alreadyDelivered > 0 ? WithoutDelivered(records, alreadyDelivered) : records)
                         {
                             if (last is not null)
                             {
@@ -125,19 +126,22 @@ public sealed class HubStreamReader
     /// An event's items less the first records an earlier run delivered; the event's end still comes out (as an
     /// item without a record) so that the event is counted as delivered.
     /// </summary>
-    private static IEnumerable<HubRecord> WithoutDelivered(IEnumerable<HubRecord> records, int alreadyDelivered)
+    private static List<HubRecord> WithoutDelivered(List<HubRecord> records, int alreadyDelivered)
     {
+        var left = new List<HubRecord>(records.Count);
         foreach (var record in records)
         {
             if (record.RecordIndex < 0 || record.RecordIndex >= alreadyDelivered)
             {
-                yield return record;
+                left.Add(record);
             }
             else if (record.EndsEvent)
             {
-                yield return new HubRecord(record.PartitionId, record.SequenceNumber, -1, null, null, endsEvent: true);
+                left.Add(new HubRecord(record.PartitionId, record.SequenceNumber, -1, null, null, endsEvent: true));
             }
         }
+
+        return left;
     }
 
     private async Task OpenAsync(EventHubConnection connection, HubReadQuery query, IReadOnlyDictionary<string, long> next, List<PartitionState> receivers, CancellationToken cancellationToken)

@@ -26,7 +26,10 @@ public static class StreamingTables
     private const int MaximumTableNameLength = 63 - 30;
 
     /// <summary>The tables the Streaming API offers today (others are accepted too: Microsoft adds tables).</summary>
-    public static IReadOnlyList<string> Known { get; } = new[]
+    public static IReadOnlyList<string> Known => KnownTables;
+
+    // An array, so that looking a record's table up in it allocates no enumerator.
+    private static readonly string[] KnownTables =
     {
         AlertInfo, AlertEvidence,
         "DeviceInfo", "DeviceNetworkInfo", "DeviceProcessEvents", "DeviceNetworkEvents", "DeviceFileEvents",
@@ -68,7 +71,7 @@ public static class StreamingTables
 
         // A known table spelled as documented is its constant: no new string for every record of a hub or blob.
         var length = category.Length - CategoryPrefix.Length;
-        foreach (var known in Known)
+        foreach (var known in KnownTables)
         {
             if (known.Length == length && string.CompareOrdinal(category, CategoryPrefix.Length, known, 0, length) == 0)
             {
