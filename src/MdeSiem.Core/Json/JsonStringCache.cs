@@ -1,5 +1,6 @@
 using System;
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace MdeSiem.Core.Json;
@@ -36,7 +37,7 @@ internal sealed class JsonStringCache
     /// <summary>This thread's cache of property names: fetch it once per record, not once per name.</summary>
     public static JsonStringCache NamesOfThisThread => _namesOfThisThread ??= new JsonStringCache();
 
-    /// <summary>This thread's cache of the values of columns whose values repeat (kept apart from the names).</summary>
+    /// <summary>This thread's cache of the values of columns whose values repeat (kept apart from the names); once per record too.</summary>
     public static JsonStringCache ValuesOfThisThread => _valuesOfThisThread ??= new JsonStringCache();
 
     /// <summary>The reader's current property name or string value, as <see cref="Utf8JsonReader.GetString"/> reads it.</summary>
@@ -76,6 +77,7 @@ internal sealed class JsonStringCache
 
     // The length and the first and last eight bytes, mixed: names and categorical values differ in those, and a
     // collision costs only a string read anew.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int SetOf(ReadOnlySpan<byte> bytes)
     {
         ulong head;

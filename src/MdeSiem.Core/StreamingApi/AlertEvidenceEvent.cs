@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using MdeSiem.Core.Json;
 
 namespace MdeSiem.Core.StreamingApi;
 
@@ -101,8 +102,8 @@ public sealed class AlertEvidenceEvent : StreamingEvent
 
     public string? SubscriptionId { get; private set; }
 
-    internal override bool TrySetColumn(string name, ref Utf8JsonReader value) =>
-        Setters.TryGetValue(name, out var setter) && setter(this, ref value);
+    internal override bool TrySetColumn(string name, ref Utf8JsonReader value, JsonStringCache repeated) =>
+        Setters.TryGetValue(name, out var setter) && setter(this, ref value, repeated);
 
     private static Dictionary<string, ColumnSetter> BuildSetters()
     {
@@ -110,19 +111,19 @@ public sealed class AlertEvidenceEvent : StreamingEvent
         {
             // Each setter assigns in its own body: a lambda handed the value to assign would be a new closure per
             // column of every record, on the Event Hubs reader's hot path.
-            [nameof(Timestamp)] = (AlertEvidenceEvent e, ref Utf8JsonReader v) =>
+            [nameof(Timestamp)] = (AlertEvidenceEvent e, ref Utf8JsonReader v, JsonStringCache _) =>
             {
                 var readable = StreamingColumnValues.TryUtcDateTime(ref v, out var time);
                 e.Timestamp = readable ? time : e.Timestamp;
                 return readable;
             },
-            [nameof(FileSize)] = (AlertEvidenceEvent e, ref Utf8JsonReader v) =>
+            [nameof(FileSize)] = (AlertEvidenceEvent e, ref Utf8JsonReader v, JsonStringCache _) =>
             {
                 var readable = StreamingColumnValues.TryInt64(ref v, out var number);
                 e.FileSize = readable ? number : e.FileSize;
                 return readable;
             },
-            [nameof(ApplicationId)] = (AlertEvidenceEvent e, ref Utf8JsonReader v) =>
+            [nameof(ApplicationId)] = (AlertEvidenceEvent e, ref Utf8JsonReader v, JsonStringCache _) =>
             {
                 var readable = StreamingColumnValues.TryInt32(ref v, out var number);
                 e.ApplicationId = readable ? number : e.ApplicationId;
@@ -132,7 +133,7 @@ public sealed class AlertEvidenceEvent : StreamingEvent
 
         // A string column is always readable (anything else is kept as its JSON text).
         void Text(string column, Action<AlertEvidenceEvent, string?> assign) =>
-            setters[column] = (AlertEvidenceEvent e, ref Utf8JsonReader v) =>
+            setters[column] = (AlertEvidenceEvent e, ref Utf8JsonReader v, JsonStringCache _) =>
             {
                 StreamingColumnValues.TryString(ref v, out var text);
                 assign(e, text);
@@ -143,9 +144,9 @@ public sealed class AlertEvidenceEvent : StreamingEvent
         // table reference lists: https://learn.microsoft.com/azure/azure-monitor/reference/tables/alertevidence):
         // a value read lately is the same string again.
         void Repeated(string column, Action<AlertEvidenceEvent, string?> assign) =>
-            setters[column] = (AlertEvidenceEvent e, ref Utf8JsonReader v) =>
+            setters[column] = (AlertEvidenceEvent e, ref Utf8JsonReader v, JsonStringCache repeated) =>
             {
-                StreamingColumnValues.TryRepeatedString(ref v, out var text);
+                StreamingColumnValues.TryRepeatedString(ref v, repeated, out var text);
                 assign(e, text);
                 return true;
             };
@@ -193,5 +194,5 @@ public sealed class AlertEvidenceEvent : StreamingEvent
     }
 
     /// <summary>Sets one column from the reader's current value (a delegate type: Func cannot take the reader by ref).</summary>
-    private delegate bool ColumnSetter(AlertEvidenceEvent target, ref Utf8JsonReader value);
+    private delegate bool ColumnSetter(AlertEvidenceEvent target, ref Utf8JsonReader value, JsonStringCache repeated);
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Text.Json;
+using MdeSiem.Core.Json;
 
 namespace MdeSiem.Core.StreamingApi;
 
@@ -27,9 +28,9 @@ public sealed class AlertInfoEvent : StreamingEvent
     /// <summary>MITRE ATT&amp;CK techniques, as the service writes them (a JSON array in text).</summary>
     public string? AttackTechniques { get; private set; }
 
-    // Title, category, severity and sources repeat from alert to alert: they are read through the values cache
-    // (TryRepeatedString), the ids as new strings.
-    internal override bool TrySetColumn(string name, ref Utf8JsonReader value)
+    // Title, category, severity and sources repeat from alert to alert: they are read through the values cache,
+    // the ids as new strings.
+    internal override bool TrySetColumn(string name, ref Utf8JsonReader value, JsonStringCache repeated)
     {
         string? text;
         switch (name)
@@ -47,27 +48,27 @@ public sealed class AlertInfoEvent : StreamingEvent
                 AlertId = text;
                 return true;
             case nameof(Title):
-                StreamingColumnValues.TryRepeatedString(ref value, out text);
+                StreamingColumnValues.TryRepeatedString(ref value, repeated, out text);
                 Title = text;
                 return true;
             case nameof(Category):
-                StreamingColumnValues.TryRepeatedString(ref value, out text);
+                StreamingColumnValues.TryRepeatedString(ref value, repeated, out text);
                 Category = text;
                 return true;
             case nameof(Severity):
-                StreamingColumnValues.TryRepeatedString(ref value, out text);
+                StreamingColumnValues.TryRepeatedString(ref value, repeated, out text);
                 Severity = text;
                 return true;
             case nameof(ServiceSource):
-                StreamingColumnValues.TryRepeatedString(ref value, out text);
+                StreamingColumnValues.TryRepeatedString(ref value, repeated, out text);
                 ServiceSource = text;
                 return true;
             case nameof(DetectionSource):
-                StreamingColumnValues.TryRepeatedString(ref value, out text);
+                StreamingColumnValues.TryRepeatedString(ref value, repeated, out text);
                 DetectionSource = text;
                 return true;
             case nameof(AttackTechniques):
-                StreamingColumnValues.TryRepeatedString(ref value, out text);
+                StreamingColumnValues.TryRepeatedString(ref value, repeated, out text);
                 AttackTechniques = text;
                 return true;
             default:

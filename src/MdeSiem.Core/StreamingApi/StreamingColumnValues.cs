@@ -50,11 +50,11 @@ internal static class StreamingColumnValues
     /// record (severity, detection source, entity type, the envelope's tenant and category): a value read lately is
     /// the same string again, neither transcoded nor allocated.
     /// </summary>
-    public static bool TryRepeatedString(ref Utf8JsonReader value, out string? text)
+    public static bool TryRepeatedString(ref Utf8JsonReader value, JsonStringCache repeated, out string? text)
     {
         if (value.TokenType == JsonTokenType.String)
         {
-            text = JsonStringCache.ValuesOfThisThread.StringOf(ref value);
+            text = repeated.StringOf(ref value);
             return true;
         }
 

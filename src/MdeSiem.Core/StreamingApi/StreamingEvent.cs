@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using MdeSiem.Core.Json;
 
 namespace MdeSiem.Core.StreamingApi;
 
@@ -43,7 +44,8 @@ public class StreamingEvent
 
     /// <summary>
     /// Sets the typed property of a column from the reader's current value; false when the type has none (or the
-    /// value does not fit), and then the reader has not moved.
+    /// value does not fit), and then the reader has not moved. <paramref name="repeated"/> is the thread's cache of
+    /// values for the columns whose values repeat (fetched once per record by the parser).
     /// </summary>
-    internal virtual bool TrySetColumn(string name, ref Utf8JsonReader value) => false;
+    internal virtual bool TrySetColumn(string name, ref Utf8JsonReader value, JsonStringCache repeated) => false;
 }

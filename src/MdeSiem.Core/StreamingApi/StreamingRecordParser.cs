@@ -63,6 +63,7 @@ internal static class StreamingRecordParser
     internal static StreamingEvent Read(ref Utf8JsonReader reader, string containerTable)
     {
         var names = JsonStringCache.NamesOfThisThread;
+        var repeated = JsonStringCache.ValuesOfThisThread;
         string? category = null;
         DateTime? time = null;
         string? tenantId = null;
@@ -81,13 +82,13 @@ internal static class StreamingRecordParser
                     time = parsed;
                     break;
                 case "tenantId":
-                    StreamingColumnValues.TryRepeatedString(ref reader, out tenantId);
+                    StreamingColumnValues.TryRepeatedString(ref reader, repeated, out tenantId);
                     break;
                 case "operationName":
-                    StreamingColumnValues.TryRepeatedString(ref reader, out operationName);
+                    StreamingColumnValues.TryRepeatedString(ref reader, repeated, out operationName);
                     break;
                 case "category":
-                    category = reader.TokenType == JsonTokenType.String ? JsonStringCache.ValuesOfThisThread.StringOf(ref reader) : null;
+                    category = reader.TokenType == JsonTokenType.String ? repeated.StringOf(ref reader) : null;
                     reader.Skip();
                     break;
                 case PropertiesField when reader.TokenType == JsonTokenType.StartObject && streamed is null && !deferred:
@@ -101,7 +102,7 @@ internal static class StreamingRecordParser
                     else
                     {
                         streamed = Create(TableOf(category, containerTable));
-                        ReadColumns(ref reader, streamed, names);
+                        ReadColumns(ref reader, streamed, names, repeated);
                     }
 
                     break;
@@ -119,7 +120,7 @@ internal static class StreamingRecordParser
             streamed = Create(TableOf(category, containerTable));
             if (deferred)
             {
-                ReadColumns(ref deferredProperties, streamed, names);
+                ReadColumns(ref deferredProperties, streamed, names, repeated);
             }
         }
 
@@ -138,13 +139,13 @@ internal static class StreamingRecordParser
         category is null ? containerTable : StreamingTables.TableOfCategory(category) ?? containerTable;
 
     /// <summary>Reads the columns of the properties object whose StartObject is the reader's current token.</summary>
-    private static void ReadColumns(ref Utf8JsonReader reader, StreamingEvent streamed, JsonStringCache names)
+    private static void ReadColumns(ref Utf8JsonReader reader, StreamingEvent streamed, JsonStringCache names, JsonStringCache repeated)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = names.StringOf(ref reader);
             reader.Read();
-            if (!streamed.TrySetColumn(name, ref reader))
+            if (!streamed.TrySetColumn(name, ref reader, repeated))
             {
                 streamed.AddAdditional(name, StreamingColumnValues.ToPlain(ref reader));
             }
