@@ -1,5 +1,5 @@
 # Times Get-DefenderStreamEvent reading the simulated event hub (its connection string in MDESIEM_BENCH_SECRET) into
-# Out-Null, twice in this process; 'seconds' is the faster run, 'firstSeconds' the first (a scheduled run pays it).
+# Out-Null, -Runs times in this process; 'seconds' is the fastest run, 'firstSeconds' the first (a scheduled run pays it).
 # Process start and Import-Module are outside every stopwatch. Nothing counts in the timed pipeline (Measure-Object
 # binds every record to its parameters, a cost of PowerShell's and not of the read): a last run, untimed, counts
 # with Measure-Object and reports the records it delivered, so the harness can say every record came through.
