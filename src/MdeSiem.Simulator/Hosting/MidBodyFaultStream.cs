@@ -16,11 +16,6 @@ namespace MdeSiem.Simulator.Hosting;
 /// </summary>
 internal sealed class MidBodyFaultStream : Stream
 {
-    // Lets Kestrel hand the bytes before the cut to the socket and the client read them: an abort discards what
-    // Kestrel still holds, and a reset that reaches the client before it read the response headers is a failed
-    // connection, not a broken body. 100 ms was too short on a loaded 2-core machine (the client saw no headers).
-    private static readonly TimeSpan ResetGracePeriod = TimeSpan.FromSeconds(1);
-
     private readonly Stream inner;
     private readonly HttpContext context;
     private readonly SimulatedFault fault;
@@ -101,7 +96,7 @@ internal sealed class MidBodyFaultStream : Stream
     /// </summary>
     private async Task ResetAsync()
     {
-        await Task.Delay(ResetGracePeriod, context.RequestAborted).ConfigureAwait(false);
+        await Task.Delay(CutGracePeriod.Value, context.RequestAborted).ConfigureAwait(false);
         if (context.Features.Get<IConnectionSocketFeature>()?.Socket is { } socket)
         {
             socket.LingerState = new LingerOption(true, 0);
