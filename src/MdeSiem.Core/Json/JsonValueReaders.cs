@@ -13,12 +13,18 @@ namespace MdeSiem.Core.Json;
 internal static class JsonValueReaders
 {
     /// <summary>A string; "" becomes null; numbers and booleans keep their JSON text.</summary>
-    public static bool TryReadString(ref Utf8JsonReader reader, out string? value)
+    public static bool TryReadString(ref Utf8JsonReader reader, out string? value) => TryReadString(ref reader, null, out value);
+
+    /// <summary>
+    /// As <see cref="TryReadString(ref Utf8JsonReader, out string?)"/>; with <paramref name="repeated"/>, a string
+    /// read lately comes from that cache (for fields whose values repeat from record to record).
+    /// </summary>
+    public static bool TryReadString(ref Utf8JsonReader reader, JsonStringCache? repeated, out string? value)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                value = IsEmptyString(ref reader) ? null : reader.GetString();
+                value = IsEmptyString(ref reader) ? null : repeated is null ? reader.GetString() : repeated.StringOf(ref reader);
                 return true;
             case JsonTokenType.Null:
                 value = null;

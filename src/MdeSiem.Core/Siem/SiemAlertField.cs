@@ -22,9 +22,11 @@ internal sealed class SiemAlertField
         Action<MdeSiemAlert, string?>? setText = null,
         Action<MdeSiemAlert, DateTime?>? setTime = null,
         Action<MdeSiemAlert, bool?>? setFlag = null,
-        Action<MdeSiemAlert, long?>? setNumber = null)
+        Action<MdeSiemAlert, long?>? setNumber = null,
+        bool repeats = false)
     {
         Name = name;
+        Repeats = repeats;
         Utf8Name = Encoding.UTF8.GetBytes(name);
         Kind = kind;
         _setText = setText;
@@ -39,7 +41,16 @@ internal sealed class SiemAlertField
 
     public SiemFieldKind Kind { get; }
 
+    /// <summary>
+    /// True for a text field with a few values that come again and again (severity, category, source, threat
+    /// category, remediation action, device group): read through the thread's value cache, not as a new string each time.
+    /// </summary>
+    public bool Repeats { get; }
+
     public static SiemAlertField Text(string name, Action<MdeSiemAlert, string?> set) => new(name, SiemFieldKind.Text, setText: set);
+
+    /// <summary>A text field whose values repeat from record to record (see <see cref="Repeats"/>).</summary>
+    public static SiemAlertField RepeatedText(string name, Action<MdeSiemAlert, string?> set) => new(name, SiemFieldKind.Text, setText: set, repeats: true);
 
     public static SiemAlertField Time(string name, Action<MdeSiemAlert, DateTime?> set) => new(name, SiemFieldKind.Time, setTime: set);
 
@@ -55,13 +66,16 @@ internal sealed class SiemAlertField
 
     public void SetNumber(MdeSiemAlert alert, long? value) => _setNumber!(alert, value);
 
-    /// <summary>Reads the reader's current value into the record; false when the value is not of a readable shape.</summary>
-    public bool Read(ref Utf8JsonReader reader, MdeSiemAlert alert)
+    /// <summary>
+    /// Reads the reader's current value into the record; false when the value is not of a readable shape.
+    /// <paramref name="repeated"/> is the thread's value cache (fetched once per record by the parser).
+    /// </summary>
+    public bool Read(ref Utf8JsonReader reader, MdeSiemAlert alert, JsonStringCache repeated)
     {
         switch (Kind)
         {
             case SiemFieldKind.Text:
-                if (!JsonValueReaders.TryReadString(ref reader, out var text))
+                if (!JsonValueReaders.TryReadString(ref reader, Repeats ? repeated : null, out var text))
                 {
                     return false;
                 }

@@ -18,6 +18,7 @@ public static class SiemAlertParser
 
         alert = new MdeSiemAlert();
         var fields = SiemAlertFields.Ordered;
+        var repeated = JsonStringCache.ValuesOfThisThread;
         var expected = 0;
         while (true)
         {
@@ -67,7 +68,7 @@ public static class SiemAlertParser
             if (field is not null)
             {
                 expected++;
-                if (field.Read(ref reader, alert))
+                if (field.Read(ref reader, alert, repeated))
                 {
                     continue;
                 }

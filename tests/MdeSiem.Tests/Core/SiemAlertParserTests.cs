@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using MdeSiem.Core.Json;
@@ -20,6 +21,25 @@ public class SiemAlertParserTests
         }
 
         return alerts;
+    }
+
+    [Fact]
+    public async Task A_recurring_value_is_one_string_and_an_id_is_read_anew()
+    {
+        // Two records with the same severity, category and escaped path-like title, different ids: the recurring
+        // values come out equal to what was sent and as one string; the ids as their own strings.
+        var json = "[" + string.Join(",", new[] { "a1", "a2" }.Select(id =>
+            $"{{\"Severity\":\"High\",\"Category\":\"Malware\",\"AlertTitle\":\"C:\\\\Temp \\\"x\\\"\",\"AlertId\":\"{id}\",\"Source\":\"\"}}")) + "]";
+        var alerts = await Parse(json);
+
+        Assert.Equal(2, alerts.Count);
+        Assert.Equal("High", alerts[1].Severity);
+        Assert.Equal("C:\\Temp \"x\"", alerts[1].AlertTitle);
+        Assert.Null(alerts[1].Source);
+        Assert.Same(alerts[0].Severity, alerts[1].Severity);
+        Assert.Same(alerts[0].Category, alerts[1].Category);
+        Assert.Same(alerts[0].AlertTitle, alerts[1].AlertTitle);
+        Assert.Equal(new[] { "a1", "a2" }, alerts.Select(a => a.AlertId));
     }
 
     [Fact]
