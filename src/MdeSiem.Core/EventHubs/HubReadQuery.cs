@@ -17,7 +17,10 @@ public sealed class HubReadQuery
     /// <summary>With <see cref="Follow"/>, stop after this long without a new event; null reads until cancelled.</summary>
     public TimeSpan? MaxWait { get; set; }
 
-    /// <summary>Events asked for per receive.</summary>
+    /// <summary>
+    /// Events per batch: a shared reader's processor hands over and checkpoints batches of this many; a lone reader
+    /// receives at most 100 at a time and commits its checkpoint after this many (or when it has caught up).
+    /// </summary>
     public int BatchSize { get; set; } = 300;
 
     /// <summary>How long one receive waits for events before the reader turns to the next partition.</summary>

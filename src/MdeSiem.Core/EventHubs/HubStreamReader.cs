@@ -20,6 +20,12 @@ namespace MdeSiem.Core.EventHubs;
 /// </summary>
 public sealed class HubStreamReader
 {
+    // Measured on the bench's simulated hub (100,000 events of five records, four partitions): receiving 100 events
+    // at a time with 200 prefetched took a sixth less CPU than 300 with 300 (a 300-event receive keeps about 1.5 MB
+    // of bodies alive while it is parsed, and every collection in that time promotes them); a prefetch no larger than
+    // the receive leaves the link without credit between receives and halved the rate.
+    private const int ReceiveChunk = 100;
+
     private readonly EventHubTarget _target;
 
     public HubStreamReader(EventHubTarget target)
@@ -54,17 +60,21 @@ public sealed class HubStreamReader
         {
             await OpenAsync(connection, query, nextSequenceNumbers, receivers, cancellationToken).ConfigureAwait(false);
             var quiet = Stopwatch.StartNew();
+            var chunk = ReceiveChunkOf(query);
+            var eventsSinceCommit = 0;
             while (receivers.Any(r => !r.Done))
             {
                 var received = false;
                 foreach (var state in receivers.Where(r => !r.Done))
                 {
-                    var batch = await ReceiveAsync(state, query, cancellationToken).ConfigureAwait(false);
+                    var batch = await ReceiveAsync(state, chunk, query, cancellationToken).ConfigureAwait(false);
                     if (batch.Count > 0)
                     {
                         received = true;
                         quiet.Restart();
                     }
+
+                    eventsSinceCommit += batch.Count;
 
                     HubRecord? last = null;
                     foreach (var eventData in batch)
@@ -100,7 +110,14 @@ public sealed class HubStreamReader
 
                     if (last is not null)
                     {
-                        last.EndsBatch = true;
+                        // A commit (an fsync of the checkpoint file) after BatchSize events, or sooner when the
+                        // reader has caught up with the partition (a short receive) or finished it.
+                        if (eventsSinceCommit >= query.BatchSize || batch.Count < chunk || state.Done)
+                        {
+                            last.EndsBatch = true;
+                            eventsSinceCommit = 0;
+                        }
+
                         yield return last;
                     }
                 }
@@ -169,7 +186,7 @@ public sealed class HubStreamReader
                 var position = from is { } first
                     ? EventPosition.FromSequenceNumber(first, isInclusive: true)
                     : query.SinceUtc is { } since ? EventPosition.FromEnqueuedTime(new DateTimeOffset(DateTime.SpecifyKind(since, DateTimeKind.Utc))) : EventPosition.Earliest;
-                var options = new PartitionReceiverOptions { PrefetchCount = Math.Max(query.BatchSize, 300) };
+                var options = new PartitionReceiverOptions { PrefetchCount = 2 * ReceiveChunkOf(query) };
                 receivers.Add(new PartitionState(partitionId, end, new PartitionReceiver(_target.ConsumerGroup, partitionId, position, connection, options)));
             }
         }
@@ -181,11 +198,17 @@ public sealed class HubStreamReader
         EndSequenceNumbers = ends;
     }
 
-    private async Task<List<EventData>> ReceiveAsync(PartitionState state, HubReadQuery query, CancellationToken cancellationToken)
+    /// <summary>
+    /// Events asked for per receive (at most <see cref="ReceiveChunk"/>); each link prefetches twice that, so the next
+    /// receive finds its events there while the reader parses the last ones.
+    /// </summary>
+    private static int ReceiveChunkOf(HubReadQuery query) => Math.Max(1, Math.Min(query.BatchSize, ReceiveChunk));
+
+    private async Task<List<EventData>> ReceiveAsync(PartitionState state, int chunk, HubReadQuery query, CancellationToken cancellationToken)
     {
         try
         {
-            var batch = await state.Receiver.ReceiveBatchAsync(query.BatchSize, query.ReceiveWait, cancellationToken).ConfigureAwait(false);
+            var batch = await state.Receiver.ReceiveBatchAsync(chunk, query.ReceiveWait, cancellationToken).ConfigureAwait(false);
             return batch as List<EventData> ?? batch.ToList();
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
