@@ -12,8 +12,8 @@ namespace MdeSiem.Core.EventHubs;
 /// One run of Get-DefenderStreamEvent against a hub, whichever way it keeps its place: alone from the start (or
 /// -Since) of each partition, alone on from a checkpoint file, or as one of several consumers sharing a blob
 /// checkpoint container. The caller writes each item on the pipeline thread and then calls <see cref="Delivered"/>;
-/// a position is committed only after the items it covers went down the pipeline, at the end of each received batch
-/// and once more by <see cref="Finish"/>. <see cref="BeforeCommit"/> runs first each time, so an -OutFile's lines
+/// a position is committed only after the items it covers went down the pipeline, after each item that ends a batch
+/// (<see cref="HubRecord.EndsBatch"/>) and once more by <see cref="Finish"/>. <see cref="BeforeCommit"/> runs first each time, so an -OutFile's lines
 /// are on stable storage before the checkpoint covering them moves.
 /// </summary>
 public sealed class HubEventPull : IDisposable

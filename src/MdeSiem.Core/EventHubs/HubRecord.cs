@@ -38,7 +38,10 @@ public sealed class HubRecord
     /// <summary>True for the last item of its event.</summary>
     public bool EndsEvent { get; internal set; }
 
-    /// <summary>True for the last item of a received batch: a good moment to commit.</summary>
+    /// <summary>
+    /// True for the item after which the run commits: the last of a received batch, once a batch's worth of events
+    /// came since the last commit or the reader caught up (for a shared reader, the last of each processor batch).
+    /// </summary>
     public bool EndsBatch { get; internal set; }
 
     /// <summary>For items read through a processor: true once the batch was handed back (claim lost, stopped).</summary>
