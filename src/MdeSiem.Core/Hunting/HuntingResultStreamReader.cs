@@ -21,7 +21,7 @@ internal static class HuntingResultStreamReader
     public static IAsyncEnumerable<HuntingRow> ReadAsync(Stream stream, Action<HuntingSchema> onSchema, CancellationToken cancellationToken) =>
         JsonStreamPump.ReadAsync(
             stream,
-            new ParseState { Held = new List<JsonElement>(), OnSchema = onSchema },
+            new ParseState { Held = new List<byte[]>(), OnSchema = onSchema },
             (ReadOnlySpan<byte> data, ref ParseState state, List<HuntingRow> batch) => ParseAvailable(data, ref state, batch),
             state => state.Position == Position.Done,
             () => new MdeSiemException(ErrorCode.IncompleteResponse, "The hunting result ended before its JSON was complete; the connection may have been cut.")
@@ -38,7 +38,7 @@ internal static class HuntingResultStreamReader
             while (state.Position != Position.Done)
             {
                 var checkpoint = reader;
-                if (!Step(ref reader, ref state, batch))
+                if (!Step(ref reader, data, ref state, batch))
                 {
                     reader = checkpoint;
                     break;
@@ -57,7 +57,7 @@ internal static class HuntingResultStreamReader
         return (int)reader.BytesConsumed;
     }
 
-    private static bool Step(ref Utf8JsonReader reader, ref ParseState state, List<HuntingRow> batch)
+    private static bool Step(ref Utf8JsonReader reader, ReadOnlySpan<byte> data, ref ParseState state, List<HuntingRow> batch)
     {
         if (!reader.Read())
         {
@@ -116,21 +116,24 @@ internal static class HuntingResultStreamReader
                     return true;
                 }
 
-                if (!JsonDocument.TryParseValue(ref reader, out var rowDocument))
+                // A row is whole once the reader can skip past it; it is then bound from its own bytes (no
+                // JsonDocument per row), and held as a copy of them while the schema has not come yet.
+                var start = (int)reader.TokenStartIndex;
+                var end = reader;
+                if (!end.TrySkip())
                 {
                     return false;
                 }
 
-                using (rowDocument)
+                var row = data.Slice(start, (int)end.BytesConsumed - start);
+                reader = end;
+                if (state.Schema is null)
                 {
-                    if (state.Schema is null)
-                    {
-                        state.Held.Add(rowDocument!.RootElement.Clone());
-                    }
-                    else
-                    {
-                        batch.Add(HuntingRowBinder.Bind(state.Schema, rowDocument!.RootElement));
-                    }
+                    state.Held.Add(row.ToArray());
+                }
+                else
+                {
+                    batch.Add(HuntingRowBinder.Bind(state.Schema, row));
                 }
 
                 return true;
@@ -157,7 +160,7 @@ internal static class HuntingResultStreamReader
     {
         if (state.Schema is null)
         {
-            var names = state.Held.SelectMany(row => row.EnumerateObject().Select(property => property.Name)).Distinct(StringComparer.Ordinal);
+            var names = state.Held.SelectMany(row => HuntingRowBinder.NamesOf(row)).Distinct(StringComparer.Ordinal);
             SetSchema(ref state, new HuntingSchema(names.Select(name => new HuntingColumn(name, "dynamic")).ToList()), batch);
         }
 
@@ -198,7 +201,7 @@ internal static class HuntingResultStreamReader
         public JsonReaderState ReaderState;
         public Position Position;
         public HuntingSchema? Schema;
-        public List<JsonElement> Held;
+        public List<byte[]> Held;
         public Action<HuntingSchema> OnSchema;
     }
 }

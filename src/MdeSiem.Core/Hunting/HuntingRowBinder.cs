@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using MdeSiem.Core.Errors;
 using MdeSiem.Core.StreamingApi;
@@ -9,32 +10,58 @@ namespace MdeSiem.Core.Hunting;
 
 /// <summary>
 /// Types one result row by its schema: datetime as UTC DateTime, Int64 as long, Boolean as bool, dynamic parsed
-/// from its JSON text (or taken as nested JSON) into objects and arrays. Columns are matched by name.
+/// from its JSON text (or taken as nested JSON) into objects and arrays. Columns are matched by name. The row is read
+/// in one pass of a <see cref="Utf8JsonReader"/> over its own bytes, with the value readers the Streaming API's
+/// records use (<see cref="StreamingColumnValues"/>).
 /// </summary>
 internal static class HuntingRowBinder
 {
-    public static HuntingRow Bind(HuntingSchema schema, JsonElement row)
+    /// <param name="schema">The result's columns.</param>
+    /// <param name="row">The UTF-8 bytes of one element of the result's "results" array.</param>
+    public static HuntingRow Bind(HuntingSchema schema, ReadOnlySpan<byte> row)
     {
-        if (row.ValueKind != JsonValueKind.Object)
+        var reader = new Utf8JsonReader(row);
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new MdeSiemException(ErrorCode.InvalidResponse, $"A hunting result row is not a JSON object (it is {row.ValueKind}).");
+            throw new MdeSiemException(ErrorCode.InvalidResponse, $"A hunting result row is not a JSON object (it is {reader.TokenType}).");
         }
 
         var values = new object?[schema.Columns.Count];
         var extra = new List<KeyValuePair<string, object?>>();
-        foreach (var property in row.EnumerateObject())
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var index = IndexOf(schema, property.Name);
+            var name = reader.GetString()!;
+            reader.Read();
+            var index = IndexOf(schema, name);
             if (index < 0)
             {
-                extra.Add(new KeyValuePair<string, object?>(property.Name, StreamingColumnValues.ToPlain(property.Value)));
+                extra.Add(new KeyValuePair<string, object?>(name, StreamingColumnValues.ToPlain(ref reader)));
                 continue;
             }
 
-            values[index] = Read(schema.Columns[index], property.Value);
+            values[index] = Read(schema.Columns[index], ref reader);
         }
 
         return new HuntingRow(schema, values, extra);
+    }
+
+    /// <summary>The property names of a row (none when it is not an object), for a result that has no schema.</summary>
+    public static List<string> NamesOf(ReadOnlySpan<byte> row)
+    {
+        var names = new List<string>();
+        var reader = new Utf8JsonReader(row);
+        if (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        {
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                names.Add(reader.GetString()!);
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        return names;
     }
 
     private static int IndexOf(HuntingSchema schema, string name)
@@ -50,9 +77,10 @@ internal static class HuntingRowBinder
         return -1;
     }
 
-    private static object? Read(HuntingColumn column, JsonElement value)
+    /// <summary>Reads the reader's current value as the column's type, leaving the reader on the value's last token.</summary>
+    private static object? Read(HuntingColumn column, ref Utf8JsonReader value)
     {
-        if (value.ValueKind == JsonValueKind.Null)
+        if (value.TokenType == JsonTokenType.Null)
         {
             return null;
         }
@@ -62,62 +90,68 @@ internal static class HuntingRowBinder
         switch (column.Kind)
         {
             case HuntingValueKind.DateTime:
-                ok = StreamingColumnValues.TryUtcDateTime(value, out var time);
+                ok = StreamingColumnValues.TryUtcDateTime(ref value, out var time);
                 typed = time;
                 break;
             case HuntingValueKind.Int64:
-                ok = StreamingColumnValues.TryInt64(value, out var wide);
+                ok = StreamingColumnValues.TryInt64(ref value, out var wide);
                 typed = wide;
                 break;
             case HuntingValueKind.Int32:
-                ok = StreamingColumnValues.TryInt32(value, out var narrow);
+                ok = StreamingColumnValues.TryInt32(ref value, out var narrow);
                 typed = narrow;
                 break;
             case HuntingValueKind.Boolean:
-                typed = value.ValueKind switch
+                typed = value.TokenType switch
                 {
-                    JsonValueKind.True => true,
-                    JsonValueKind.False => false,
+                    JsonTokenType.True => true,
+                    JsonTokenType.False => false,
                     // Kusto's bool is an SByte: 0 or 1 on some paths.
-                    JsonValueKind.Number when value.TryGetInt32(out var bit) => bit != 0,
-                    JsonValueKind.String when bool.TryParse(value.GetString(), out var flag) => flag,
+                    JsonTokenType.Number when value.TryGetInt32(out var bit) => bit != 0,
+                    JsonTokenType.String when bool.TryParse(value.GetString(), out var flag) => flag,
                     _ => null,
                 };
                 ok = typed is not null;
                 break;
             case HuntingValueKind.Double:
-                typed = value.ValueKind == JsonValueKind.Number ? value.GetDouble()
-                    : value.ValueKind == JsonValueKind.String && double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var real) ? real : null;
+                typed = value.TokenType == JsonTokenType.Number ? value.GetDouble()
+                    : value.TokenType == JsonTokenType.String && double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var real) ? real : null;
                 ok = typed is not null;
                 break;
             case HuntingValueKind.Guid:
-                typed = value.ValueKind == JsonValueKind.String && Guid.TryParse(value.GetString(), out var guid) ? guid : null;
+                typed = value.TokenType == JsonTokenType.String && Guid.TryParse(value.GetString(), out var guid) ? guid : null;
                 ok = typed is not null;
                 break;
             case HuntingValueKind.TimeSpan:
-                typed = value.ValueKind == JsonValueKind.String && TimeSpan.TryParse(value.GetString(), CultureInfo.InvariantCulture, out var span) ? span : null;
+                typed = value.TokenType == JsonTokenType.String && TimeSpan.TryParse(value.GetString(), CultureInfo.InvariantCulture, out var span) ? span : null;
                 ok = typed is not null;
                 break;
             case HuntingValueKind.Dynamic:
-                return ReadDynamic(value);
+                return ReadDynamic(ref value);
             default:
-                StreamingColumnValues.TryString(value, out var text);
+                StreamingColumnValues.TryString(ref value, out var text);
                 return text;
         }
 
-        // A value that does not read as its column's type is kept as the service sent it, never dropped.
-        return ok ? typed : StreamingColumnValues.ToPlain(value);
+        // A value that does not read as its column's type is kept as the service sent it, never dropped (the typed
+        // readers leave the reader where it was, so the whole value is still there to read).
+        return ok ? typed : StreamingColumnValues.ToPlain(ref value);
     }
 
-    /// <summary>Dynamic values come as JSON text or as nested JSON; text that is not JSON stays text.</summary>
-    private static object? ReadDynamic(JsonElement value)
+    /// <summary>Dynamic values come as JSON text or as nested JSON; text that is not JSON (or not only JSON) stays text.</summary>
+    private static object? ReadDynamic(ref Utf8JsonReader value)
     {
-        if (value.ValueKind == JsonValueKind.String && value.GetString() is { } text && LooksLikeJson(text))
+        if (value.TokenType == JsonTokenType.String && value.GetString() is { } text && LooksLikeJson(text))
         {
             try
             {
-                using var document = JsonDocument.Parse(text);
-                return StreamingColumnValues.ToPlain(document.RootElement);
+                var inner = new Utf8JsonReader(Encoding.UTF8.GetBytes(text));
+                inner.Read();
+                var parsed = StreamingColumnValues.ToPlain(ref inner);
+
+                // Anything after the value but white space throws here.
+                inner.Read();
+                return parsed;
             }
             catch (JsonException)
             {
@@ -125,7 +159,7 @@ internal static class HuntingRowBinder
             }
         }
 
-        return StreamingColumnValues.ToPlain(value);
+        return StreamingColumnValues.ToPlain(ref value);
     }
 
     private static bool LooksLikeJson(string text)

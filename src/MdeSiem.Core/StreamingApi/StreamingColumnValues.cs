@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Text;
 using System.Text.Json;
 using MdeSiem.Core.Json;
@@ -14,25 +13,9 @@ namespace MdeSiem.Core.StreamingApi;
 /// </summary>
 internal static class StreamingColumnValues
 {
-    public static bool TryString(JsonElement value, out string? text)
-    {
-        switch (value.ValueKind)
-        {
-            case JsonValueKind.String:
-                text = value.GetString();
-                return true;
-            case JsonValueKind.Null:
-                text = null;
-                return true;
-            default:
-                text = value.GetRawText();
-                return true;
-        }
-    }
-
     /// <summary>
-    /// As <see cref="TryString(JsonElement, out string?)"/>, from the reader's current value. A nested object or array
-    /// is kept as its JSON text, and the reader is left on its last token.
+    /// The reader's current value as text: a string as it is, null as null, a number or boolean as its JSON text, a
+    /// nested object or array as its JSON text (the reader is then left on its last token).
     /// </summary>
     public static bool TryString(ref Utf8JsonReader value, out string? text)
     {
@@ -81,68 +64,12 @@ internal static class StreamingColumnValues
         }
     }
 
-    public static bool TryUtcDateTime(JsonElement value, out DateTime? time)
-    {
-        time = null;
-        switch (value.ValueKind)
-        {
-            case JsonValueKind.Null:
-                return true;
-            case JsonValueKind.String:
-                return TryParseUtc(value.GetString(), out time);
-            default:
-                return false;
-        }
-    }
-
     /// <summary>
-    /// As <see cref="TryUtcDateTime(JsonElement, out DateTime?)"/>, from the reader's current value: the same rules as
-    /// every other reader of a time in the module (<see cref="JsonValueReaders.TryReadUtcDateTime"/>).
+    /// The reader's current value as a UTC time ("" and null are null; a time without a zone is UTC): the same rules
+    /// as every other reader of a time in the module (<see cref="JsonValueReaders.TryReadUtcDateTime"/>).
     /// </summary>
     public static bool TryUtcDateTime(ref Utf8JsonReader value, out DateTime? time) =>
         JsonValueReaders.TryReadUtcDateTime(ref value, out time);
-
-    private static bool TryParseUtc(string? text, out DateTime? time)
-    {
-        time = null;
-        if (string.IsNullOrEmpty(text))
-        {
-            return true;
-        }
-
-        // Times without a zone ("_TimeReceivedBySvc" style) are UTC, like every time the service writes.
-        if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed))
-        {
-            time = DateTime.SpecifyKind(parsed, DateTimeKind.Utc);
-            return true;
-        }
-
-        return false;
-    }
-
-    public static bool TryInt64(JsonElement value, out long? number)
-    {
-        number = null;
-        switch (value.ValueKind)
-        {
-            case JsonValueKind.Null:
-                return true;
-            case JsonValueKind.Number when value.TryGetInt64(out var integer):
-                number = integer;
-                return true;
-            case JsonValueKind.String when long.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed):
-                number = parsed;
-                return true;
-            default:
-                return false;
-        }
-    }
-
-    public static bool TryInt32(JsonElement value, out int? number)
-    {
-        number = null;
-        return TryInt64(value, out var wide) && TryNarrow(wide, out number);
-    }
 
     // A whole number that fits an int (or null); false when it does not fit.
     private static bool TryNarrow(long? wide, out int? number)
@@ -162,7 +89,7 @@ internal static class StreamingColumnValues
         return true;
     }
 
-    /// <summary>As <see cref="TryInt64(JsonElement, out long?)"/>, from the reader's current value.</summary>
+    /// <summary>The reader's current value as a whole number (a number, or a string holding one); null as null.</summary>
     public static bool TryInt64(ref Utf8JsonReader value, out long? number)
     {
         number = null;
@@ -181,7 +108,7 @@ internal static class StreamingColumnValues
         }
     }
 
-    /// <summary>As <see cref="TryInt32(JsonElement, out int?)"/>, from the reader's current value.</summary>
+    /// <summary>As <see cref="TryInt64(ref Utf8JsonReader, out long?)"/>, for a number that must fit an int.</summary>
     public static bool TryInt32(ref Utf8JsonReader value, out int? number)
     {
         number = null;
@@ -189,8 +116,8 @@ internal static class StreamingColumnValues
     }
 
     /// <summary>
-    /// As <see cref="ToPlain(JsonElement)"/>, from the reader's current value; a nested object or array is read
-    /// whole, and the reader left on its last token.
+    /// Any value as a plain object: string, long, double, bool, null, name/value pairs or an array. A nested object
+    /// or array is read whole, and the reader left on its last token.
     /// </summary>
     public static object? ToPlain(ref Utf8JsonReader value)
     {
@@ -226,17 +153,4 @@ internal static class StreamingColumnValues
                 return null;
         }
     }
-
-    /// <summary>Any value as a plain object: string, long, double, bool, null, name/value pairs or an array.</summary>
-    public static object? ToPlain(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => value.GetString(),
-        // Cast first: a plain conditional of long and double would make every integer a double.
-        JsonValueKind.Number => value.TryGetInt64(out var integer) ? (object)integer : value.GetDouble(),
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        JsonValueKind.Object => value.EnumerateObject().Select(p => new KeyValuePair<string, object?>(p.Name, ToPlain(p.Value))).ToList(),
-        JsonValueKind.Array => value.EnumerateArray().Select(ToPlain).ToArray(),
-        _ => null,
-    };
 }

@@ -27,16 +27,11 @@ public sealed class StreamingColumnTimeTests
     {
         Assert.True(DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var expected));
 
-        var json = JsonSerializer.Serialize(text);
-        using var document = JsonDocument.Parse(json);
-        Assert.True(StreamingColumnValues.TryUtcDateTime(document.RootElement, out var time));
-        var reader = ReaderOn(json);
+        var reader = ReaderOn(JsonSerializer.Serialize(text));
         Assert.True(StreamingColumnValues.TryUtcDateTime(ref reader, out var streamed));
 
-        Assert.Equal(DateTimeKind.Utc, time!.Value.Kind);
-        Assert.Equal(expected.Ticks, time.Value.Ticks);
-        Assert.Equal(time, streamed);
         Assert.Equal(DateTimeKind.Utc, streamed!.Value.Kind);
+        Assert.Equal(expected.Ticks, streamed.Value.Ticks);
     }
 
     [Theory]
@@ -44,9 +39,6 @@ public sealed class StreamingColumnTimeTests
     [InlineData("null")]
     public void Reads_an_absent_time_as_null(string json)
     {
-        using var document = JsonDocument.Parse(json);
-        Assert.True(StreamingColumnValues.TryUtcDateTime(document.RootElement, out var time));
-        Assert.Null(time);
         var reader = ReaderOn(json);
         Assert.True(StreamingColumnValues.TryUtcDateTime(ref reader, out var streamed));
         Assert.Null(streamed);
@@ -57,8 +49,6 @@ public sealed class StreamingColumnTimeTests
     [InlineData("42")]
     public void Refuses_what_is_not_a_time(string json)
     {
-        using var document = JsonDocument.Parse(json);
-        Assert.False(StreamingColumnValues.TryUtcDateTime(document.RootElement, out _));
         var reader = ReaderOn(json);
         Assert.False(StreamingColumnValues.TryUtcDateTime(ref reader, out _));
     }
