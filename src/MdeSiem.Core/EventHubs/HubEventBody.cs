@@ -89,23 +89,27 @@ internal static class HubEventBody
         };
 
     /// <summary>The items of one event: its records, or one item with the error (or with nothing) that ends the event.</summary>
-    public static List<HubRecord> Records(string partitionId, EventData eventData, string? table)
+    /// <param name="sequenceNumber">
+    /// The event's <see cref="EventData.SequenceNumber"/>, which the caller has read already (each read of it looks
+    /// it up in the message's annotations).
+    /// </param>
+    public static List<HubRecord> Records(string partitionId, EventData eventData, long sequenceNumber, string? table)
     {
         var items = new List<HubRecord>();
         try
         {
-            Read(eventData.EventBody.ToMemory(), table, partitionId, eventData.SequenceNumber, items);
+            Read(eventData.EventBody.ToMemory(), table, partitionId, sequenceNumber, items);
         }
         catch (MdeSiemException invalid)
         {
             items.Clear();
-            items.Add(new HubRecord(partitionId, eventData.SequenceNumber, -1, null, invalid, endsEvent: true));
+            items.Add(new HubRecord(partitionId, sequenceNumber, -1, null, invalid, endsEvent: true));
             return items;
         }
 
         if (items.Count == 0)
         {
-            items.Add(new HubRecord(partitionId, eventData.SequenceNumber, -1, null, null, endsEvent: true));
+            items.Add(new HubRecord(partitionId, sequenceNumber, -1, null, null, endsEvent: true));
         }
         else
         {

@@ -79,7 +79,8 @@ public sealed class HubStreamReader
                     HubRecord? last = null;
                     foreach (var eventData in batch)
                     {
-                        if (!query.Follow && eventData.SequenceNumber > state.End)
+                        var sequenceNumber = eventData.SequenceNumber;
+                        if (!query.Follow && sequenceNumber > state.End)
                         {
                             state.Done = true;
                             break;
@@ -87,10 +88,10 @@ public sealed class HubStreamReader
 
                         var alreadyDelivered = recordsDeliveredOfNext is not null
                             && recordsDeliveredOfNext.TryGetValue(state.PartitionId, out var count)
-                            && nextSequenceNumbers.TryGetValue(state.PartitionId, out var next) && next == eventData.SequenceNumber
+                            && nextSequenceNumbers.TryGetValue(state.PartitionId, out var next) && next == sequenceNumber
                             ? count
                             : 0;
-                        var records = HubEventBody.Records(state.PartitionId, eventData, query.Table);
+                        var records = HubEventBody.Records(state.PartitionId, eventData, sequenceNumber, query.Table);
                         foreach (var record in alreadyDelivered > 0 ? WithoutDelivered(records, alreadyDelivered) : records)
                         {
                             if (last is not null)
@@ -101,7 +102,7 @@ public sealed class HubStreamReader
                             last = record;
                         }
 
-                        if (!query.Follow && eventData.SequenceNumber >= state.End)
+                        if (!query.Follow && sequenceNumber >= state.End)
                         {
                             state.Done = true;
                             break;

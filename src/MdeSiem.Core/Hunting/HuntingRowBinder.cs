@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using MdeSiem.Core.Errors;
+using MdeSiem.Core.Json;
 using MdeSiem.Core.StreamingApi;
 
 namespace MdeSiem.Core.Hunting;
@@ -12,7 +13,7 @@ namespace MdeSiem.Core.Hunting;
 /// Types one result row by its schema: datetime as UTC DateTime, Int64 as long, Boolean as bool, dynamic parsed
 /// from its JSON text (or taken as nested JSON) into objects and arrays. Columns are matched by name. The row is read
 /// in one pass of a <see cref="Utf8JsonReader"/> over its own bytes, with the value readers the Streaming API's
-/// records use (<see cref="StreamingColumnValues"/>).
+/// records use (<see cref="JsonValueReaders"/>).
 /// </summary>
 internal static class HuntingRowBinder
 {
@@ -36,7 +37,7 @@ internal static class HuntingRowBinder
             var index = IndexOf(schema, name);
             if (index < 0)
             {
-                extra.Add(new KeyValuePair<string, object?>(name, StreamingColumnValues.ToPlain(ref reader)));
+                extra.Add(new KeyValuePair<string, object?>(name, JsonValueReaders.ToPlain(ref reader)));
                 continue;
             }
 
@@ -90,15 +91,15 @@ internal static class HuntingRowBinder
         switch (column.Kind)
         {
             case HuntingValueKind.DateTime:
-                ok = StreamingColumnValues.TryUtcDateTime(ref value, out var time);
+                ok = JsonValueReaders.TryReadUtcDateTime(ref value, out var time);
                 typed = time;
                 break;
             case HuntingValueKind.Int64:
-                ok = StreamingColumnValues.TryInt64(ref value, out var wide);
+                ok = JsonValueReaders.TryReadInt64(ref value, out var wide);
                 typed = wide;
                 break;
             case HuntingValueKind.Int32:
-                ok = StreamingColumnValues.TryInt32(ref value, out var narrow);
+                ok = JsonValueReaders.TryReadInt32(ref value, out var narrow);
                 typed = narrow;
                 break;
             case HuntingValueKind.Boolean:
@@ -129,13 +130,12 @@ internal static class HuntingRowBinder
             case HuntingValueKind.Dynamic:
                 return ReadDynamic(ref value);
             default:
-                StreamingColumnValues.TryString(ref value, out var text);
-                return text;
+                return JsonValueReaders.ReadText(ref value);
         }
 
         // A value that does not read as its column's type is kept as the service sent it, never dropped (the typed
         // readers leave the reader where it was, so the whole value is still there to read).
-        return ok ? typed : StreamingColumnValues.ToPlain(ref value);
+        return ok ? typed : JsonValueReaders.ToPlain(ref value);
     }
 
     /// <summary>Dynamic values come as JSON text or as nested JSON; text that is not JSON (or not only JSON) stays text.</summary>
@@ -147,7 +147,7 @@ internal static class HuntingRowBinder
             {
                 var inner = new Utf8JsonReader(Encoding.UTF8.GetBytes(text));
                 inner.Read();
-                var parsed = StreamingColumnValues.ToPlain(ref inner);
+                var parsed = JsonValueReaders.ToPlain(ref inner);
 
                 // Anything after the value but white space throws here.
                 inner.Read();
@@ -159,7 +159,7 @@ internal static class HuntingRowBinder
             }
         }
 
-        return StreamingColumnValues.ToPlain(ref value);
+        return JsonValueReaders.ToPlain(ref value);
     }
 
     private static bool LooksLikeJson(string text)

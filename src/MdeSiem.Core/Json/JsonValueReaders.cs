@@ -1,18 +1,21 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
 
 namespace MdeSiem.Core.Json;
 
 /// <summary>
-/// Tolerant readers for one JSON value of a documented type. Services drift (a number sent as a string, "" where
-/// null is meant): each reader accepts the shapes seen in practice and reports the rest as not readable, so the
-/// caller can keep the raw value instead of failing the whole pull.
+/// Tolerant readers for one JSON value of a documented type, the one set every parser of the module uses (SIEM and
+/// Graph records, Streaming API records, hunting rows). Services drift (a number sent as a string, "" where null is
+/// meant): each reader accepts the shapes seen in practice and reports the rest as not readable, so the caller can
+/// keep the raw value instead of failing the whole pull. A reader that reports false leaves the reader where it was,
+/// so the whole value is still there to keep.
 /// </summary>
 internal static class JsonValueReaders
 {
-    /// <summary>A string; "" becomes null; numbers and booleans keep their JSON text.</summary>
+    /// <summary>A string; "" becomes null; numbers and booleans keep their JSON text; an object or array is not a string.</summary>
     public static bool TryReadString(ref Utf8JsonReader reader, out string? value) => TryReadString(ref reader, null, out value);
 
     /// <summary>
@@ -24,15 +27,13 @@ internal static class JsonValueReaders
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                value = IsEmptyString(ref reader) ? null : repeated is null ? reader.GetString() : repeated.StringOf(ref reader);
+                value = IsEmptyString(ref reader) ? null : StringOf(ref reader, repeated);
                 return true;
             case JsonTokenType.Null:
-                value = null;
-                return true;
             case JsonTokenType.Number:
             case JsonTokenType.True:
             case JsonTokenType.False:
-                value = RawText(ref reader);
+                value = NonStringText(ref reader);
                 return true;
             default:
                 value = null;
@@ -40,6 +41,16 @@ internal static class JsonValueReaders
         }
     }
 
+    /// <summary>
+    /// Any value as the text of a column that holds text (the Streaming API's and hunting's string and dynamic
+    /// columns): a string as it is, "" included; null as null; a number or boolean as its JSON text; a nested object
+    /// or array as its JSON text, the reader then left on its last token, so nothing is lost either way. With
+    /// <paramref name="repeated"/>, a string read lately comes from that cache.
+    /// </summary>
+    public static string? ReadText(ref Utf8JsonReader reader, JsonStringCache? repeated = null) =>
+        reader.TokenType == JsonTokenType.String ? StringOf(ref reader, repeated) : NonStringText(ref reader);
+
+    /// <summary>A whole number (a number, or a string holding one); null and "" as null.</summary>
     public static bool TryReadInt64(ref Utf8JsonReader reader, out long? value)
     {
         value = null;
@@ -72,6 +83,19 @@ internal static class JsonValueReaders
             default:
                 return false;
         }
+    }
+
+    /// <summary>As <see cref="TryReadInt64"/>, for a number that must fit an int; false when it does not.</summary>
+    public static bool TryReadInt32(ref Utf8JsonReader reader, out int? value)
+    {
+        value = null;
+        if (!TryReadInt64(ref reader, out var wide) || wide is < int.MinValue or > int.MaxValue)
+        {
+            return false;
+        }
+
+        value = (int?)wide;
+        return true;
     }
 
     public static bool TryReadBoolean(ref Utf8JsonReader reader, out bool? value)
@@ -149,7 +173,10 @@ internal static class JsonValueReaders
         return false;
     }
 
-    /// <summary>A value of any shape as a PowerShell-friendly object: string, long, double, bool, null or raw JSON.</summary>
+    /// <summary>
+    /// A value of any shape as a PowerShell-friendly object: string, long, double, bool, null, or an object or array
+    /// as its raw JSON text (a SIEM record's fields that the module does not know).
+    /// </summary>
     public static object? ReadAny(ref Utf8JsonReader reader)
     {
         switch (reader.TokenType)
@@ -177,12 +204,69 @@ internal static class JsonValueReaders
         }
     }
 
+    /// <summary>
+    /// Any value as a plain object: string, long, double, bool, null, name/value pairs or an array (the Streaming API's
+    /// envelope extras and columns a typed event does not know, hunting values that do not read as their column's
+    /// type). A nested object or array is read whole, and the reader left on its last token.
+    /// </summary>
+    public static object? ToPlain(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                return reader.GetString();
+            case JsonTokenType.Number:
+                return reader.TryGetInt64(out var integer) ? (object)integer : reader.GetDouble();
+            case JsonTokenType.True:
+                return true;
+            case JsonTokenType.False:
+                return false;
+            case JsonTokenType.StartObject:
+                var fields = new List<KeyValuePair<string, object?>>();
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    fields.Add(new KeyValuePair<string, object?>(name, ToPlain(ref reader)));
+                }
+
+                return fields;
+            case JsonTokenType.StartArray:
+                var items = new List<object?>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    items.Add(ToPlain(ref reader));
+                }
+
+                return items.ToArray();
+            default:
+                return null;
+        }
+    }
+
+    private static string? StringOf(ref Utf8JsonReader reader, JsonStringCache? repeated) =>
+        repeated is null ? reader.GetString() : repeated.StringOf(ref reader);
+
     private static bool IsEmptyString(ref Utf8JsonReader reader) =>
         reader.HasValueSequence ? reader.ValueSequence.IsEmpty : reader.ValueSpan.IsEmpty;
 
-    private static string RawText(ref Utf8JsonReader reader)
+    // A value that is not a string as text: null as null, a nested object or array as its JSON text (the reader then
+    // on its last token), a number or boolean as its JSON text.
+    private static string? NonStringText(ref Utf8JsonReader reader)
     {
-        var span = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray();
-        return System.Text.Encoding.UTF8.GetString(span);
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                using (var nested = JsonDocument.ParseValue(ref reader))
+                {
+                    return nested.RootElement.GetRawText();
+                }
+
+            default:
+                var bytes = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray();
+                return System.Text.Encoding.UTF8.GetString(bytes);
+        }
     }
 }

@@ -113,19 +113,19 @@ public sealed class AlertEvidenceEvent : StreamingEvent
             // column of every record, on the Event Hubs reader's hot path.
             [nameof(Timestamp)] = (AlertEvidenceEvent e, ref Utf8JsonReader v, JsonStringCache _) =>
             {
-                var readable = StreamingColumnValues.TryUtcDateTime(ref v, out var time);
+                var readable = JsonValueReaders.TryReadUtcDateTime(ref v, out var time);
                 e.Timestamp = readable ? time : e.Timestamp;
                 return readable;
             },
             [nameof(FileSize)] = (AlertEvidenceEvent e, ref Utf8JsonReader v, JsonStringCache _) =>
             {
-                var readable = StreamingColumnValues.TryInt64(ref v, out var number);
+                var readable = JsonValueReaders.TryReadInt64(ref v, out var number);
                 e.FileSize = readable ? number : e.FileSize;
                 return readable;
             },
             [nameof(ApplicationId)] = (AlertEvidenceEvent e, ref Utf8JsonReader v, JsonStringCache _) =>
             {
-                var readable = StreamingColumnValues.TryInt32(ref v, out var number);
+                var readable = JsonValueReaders.TryReadInt32(ref v, out var number);
                 e.ApplicationId = readable ? number : e.ApplicationId;
                 return readable;
             },
@@ -135,8 +135,7 @@ public sealed class AlertEvidenceEvent : StreamingEvent
         void Text(string column, Action<AlertEvidenceEvent, string?> assign) =>
             setters[column] = (AlertEvidenceEvent e, ref Utf8JsonReader v, JsonStringCache _) =>
             {
-                StreamingColumnValues.TryString(ref v, out var text);
-                assign(e, text);
+                assign(e, JsonValueReaders.ReadText(ref v));
                 return true;
             };
 
@@ -146,8 +145,7 @@ public sealed class AlertEvidenceEvent : StreamingEvent
         void Repeated(string column, Action<AlertEvidenceEvent, string?> assign) =>
             setters[column] = (AlertEvidenceEvent e, ref Utf8JsonReader v, JsonStringCache repeated) =>
             {
-                StreamingColumnValues.TryRepeatedString(ref v, repeated, out var text);
-                assign(e, text);
+                assign(e, JsonValueReaders.ReadText(ref v, repeated));
                 return true;
             };
 

@@ -32,11 +32,10 @@ public sealed class AlertInfoEvent : StreamingEvent
     // the ids as new strings.
     internal override bool TrySetColumn(string name, ref Utf8JsonReader value, JsonStringCache repeated)
     {
-        string? text;
         switch (name)
         {
             case nameof(Timestamp):
-                if (!StreamingColumnValues.TryUtcDateTime(ref value, out var time))
+                if (!JsonValueReaders.TryReadUtcDateTime(ref value, out var time))
                 {
                     return false;
                 }
@@ -44,32 +43,25 @@ public sealed class AlertInfoEvent : StreamingEvent
                 Timestamp = time;
                 return true;
             case nameof(AlertId):
-                StreamingColumnValues.TryString(ref value, out text);
-                AlertId = text;
+                AlertId = JsonValueReaders.ReadText(ref value);
                 return true;
             case nameof(Title):
-                StreamingColumnValues.TryRepeatedString(ref value, repeated, out text);
-                Title = text;
+                Title = JsonValueReaders.ReadText(ref value, repeated);
                 return true;
             case nameof(Category):
-                StreamingColumnValues.TryRepeatedString(ref value, repeated, out text);
-                Category = text;
+                Category = JsonValueReaders.ReadText(ref value, repeated);
                 return true;
             case nameof(Severity):
-                StreamingColumnValues.TryRepeatedString(ref value, repeated, out text);
-                Severity = text;
+                Severity = JsonValueReaders.ReadText(ref value, repeated);
                 return true;
             case nameof(ServiceSource):
-                StreamingColumnValues.TryRepeatedString(ref value, repeated, out text);
-                ServiceSource = text;
+                ServiceSource = JsonValueReaders.ReadText(ref value, repeated);
                 return true;
             case nameof(DetectionSource):
-                StreamingColumnValues.TryRepeatedString(ref value, repeated, out text);
-                DetectionSource = text;
+                DetectionSource = JsonValueReaders.ReadText(ref value, repeated);
                 return true;
             case nameof(AttackTechniques):
-                StreamingColumnValues.TryRepeatedString(ref value, repeated, out text);
-                AttackTechniques = text;
+                AttackTechniques = JsonValueReaders.ReadText(ref value, repeated);
                 return true;
             default:
                 return false;

@@ -78,14 +78,14 @@ internal static class StreamingRecordParser
             reader.Read();
             switch (name)
             {
-                case "time" when StreamingColumnValues.TryUtcDateTime(ref reader, out var parsed):
+                case "time" when JsonValueReaders.TryReadUtcDateTime(ref reader, out var parsed):
                     time = parsed;
                     break;
                 case "tenantId":
-                    StreamingColumnValues.TryRepeatedString(ref reader, repeated, out tenantId);
+                    tenantId = JsonValueReaders.ReadText(ref reader, repeated);
                     break;
                 case "operationName":
-                    StreamingColumnValues.TryRepeatedString(ref reader, repeated, out operationName);
+                    operationName = JsonValueReaders.ReadText(ref reader, repeated);
                     break;
                 case "category":
                     category = reader.TokenType == JsonTokenType.String ? repeated.StringOf(ref reader) : null;
@@ -110,7 +110,7 @@ internal static class StreamingRecordParser
                     reader.Skip();
                     break;
                 default:
-                    (extras ??= new List<KeyValuePair<string, object?>>()).Add(new KeyValuePair<string, object?>(name, StreamingColumnValues.ToPlain(ref reader)));
+                    (extras ??= new List<KeyValuePair<string, object?>>()).Add(new KeyValuePair<string, object?>(name, JsonValueReaders.ToPlain(ref reader)));
                     break;
             }
         }
@@ -147,7 +147,7 @@ internal static class StreamingRecordParser
             reader.Read();
             if (!streamed.TrySetColumn(name, ref reader, repeated))
             {
-                streamed.AddAdditional(name, StreamingColumnValues.ToPlain(ref reader));
+                streamed.AddAdditional(name, JsonValueReaders.ToPlain(ref reader));
             }
         }
     }
