@@ -18,13 +18,13 @@ public static class CefFormatter
 
         var builder = new StringBuilder(512);
         builder.Append("CEF:0|");
-        AppendHeader(builder, profile.Vendor);
-        AppendHeader(builder, profile.Product);
-        AppendHeader(builder, profile.Version);
-        AppendHeader(builder, FieldValues.ToText(FieldValues.First(source, profile.SignatureIdSources)) ?? profile.SignatureIdFallback);
-        AppendHeader(builder, FieldValues.ToText(FieldValues.First(source, profile.NameSources)) ?? string.Empty);
+        EventLineEscaping.AppendHeaderField(builder, profile.Vendor);
+        EventLineEscaping.AppendHeaderField(builder, profile.Product);
+        EventLineEscaping.AppendHeaderField(builder, profile.Version);
+        EventLineEscaping.AppendHeaderField(builder, FieldValues.ToText(FieldValues.First(source, profile.SignatureIdSources)) ?? profile.SignatureIdFallback);
+        EventLineEscaping.AppendHeaderField(builder, FieldValues.ToText(FieldValues.First(source, profile.NameSources)) ?? string.Empty);
         var severity = FieldValues.ToText(FieldValues.First(source, profile.SeveritySources));
-        AppendHeader(builder, SeverityScale.ToCef(severity).ToString(CultureInfo.InvariantCulture));
+        EventLineEscaping.AppendHeaderField(builder, SeverityScale.ToCef(severity).ToString(CultureInfo.InvariantCulture));
 
         var first = true;
         foreach (var pair in MappedFields.Resolve(source, profile.CefExtensions, overrides))
@@ -36,7 +36,7 @@ public static class CefFormatter
 
             first = false;
             builder.Append(pair.Key).Append('=');
-            AppendExtensionValue(builder, pair.Value);
+            EventLineEscaping.AppendValue(builder, pair.Value, '=');
         }
 
         return builder.ToString();
@@ -45,68 +45,14 @@ public static class CefFormatter
     public static string EscapeHeader(string value)
     {
         var builder = new StringBuilder(value.Length + 8);
-        AppendHeaderText(builder, value);
+        EventLineEscaping.AppendHeaderText(builder, value);
         return builder.ToString();
     }
 
     public static string EscapeExtensionValue(string value)
     {
         var builder = new StringBuilder(value.Length + 8);
-        AppendExtensionValue(builder, value);
+        EventLineEscaping.AppendValue(builder, value, '=');
         return builder.ToString();
-    }
-
-    private static void AppendHeader(StringBuilder builder, string value)
-    {
-        AppendHeaderText(builder, value);
-        builder.Append('|');
-    }
-
-    private static void AppendHeaderText(StringBuilder builder, string value)
-    {
-        foreach (var character in value)
-        {
-            switch (character)
-            {
-                case '\\':
-                    builder.Append("\\\\");
-                    break;
-                case '|':
-                    builder.Append("\\|");
-                    break;
-                case '\r':
-                case '\n':
-                    builder.Append(' ');
-                    break;
-                default:
-                    builder.Append(character);
-                    break;
-            }
-        }
-    }
-
-    private static void AppendExtensionValue(StringBuilder builder, string value)
-    {
-        foreach (var character in value)
-        {
-            switch (character)
-            {
-                case '\\':
-                    builder.Append("\\\\");
-                    break;
-                case '=':
-                    builder.Append("\\=");
-                    break;
-                case '\n':
-                    builder.Append("\\n");
-                    break;
-                case '\r':
-                    builder.Append("\\r");
-                    break;
-                default:
-                    builder.Append(character);
-                    break;
-            }
-        }
     }
 }

@@ -27,10 +27,10 @@ public static class LeefFormatter
 
         var builder = new StringBuilder(512);
         builder.Append("LEEF:2.0|");
-        AppendHeader(builder, profile.Vendor);
-        AppendHeader(builder, profile.Product);
-        AppendHeader(builder, profile.Version);
-        AppendHeader(builder, FieldValues.ToText(FieldValues.First(source, profile.SignatureIdSources)) ?? profile.SignatureIdFallback);
+        EventLineEscaping.AppendHeaderField(builder, profile.Vendor);
+        EventLineEscaping.AppendHeaderField(builder, profile.Product);
+        EventLineEscaping.AppendHeaderField(builder, profile.Version);
+        EventLineEscaping.AppendHeaderField(builder, FieldValues.ToText(FieldValues.First(source, profile.SignatureIdSources)) ?? profile.SignatureIdFallback);
         builder.Append(DelimiterField(delimiter)).Append('|');
 
         var first = true;
@@ -43,7 +43,7 @@ public static class LeefFormatter
 
             first = false;
             builder.Append(key).Append('=');
-            AppendValue(builder, value, delimiter);
+            EventLineEscaping.AppendValue(builder, value, delimiter);
         }
 
         var severity = FieldValues.ToText(FieldValues.First(source, profile.SeveritySources));
@@ -79,54 +79,6 @@ public static class LeefFormatter
             {
                 RecommendedAction = "Use a tab (the default), '^', ';' or another ASCII punctuation character.",
             };
-        }
-    }
-
-    private static void AppendHeader(StringBuilder builder, string value)
-    {
-        foreach (var character in value)
-        {
-            switch (character)
-            {
-                case '\\':
-                    builder.Append("\\\\");
-                    break;
-                case '|':
-                    builder.Append("\\|");
-                    break;
-                case '\r':
-                case '\n':
-                    builder.Append(' ');
-                    break;
-                default:
-                    builder.Append(character);
-                    break;
-            }
-        }
-
-        builder.Append('|');
-    }
-
-    private static void AppendValue(StringBuilder builder, string value, char delimiter)
-    {
-        foreach (var character in value)
-        {
-            if (character == '\\' || character == delimiter)
-            {
-                builder.Append('\\').Append(character);
-            }
-            else if (character == '\n')
-            {
-                builder.Append("\\n");
-            }
-            else if (character == '\r')
-            {
-                builder.Append("\\r");
-            }
-            else
-            {
-                builder.Append(character);
-            }
         }
     }
 }
