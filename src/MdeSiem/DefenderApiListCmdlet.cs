@@ -29,7 +29,7 @@ public abstract class DefenderApiListCmdlet<TItem, TQuery, TClient> : MdeSiemLis
     protected sealed override TClient CreateClient(MdeSiemConnection connection)
     {
         var client = CreateClient(connection, ApiRegion);
-        MdeApiRetirement.WarnOnce(this);
+        RetiringApiWarning.DefenderApi.WarnOnce(this);
         return client;
     }
 

@@ -22,11 +22,8 @@ internal sealed class SessionStore
     /// <summary>The connection cmdlets use without -Connection: the last one connected, until it is disconnected.</summary>
     public MdeSiemConnection? Connection { get; private set; }
 
-    /// <summary>The SIEM API deprecation warning is shown once per session.</summary>
-    public bool SiemDeprecationWarned { get; set; }
-
-    /// <summary>The Defender for Endpoint / Defender XDR API retirement warning is shown once per session.</summary>
-    public bool MdeApiRetirementWarned { get; set; }
+    /// <summary>The retiring APIs this session has been warned of: each warning is shown once per session.</summary>
+    public HashSet<RetiringApiWarning> RetirementsWarned { get; } = new();
 
     /// <summary>Device groups of the last SIEM pull, offered by -MachineGroup tab completion.</summary>
     public SeenMachineGroups MachineGroups { get; } = new();

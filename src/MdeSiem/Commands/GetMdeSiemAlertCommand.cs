@@ -159,5 +159,5 @@ public sealed class GetMdeSiemAlertCommand : MdeSiemPullCmdlet
         return query;
     }
 
-    private void WarnDeprecatedOnce() => SiemApiDeprecation.WarnOnce(this);
+    private void WarnDeprecatedOnce() => RetiringApiWarning.SiemApi.WarnOnce(this);
 }

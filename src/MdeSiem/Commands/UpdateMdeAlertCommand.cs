@@ -55,6 +55,6 @@ public sealed class UpdateMdeAlertCommand : MdeSiemUpdateCmdlet
             throw NothingToUpdate("-Status, -AssignedTo, -Classification, -Determination or -Comment");
         }
 
-        SendUpdate("alert " + Id, update, connection => new MdeAlertClient(connection, ApiRegion).UpdateAlertAsync(Id, update, CancellationToken), () => MdeApiRetirement.WarnOnce(this));
+        SendUpdate("alert " + Id, update, connection => new MdeAlertClient(connection, ApiRegion).UpdateAlertAsync(Id, update, CancellationToken), () => RetiringApiWarning.DefenderApi.WarnOnce(this));
     }
 }

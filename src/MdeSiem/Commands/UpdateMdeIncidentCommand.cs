@@ -71,6 +71,6 @@ public sealed class UpdateMdeIncidentCommand : MdeSiemUpdateCmdlet
         }
 
         update.Validate();
-        SendUpdate("incident " + IncidentId, update, connection => new MdeIncidentUpdater(connection, ApiRegion).UpdateIncidentAsync(IncidentId, update, CancellationToken), () => MdeApiRetirement.WarnOnce(this));
+        SendUpdate("incident " + IncidentId, update, connection => new MdeIncidentUpdater(connection, ApiRegion).UpdateIncidentAsync(IncidentId, update, CancellationToken), () => RetiringApiWarning.DefenderApi.WarnOnce(this));
     }
 }

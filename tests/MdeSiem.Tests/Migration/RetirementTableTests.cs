@@ -9,8 +9,8 @@ public sealed class RetirementTableTests
     [Fact]
     public void Defender_api_warning_quotes_the_tables_date_and_announcement()
     {
-        Assert.Contains("1 February 2027", MdeApiRetirement.Message, System.StringComparison.Ordinal);
-        Assert.Contains(RetiringSurfaces.DefenderApi.RetirementDateText, MdeApiRetirement.Message, System.StringComparison.Ordinal);
+        Assert.Contains("1 February 2027", RetiringApiWarning.DefenderApi.Message, System.StringComparison.Ordinal);
+        Assert.Contains(RetiringSurfaces.DefenderApi.RetirementDateText, RetiringApiWarning.DefenderApi.Message, System.StringComparison.Ordinal);
         Assert.Contains("MC1220762", RetiringSurfaces.DefenderApi.Source, System.StringComparison.Ordinal);
     }
 
