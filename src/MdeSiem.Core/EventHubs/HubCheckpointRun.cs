@@ -63,20 +63,28 @@ public sealed class HubCheckpointRun : IDisposable, IOutFileCheckpoint
     /// <summary>The -OutFile lengths the checkpoint covers, per file.</summary>
     public IReadOnlyDictionary<string, long> CoveredOutputs => _document.Outputs;
 
-    /// <summary>Another namespace, hub or consumer group is another checkpoint.</summary>
-    public static string ScopeOf(EventHubTarget target)
+    /// <summary>
+    /// Another namespace, hub or consumer group is another checkpoint, and so is another table filter: a run of one
+    /// table moves the positions past the other tables' records without delivering them, so a later run of another
+    /// table (or of every table) on that file would never deliver them. Such a run is refused, as a pull with other
+    /// filters is everywhere in the module. A run of every table keeps the scope it had before tables were in it.
+    /// </summary>
+    /// <param name="table">The -EventType table the run reads; null for every table.</param>
+    public static string ScopeOf(EventHubTarget target, string? table)
     {
         if (target is null)
         {
             throw new ArgumentNullException(nameof(target));
         }
 
-        return $"namespace={target.FullyQualifiedNamespace.ToLowerInvariant()};hub={target.HubName.ToLowerInvariant()};consumerGroup={target.ConsumerGroup.ToLowerInvariant()}";
+        var scope = $"namespace={target.FullyQualifiedNamespace.ToLowerInvariant()};hub={target.HubName.ToLowerInvariant()};consumerGroup={target.ConsumerGroup.ToLowerInvariant()}";
+        return table is null ? scope : scope + ";table=" + table.ToLowerInvariant();
     }
 
-    public static HubCheckpointRun Begin(string pathOrName, string tenantId, EventHubTarget target, TimeSpan staleLockAge)
+    /// <param name="table">The -EventType table the run reads; null for every table.</param>
+    public static HubCheckpointRun Begin(string pathOrName, string tenantId, EventHubTarget target, string? table, TimeSpan staleLockAge)
     {
-        var (path, heldLock, document) = CheckpointStore.OpenLocked(pathOrName, Api, tenantId, ScopeOf(target), staleLockAge);
+        var (path, heldLock, document) = CheckpointStore.OpenLocked(pathOrName, Api, tenantId, ScopeOf(target, table), staleLockAge);
         return new HubCheckpointRun(path, heldLock, document);
     }
 

@@ -76,7 +76,7 @@ public sealed class HubEventPull : IDisposable
             return new HubEventPull(query, reader, null, null, "No checkpoint: every partition from its start" + (query.SinceUtc is null ? "." : " or -Since."));
         }
 
-        var run = HubCheckpointRun.Begin(options.Checkpoint, options.TenantId, target, options.StaleLockAge);
+        var run = HubCheckpointRun.Begin(options.Checkpoint, options.TenantId, target, query.Table, options.StaleLockAge);
         return new HubEventPull(query, reader, null, run, $"Checkpoint {run.Path}: {run.NextSequenceNumbers.Count} partition position(s).");
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using MdeSiem.Core.Errors;
 using MdeSiem.Core.EventHubs;
 using MdeSiem.Core.Output;
 using MdeSiem.Tests.Checkpoints;
@@ -18,7 +19,7 @@ public sealed class HubCheckpointRunTests
     {
         using var folder = new TemporaryFolder();
         var path = folder.File("hub.json");
-        using (var run = HubCheckpointRun.Begin(path, "t", Target, TimeSpan.FromHours(2)))
+        using (var run = HubCheckpointRun.Begin(path, "t", Target, null, TimeSpan.FromHours(2)))
         {
             run.MarkDelivered("0", 41);
             // Records 0 and 1 of event 42 went down the pipeline, then the pipeline stopped.
@@ -28,7 +29,7 @@ public sealed class HubCheckpointRunTests
             run.Commit();
         }
 
-        using (var next = HubCheckpointRun.Begin(path, "t", Target, TimeSpan.FromHours(2)))
+        using (var next = HubCheckpointRun.Begin(path, "t", Target, null, TimeSpan.FromHours(2)))
         {
             Assert.Equal(new Dictionary<string, long> { ["0"] = 42 }, next.NextSequenceNumbers);
             Assert.Equal(new Dictionary<string, int> { ["0"] = 2 }, next.RecordsDeliveredOfNext);
@@ -37,7 +38,7 @@ public sealed class HubCheckpointRunTests
             next.Commit();
         }
 
-        using var third = HubCheckpointRun.Begin(path, "t", Target, TimeSpan.FromHours(2));
+        using var third = HubCheckpointRun.Begin(path, "t", Target, null, TimeSpan.FromHours(2));
         Assert.Equal(43, third.NextSequenceNumbers["0"]);
         Assert.Empty(third.RecordsDeliveredOfNext);
     }
@@ -47,14 +48,14 @@ public sealed class HubCheckpointRunTests
     {
         using var folder = new TemporaryFolder();
         var path = folder.File("hub.json");
-        using (var run = HubCheckpointRun.Begin(path, "t", Target, TimeSpan.FromHours(2)))
+        using (var run = HubCheckpointRun.Begin(path, "t", Target, null, TimeSpan.FromHours(2)))
         {
             ((IOutFileCheckpoint)run).AdoptDelivered(new JournalEntry("f", 10, "3/7/0/-", null));
             run.RecordOutputs(new Dictionary<string, long> { ["f"] = 10 });
             run.Commit();
         }
 
-        using var next = HubCheckpointRun.Begin(path, "t", Target, TimeSpan.FromHours(2));
+        using var next = HubCheckpointRun.Begin(path, "t", Target, null, TimeSpan.FromHours(2));
         Assert.Equal(7, next.NextSequenceNumbers["3"]);
         Assert.Equal(1, next.RecordsDeliveredOfNext["3"]);
         Assert.Equal(10, next.CoveredOutputs["f"]);
@@ -65,15 +66,52 @@ public sealed class HubCheckpointRunTests
     {
         using var folder = new TemporaryFolder();
         var path = folder.File("hub.json");
-        using (var run = HubCheckpointRun.Begin(path, "t", Target, TimeSpan.FromHours(2)))
+        using (var run = HubCheckpointRun.Begin(path, "t", Target, null, TimeSpan.FromHours(2)))
         {
             run.MarkDelivered("1", 100);
             ((IOutFileCheckpoint)run).AdoptDelivered(new JournalEntry("f", 10, "1/90/0/-", null));
             run.Commit();
         }
 
-        using var next = HubCheckpointRun.Begin(path, "t", Target, TimeSpan.FromHours(2));
+        using var next = HubCheckpointRun.Begin(path, "t", Target, null, TimeSpan.FromHours(2));
         Assert.Equal(101, next.NextSequenceNumbers["1"]);
         Assert.Empty(next.RecordsDeliveredOfNext);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("AlertEvidence")]
+    public void A_checkpoint_of_one_table_is_refused_to_a_run_of_another_table_or_of_every_table(string? otherTable)
+    {
+        // The AlertInfo run moved partition 0 past event 41 and with it past that event's AlertEvidence records.
+        using var folder = new TemporaryFolder();
+        var path = folder.File("hub.json");
+        using (var run = HubCheckpointRun.Begin(path, "t", Target, "AlertInfo", TimeSpan.FromHours(2)))
+        {
+            run.MarkDelivered("0", 41);
+            run.Commit();
+        }
+
+        var refused = Assert.Throws<MdeSiemException>(() => HubCheckpointRun.Begin(path, "t", Target, otherTable, TimeSpan.FromHours(2)));
+        Assert.Equal(ErrorCode.CheckpointMismatch, refused.Code);
+
+        // The same table, however it is spelled, goes on from where it stopped.
+        using var same = HubCheckpointRun.Begin(path, "t", Target, "alertinfo", TimeSpan.FromHours(2));
+        Assert.Equal(42, same.NextSequenceNumbers["0"]);
+    }
+
+    [Fact]
+    public void A_checkpoint_of_every_table_is_refused_to_a_run_of_one_table()
+    {
+        using var folder = new TemporaryFolder();
+        var path = folder.File("hub.json");
+        using (var run = HubCheckpointRun.Begin(path, "t", Target, null, TimeSpan.FromHours(2)))
+        {
+            run.MarkDelivered("0", 41);
+            run.Commit();
+        }
+
+        var refused = Assert.Throws<MdeSiemException>(() => HubCheckpointRun.Begin(path, "t", Target, "AlertInfo", TimeSpan.FromHours(2)));
+        Assert.Equal(ErrorCode.CheckpointMismatch, refused.Code);
     }
 }
