@@ -21,12 +21,12 @@ internal sealed class RetryHandler : DelegatingHandler
 {
     private static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new("MdeSiem.Request");
 
-    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     // The runtime's timers keep time by a coarse clock (the kernel's tick on Linux, a few milliseconds; 15.6 ms on
     // Windows), so a wait of exactly the Retry-After can end that much before the instant the service named (a retry
     // 3 ms early was seen here), and a retry before that instant may be throttled again.
     private static readonly TimeSpan TimerSlack = TimeSpan.FromMilliseconds(16);
 
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly Func<DateTimeOffset> _now;
 
     public RetryHandler(RetrySettings settings, HttpMessageHandler inner, Func<DateTimeOffset>? now = null)
@@ -87,17 +87,17 @@ internal sealed class RetryHandler : DelegatingHandler
     private static HttpRequestMessage? RequestOf(ResilienceContext context) =>
         context.Properties.TryGetValue(RequestKey, out var request) ? request : null;
 
-    /// <summary>
-    /// Idempotent requests retry on throttling, timeouts, 5xx and transport failures. The others retry only where the
-    /// service certainly did not act: the connection was never made, a 429 (the call was refused, not run), or a 503
-    /// that says when to come back. A wait longer than the cap is not shortened: the answer is returned instead.
-    /// </summary>
     /// <summary>The wait a response's Retry-After asks for, and the timers' slack on top; null when it names none.</summary>
     private TimeSpan? WaitAskedFor(HttpResponseMessage? response) =>
         RetryAfterHeader.Read(response, _now()) is { } wait
             ? wait < TimeSpan.MaxValue - TimerSlack ? wait + TimerSlack : TimeSpan.MaxValue
             : null;
 
+    /// <summary>
+    /// Idempotent requests retry on throttling, timeouts, 5xx and transport failures. The others retry only where the
+    /// service certainly did not act: the connection was never made, a 429 (the call was refused, not run), or a 503
+    /// that says when to come back. A wait longer than the cap is not shortened: the answer is returned instead.
+    /// </summary>
     private bool ShouldRetry(HttpRequestMessage? request, Outcome<HttpResponseMessage> outcome, TimeSpan cap)
     {
         var idempotent = request is null || IsIdempotent(request);
