@@ -8,6 +8,7 @@ using Azure.Messaging.EventHubs.Primitives;
 using Azure.Messaging.EventHubs.Processor;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using MdeSiem.Core.Errors;
 
 namespace MdeSiem.Core.EventHubs;
 
@@ -20,22 +21,33 @@ namespace MdeSiem.Core.EventHubs;
 /// is no longer the blob's fails and is left out, as the processor expects.
 /// Names from azure-sdk-for-net sdk/eventhub/Azure.Messaging.EventHubs.Processor/src/Storage/BlobMetadataKey.cs and
 /// BlobCheckpointStoreInternal.cs; https://learn.microsoft.com/azure/event-hubs/event-processor-balance-partition-load
+/// <para>
+/// A checkpoint blob also carries "mdesiemtable": the -EventType table of the run that wrote it ("*" for every table),
+/// which other processors ignore. A run of one table moves a partition's checkpoint past the other tables' records
+/// without delivering them, so a run of another table on the same consumer group would skip them: such a run is
+/// refused before it starts (<see cref="EnsureSameTableAsync"/>).
+/// </para>
 /// </summary>
 internal sealed class BlobHubCheckpointStore : CheckpointStore
 {
     private const string OwnerIdKey = "ownerid";
     private const string SequenceNumberKey = "sequencenumber";
     private const string OffsetKey = "offset";
+    private const string TableKey = "mdesiemtable";
 
     private readonly BlobContainerClient _container;
     private readonly TimeSpan _ownershipExpiry;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Owner, DateTimeOffset Modified)> _lastSeen = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _takenFromLiveOwner = new(StringComparer.Ordinal);
 
-    public BlobHubCheckpointStore(BlobContainerClient container, TimeSpan ownershipExpiry)
+    private readonly string _table;
+
+    /// <param name="table">The -EventType table this run reads; null for every table.</param>
+    public BlobHubCheckpointStore(BlobContainerClient container, TimeSpan ownershipExpiry, string? table)
     {
         _container = container ?? throw new ArgumentNullException(nameof(container));
         _ownershipExpiry = ownershipExpiry;
+        _table = TableValue(table);
     }
 
     /// <summary>
@@ -157,12 +169,37 @@ internal sealed class BlobHubCheckpointStore : CheckpointStore
         }
     }
 
+    /// <summary>
+    /// Refuses the run (CheckpointMismatch) when a checkpoint of the consumer group was written by a run of another
+    /// table, or of every table where this run reads one, and the other way round. Checkpoints other processors wrote
+    /// (without the module's table) are taken as they are.
+    /// </summary>
+    /// <exception cref="RequestFailedException">The container could not be listed.</exception>
+    public async Task EnsureSameTableAsync(string fullyQualifiedNamespace, string eventHubName, string consumerGroup, CancellationToken cancellationToken)
+    {
+        var prefix = Prefix(fullyQualifiedNamespace, eventHubName, consumerGroup, "checkpoint");
+        await foreach (var blob in _container.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, prefix, cancellationToken).ConfigureAwait(false))
+        {
+            if (blob.Metadata.TryGetValue(TableKey, out var written) && !string.Equals(written, _table, StringComparison.Ordinal))
+            {
+                throw new MdeSiemException(
+                    ErrorCode.CheckpointMismatch,
+                    $"The checkpoints of consumer group '{consumerGroup}' in the container were written by runs of {Describe(written)}; this run reads {Describe(_table)}, and would skip the records the other runs passed over.")
+                {
+                    RecommendedAction = "Give each -EventType its own consumer group (and the runs that share it the same -EventType).",
+                    Target = blob.Name,
+                };
+            }
+        }
+    }
+
     public override async Task UpdateCheckpointAsync(string fullyQualifiedNamespace, string eventHubName, string consumerGroup, string partitionId, string clientIdentifier, CheckpointPosition startingPosition, CancellationToken cancellationToken)
     {
         var blob = _container.GetBlobClient(Prefix(fullyQualifiedNamespace, eventHubName, consumerGroup, "checkpoint") + partitionId);
         var metadata = new Dictionary<string, string>
         {
             [SequenceNumberKey] = startingPosition.SequenceNumber.ToString(CultureInfo.InvariantCulture),
+            [TableKey] = _table,
         };
         if (!string.IsNullOrEmpty(startingPosition.OffsetString))
         {
@@ -178,4 +215,8 @@ internal sealed class BlobHubCheckpointStore : CheckpointStore
             await blob.UploadAsync(BinaryData.Empty, new BlobUploadOptions { Metadata = metadata }, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private static string TableValue(string? table) => table is null ? "*" : table.ToLowerInvariant();
+
+    private static string Describe(string tableValue) => tableValue == "*" ? "every table" : "table " + tableValue;
 }

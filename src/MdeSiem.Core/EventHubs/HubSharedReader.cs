@@ -63,7 +63,16 @@ public sealed class HubSharedReader
         {
         }
 
-        var store = new BlobHubCheckpointStore(_container, TimeSpan.FromTicks(LoadBalancingInterval.Ticks * 3));
+        var store = new BlobHubCheckpointStore(_container, TimeSpan.FromTicks(LoadBalancingInterval.Ticks * 3), query.Table);
+        try
+        {
+            await store.EnsureSameTableAsync(_target.FullyQualifiedNamespace, _target.HubName, _target.ConsumerGroup, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException failed)
+        {
+            throw StreamingApi.StorageFailureTranslator.Translate(failed, "reading the checkpoint container");
+        }
+
         var ends = query.Follow ? new Dictionary<string, long>() : await EndsAsync(cancellationToken).ConfigureAwait(false);
         var options = new EventProcessorOptions
         {

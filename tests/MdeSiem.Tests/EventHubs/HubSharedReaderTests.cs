@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Azure.Storage.Blobs;
+using MdeSiem.Core.Errors;
 using MdeSiem.Core.EventHubs;
 using MdeSiem.Core.StreamingApi;
 using MdeSiem.Tests.StreamingApi;
@@ -153,10 +154,38 @@ public sealed class HubSharedReaderTests
         Assert.Empty(second);
     }
 
-    private static async Task<List<string>> ReadAllAsync(HubSharedReader reader, CancellationToken cancellationToken)
+    [Fact]
+    public async Task A_consumer_group_checkpointed_by_runs_of_one_table_refuses_runs_of_another_or_of_every_table()
+    {
+        await using var azurite = await AzuriteServer.StartAsync();
+        await using var scenario = HubScenario.Start(alerts: 60, partitions: 2);
+        var container = azurite.Client().GetBlobContainerClient("hub-checkpoints");
+        await container.CreateAsync();
+        var target = EventHubTarget.ForConnectionString(scenario.Hub.ConnectionString, null, null);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        HubSharedReader Reader() => new(target, container) { LoadBalancingInterval = Balancing };
+
+        var alertInfo = await ReadAllAsync(Reader(), timeout.Token, "AlertInfo");
+        Assert.Equal(scenario.ExpectedKeys("AlertInfo").OrderBy(k => k, StringComparer.Ordinal), alertInfo.OrderBy(k => k, StringComparer.Ordinal));
+
+        // The AlertInfo run moved both partitions past the AlertEvidence records of the same events.
+        foreach (var other in new[] { null, "AlertEvidence" })
+        {
+            var refused = await Assert.ThrowsAsync<MdeSiemException>(() => ReadAllAsync(Reader(), timeout.Token, other));
+            Assert.Equal(ErrorCode.CheckpointMismatch, refused.Code);
+        }
+
+        // The same table goes on from its checkpoints, and the checkpoints keep the official layout's metadata.
+        Assert.Empty(await ReadAllAsync(Reader(), timeout.Token, "alertinfo"));
+        var checkpoint = await container.GetBlobClient($"127.0.0.1/{scenario.Hub.Options.HubName}/$default/checkpoint/1").GetPropertiesAsync();
+        Assert.Equal("alertinfo", checkpoint.Value.Metadata["mdesiemtable"]);
+        Assert.Equal(scenario.Hub.Partitions[1].Last!.SequenceNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), checkpoint.Value.Metadata["sequencenumber"]);
+    }
+
+    private static async Task<List<string>> ReadAllAsync(HubSharedReader reader, CancellationToken cancellationToken, string? table = null)
     {
         var keys = new List<string>();
-        await foreach (var record in reader.ReadAsync(new HubReadQuery(), cancellationToken))
+        await foreach (var record in reader.ReadAsync(new HubReadQuery { Table = table }, cancellationToken))
         {
             if (record.Withdrawn)
             {
