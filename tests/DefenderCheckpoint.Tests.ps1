@@ -198,6 +198,11 @@ Describe 'Get-DefenderAlert -Checkpoint fault matrix' {
     }
 
     It 'loses no alert when many share one timestamp across small pages' {
+        # A connection of its own, with a fresh call budget: its pages of ten would otherwise wait for Graph's minute
+        # (150 calls) that the tests above used, which says nothing about ties.
+        $secret = ConvertTo-SecureString $script:Simulator.clientSecret -AsPlainText -Force
+        Connect-MdeSiem -TenantId $script:Simulator.tenantId -ClientId $script:Simulator.clientId -ClientSecret $secret `
+            -EndpointUri $script:Simulator.baseUri -SkipCertificateCheck -MaxRetryCount 1
         $path = New-CheckpointPath
         $first = Invoke-Run $path -Extra @{ Top = 10 }
         Add-MdeSiemSimulatorLateAlert $script:Simulator -Count 120 -SpreadSeconds 0
@@ -242,6 +247,14 @@ Describe 'Get-DefenderAlert -Checkpoint fault matrix' {
 
 Describe 'Get-DefenderIncident -Checkpoint' {
     BeforeEach { Clear-MdeSiemSimulatorFault $script:Simulator }
+
+    BeforeAll {
+        # A connection of its own, with a fresh call budget: falling back to each incident's alerts takes a request
+        # per incident, and with the tests above that would wait for Graph's minute (150 calls) to pass.
+        $secret = ConvertTo-SecureString $script:Simulator.clientSecret -AsPlainText -Force
+        Connect-MdeSiem -TenantId $script:Simulator.tenantId -ClientId $script:Simulator.clientId -ClientSecret $secret `
+            -EndpointUri $script:Simulator.baseUri -SkipCertificateCheck -MaxRetryCount 1
+    }
 
     It 'falls back to each incident''s alerts when $expand=alerts fails, delivering every incident once' {
         $path = New-CheckpointPath
