@@ -45,7 +45,7 @@ public sealed class MidBodyFaultInjectionTests
         using (HttpResponseMessage normal = await GetGraphPageAsync(scope, token, HttpCompletionOption.ResponseContentRead))
         {
             byte[] whole = await normal.Content.ReadAsByteArrayAsync();
-            scope.Tenant.EnqueueFault(SimulatedFault.StallMidBody(4_000, TimeSpan.FromSeconds(10), FaultTarget.GraphApi));
+            scope.Tenant.EnqueueFault(SimulatedFault.StallMidBody(4_000, TimeSpan.FromSeconds(4), FaultTarget.GraphApi));
 
             using HttpResponseMessage held = await GetGraphPageAsync(scope, token, HttpCompletionOption.ResponseHeadersRead);
             Stream body = await held.Content.ReadAsStreamAsync();
