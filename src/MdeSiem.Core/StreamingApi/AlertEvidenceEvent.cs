@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Text.Json;
 using MdeSiem.Core.Json;
 
@@ -11,9 +10,6 @@ namespace MdeSiem.Core.StreamingApi;
 /// </summary>
 public sealed class AlertEvidenceEvent : StreamingEvent
 {
-    // Column name -> setter; one table instead of a 40-case switch. Non-string columns have their own readers.
-    private static readonly Dictionary<string, ColumnSetter> Setters = BuildSetters();
-
     public DateTime? Timestamp { get; private set; }
 
     public string? AlertId { get; private set; }
@@ -102,95 +98,158 @@ public sealed class AlertEvidenceEvent : StreamingEvent
 
     public string? SubscriptionId { get; private set; }
 
-    internal override bool TrySetColumn(string name, ref Utf8JsonReader value, JsonStringCache repeated) =>
-        Setters.TryGetValue(name, out var setter) && setter(this, ref value, repeated);
-
-    private static Dictionary<string, ColumnSetter> BuildSetters()
+    // A string column is always readable (anything else is kept as its JSON text). The columns with a few values that
+    // repeat from record to record (the kinds, roles, sources and categories the table reference lists:
+    // https://learn.microsoft.com/azure/azure-monitor/reference/tables/alertevidence) are read through the values
+    // cache, the ids and paths as new strings. A time or number that does not read as one is left to the caller,
+    // which keeps it as an additional property.
+    internal override bool TrySetColumn(string name, ref Utf8JsonReader value, JsonStringCache repeated)
     {
-        var setters = new Dictionary<string, ColumnSetter>(StringComparer.Ordinal)
+        switch (name)
         {
-            // Each setter assigns in its own body: a lambda handed the value to assign would be a new closure per
-            // column of every record, on the Event Hubs reader's hot path.
-            [nameof(Timestamp)] = (AlertEvidenceEvent e, ref Utf8JsonReader v, JsonStringCache _) =>
-            {
-                var readable = JsonValueReaders.TryReadUtcDateTime(ref v, out var time);
-                e.Timestamp = readable ? time : e.Timestamp;
-                return readable;
-            },
-            [nameof(FileSize)] = (AlertEvidenceEvent e, ref Utf8JsonReader v, JsonStringCache _) =>
-            {
-                var readable = JsonValueReaders.TryReadInt64(ref v, out var number);
-                e.FileSize = readable ? number : e.FileSize;
-                return readable;
-            },
-            [nameof(ApplicationId)] = (AlertEvidenceEvent e, ref Utf8JsonReader v, JsonStringCache _) =>
-            {
-                var readable = JsonValueReaders.TryReadInt32(ref v, out var number);
-                e.ApplicationId = readable ? number : e.ApplicationId;
-                return readable;
-            },
-        };
+            case nameof(Timestamp):
+                if (!JsonValueReaders.TryReadUtcDateTime(ref value, out var time))
+                {
+                    return false;
+                }
 
-        // A string column is always readable (anything else is kept as its JSON text).
-        void Text(string column, Action<AlertEvidenceEvent, string?> assign) =>
-            setters[column] = (AlertEvidenceEvent e, ref Utf8JsonReader v, JsonStringCache _) =>
-            {
-                assign(e, JsonValueReaders.ReadText(ref v));
+                Timestamp = time;
                 return true;
-            };
+            case nameof(FileSize):
+                if (!JsonValueReaders.TryReadInt64(ref value, out var size))
+                {
+                    return false;
+                }
 
-        // A column with a few values that repeat from record to record (the kinds, roles, sources and categories the
-        // table reference lists: https://learn.microsoft.com/azure/azure-monitor/reference/tables/alertevidence):
-        // a value read lately is the same string again.
-        void Repeated(string column, Action<AlertEvidenceEvent, string?> assign) =>
-            setters[column] = (AlertEvidenceEvent e, ref Utf8JsonReader v, JsonStringCache repeated) =>
-            {
-                assign(e, JsonValueReaders.ReadText(ref v, repeated));
+                FileSize = size;
                 return true;
-            };
+            case nameof(ApplicationId):
+                if (!JsonValueReaders.TryReadInt32(ref value, out var applicationId))
+                {
+                    return false;
+                }
 
-        Text(nameof(AlertId), (e, s) => e.AlertId = s);
-        Repeated(nameof(Title), (e, s) => e.Title = s);
-        Repeated(nameof(Categories), (e, s) => e.Categories = s);
-        Repeated(nameof(AttackTechniques), (e, s) => e.AttackTechniques = s);
-        Repeated(nameof(ServiceSource), (e, s) => e.ServiceSource = s);
-        Repeated(nameof(DetectionSource), (e, s) => e.DetectionSource = s);
-        Repeated(nameof(EntityType), (e, s) => e.EntityType = s);
-        Repeated(nameof(EvidenceRole), (e, s) => e.EvidenceRole = s);
-        Repeated(nameof(EvidenceDirection), (e, s) => e.EvidenceDirection = s);
-        Text(nameof(FileName), (e, s) => e.FileName = s);
-        Text(nameof(FolderPath), (e, s) => e.FolderPath = s);
-        Text(nameof(SHA1), (e, s) => e.SHA1 = s);
-        Text(nameof(SHA256), (e, s) => e.SHA256 = s);
-        Repeated(nameof(ThreatFamily), (e, s) => e.ThreatFamily = s);
-        Text(nameof(RemoteIP), (e, s) => e.RemoteIP = s);
-        Text(nameof(RemoteUrl), (e, s) => e.RemoteUrl = s);
-        Text(nameof(AccountName), (e, s) => e.AccountName = s);
-        Repeated(nameof(AccountDomain), (e, s) => e.AccountDomain = s);
-        Text(nameof(AccountSid), (e, s) => e.AccountSid = s);
-        Text(nameof(AccountObjectId), (e, s) => e.AccountObjectId = s);
-        Text(nameof(AccountUpn), (e, s) => e.AccountUpn = s);
-        Text(nameof(DeviceId), (e, s) => e.DeviceId = s);
-        Text(nameof(DeviceName), (e, s) => e.DeviceName = s);
-        Text(nameof(LocalIP), (e, s) => e.LocalIP = s);
-        Text(nameof(NetworkMessageId), (e, s) => e.NetworkMessageId = s);
-        Text(nameof(EmailSubject), (e, s) => e.EmailSubject = s);
-        Repeated(nameof(Application), (e, s) => e.Application = s);
-        Text(nameof(OAuthApplicationId), (e, s) => e.OAuthApplicationId = s);
-        Text(nameof(ProcessCommandLine), (e, s) => e.ProcessCommandLine = s);
-        Text(nameof(RegistryKey), (e, s) => e.RegistryKey = s);
-        Text(nameof(RegistryValueName), (e, s) => e.RegistryValueName = s);
-        Text(nameof(RegistryValueData), (e, s) => e.RegistryValueData = s);
-        Text(nameof(AdditionalFields), (e, s) => e.AdditionalFields = s);
-        Repeated(nameof(Severity), (e, s) => e.Severity = s);
-        Text(nameof(CloudResource), (e, s) => e.CloudResource = s);
-        Repeated(nameof(CloudPlatform), (e, s) => e.CloudPlatform = s);
-        Repeated(nameof(ResourceType), (e, s) => e.ResourceType = s);
-        Text(nameof(ResourceID), (e, s) => e.ResourceID = s);
-        Text(nameof(SubscriptionId), (e, s) => e.SubscriptionId = s);
-        return setters;
+                ApplicationId = applicationId;
+                return true;
+            case nameof(AlertId):
+                AlertId = JsonValueReaders.ReadText(ref value);
+                return true;
+            case nameof(Title):
+                Title = JsonValueReaders.ReadText(ref value, repeated);
+                return true;
+            case nameof(Categories):
+                Categories = JsonValueReaders.ReadText(ref value, repeated);
+                return true;
+            case nameof(AttackTechniques):
+                AttackTechniques = JsonValueReaders.ReadText(ref value, repeated);
+                return true;
+            case nameof(ServiceSource):
+                ServiceSource = JsonValueReaders.ReadText(ref value, repeated);
+                return true;
+            case nameof(DetectionSource):
+                DetectionSource = JsonValueReaders.ReadText(ref value, repeated);
+                return true;
+            case nameof(EntityType):
+                EntityType = JsonValueReaders.ReadText(ref value, repeated);
+                return true;
+            case nameof(EvidenceRole):
+                EvidenceRole = JsonValueReaders.ReadText(ref value, repeated);
+                return true;
+            case nameof(EvidenceDirection):
+                EvidenceDirection = JsonValueReaders.ReadText(ref value, repeated);
+                return true;
+            case nameof(FileName):
+                FileName = JsonValueReaders.ReadText(ref value);
+                return true;
+            case nameof(FolderPath):
+                FolderPath = JsonValueReaders.ReadText(ref value);
+                return true;
+            case nameof(SHA1):
+                SHA1 = JsonValueReaders.ReadText(ref value);
+                return true;
+            case nameof(SHA256):
+                SHA256 = JsonValueReaders.ReadText(ref value);
+                return true;
+            case nameof(ThreatFamily):
+                ThreatFamily = JsonValueReaders.ReadText(ref value, repeated);
+                return true;
+            case nameof(RemoteIP):
+                RemoteIP = JsonValueReaders.ReadText(ref value);
+                return true;
+            case nameof(RemoteUrl):
+                RemoteUrl = JsonValueReaders.ReadText(ref value);
+                return true;
+            case nameof(AccountName):
+                AccountName = JsonValueReaders.ReadText(ref value);
+                return true;
+            case nameof(AccountDomain):
+                AccountDomain = JsonValueReaders.ReadText(ref value, repeated);
+                return true;
+            case nameof(AccountSid):
+                AccountSid = JsonValueReaders.ReadText(ref value);
+                return true;
+            case nameof(AccountObjectId):
+                AccountObjectId = JsonValueReaders.ReadText(ref value);
+                return true;
+            case nameof(AccountUpn):
+                AccountUpn = JsonValueReaders.ReadText(ref value);
+                return true;
+            case nameof(DeviceId):
+                DeviceId = JsonValueReaders.ReadText(ref value);
+                return true;
+            case nameof(DeviceName):
+                DeviceName = JsonValueReaders.ReadText(ref value);
+                return true;
+            case nameof(LocalIP):
+                LocalIP = JsonValueReaders.ReadText(ref value);
+                return true;
+            case nameof(NetworkMessageId):
+                NetworkMessageId = JsonValueReaders.ReadText(ref value);
+                return true;
+            case nameof(EmailSubject):
+                EmailSubject = JsonValueReaders.ReadText(ref value);
+                return true;
+            case nameof(Application):
+                Application = JsonValueReaders.ReadText(ref value, repeated);
+                return true;
+            case nameof(OAuthApplicationId):
+                OAuthApplicationId = JsonValueReaders.ReadText(ref value);
+                return true;
+            case nameof(ProcessCommandLine):
+                ProcessCommandLine = JsonValueReaders.ReadText(ref value);
+                return true;
+            case nameof(RegistryKey):
+                RegistryKey = JsonValueReaders.ReadText(ref value);
+                return true;
+            case nameof(RegistryValueName):
+                RegistryValueName = JsonValueReaders.ReadText(ref value);
+                return true;
+            case nameof(RegistryValueData):
+                RegistryValueData = JsonValueReaders.ReadText(ref value);
+                return true;
+            case nameof(AdditionalFields):
+                AdditionalFields = JsonValueReaders.ReadText(ref value);
+                return true;
+            case nameof(Severity):
+                Severity = JsonValueReaders.ReadText(ref value, repeated);
+                return true;
+            case nameof(CloudResource):
+                CloudResource = JsonValueReaders.ReadText(ref value);
+                return true;
+            case nameof(CloudPlatform):
+                CloudPlatform = JsonValueReaders.ReadText(ref value, repeated);
+                return true;
+            case nameof(ResourceType):
+                ResourceType = JsonValueReaders.ReadText(ref value, repeated);
+                return true;
+            case nameof(ResourceID):
+                ResourceID = JsonValueReaders.ReadText(ref value);
+                return true;
+            case nameof(SubscriptionId):
+                SubscriptionId = JsonValueReaders.ReadText(ref value);
+                return true;
+            default:
+                return false;
+        }
     }
-
-    /// <summary>Sets one column from the reader's current value (a delegate type: Func cannot take the reader by ref).</summary>
-    private delegate bool ColumnSetter(AlertEvidenceEvent target, ref Utf8JsonReader value, JsonStringCache repeated);
 }
