@@ -186,7 +186,7 @@ internal sealed class BlobHubCheckpointStore : CheckpointStore
                     ErrorCode.CheckpointMismatch,
                     $"The checkpoints of consumer group '{consumerGroup}' in the container were written by runs of {Describe(written)}; this run reads {Describe(_table)}, and would skip the records the other runs passed over.")
                 {
-                    RecommendedAction = "Give each -EventType its own consumer group (and the runs that share it the same -EventType).",
+                    RecommendedAction = "Give each -EventType its own consumer group or checkpoint container (and the runs that share one the same -EventType).",
                     Target = blob.Name,
                 };
             }

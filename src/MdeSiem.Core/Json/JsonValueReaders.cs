@@ -7,8 +7,9 @@ using System.Text.Json;
 namespace MdeSiem.Core.Json;
 
 /// <summary>
-/// Tolerant readers for one JSON value of a documented type, the one set every parser of the module uses (SIEM and
-/// Graph records, Streaming API records, hunting rows). Services drift (a number sent as a string, "" where null is
+/// Tolerant readers for one JSON value of a documented type, the one set the module's reader-based parsers share
+/// (SIEM records, Streaming API records, hunting rows; Graph objects are bound from JsonElement by GraphObjectBinder).
+/// Services drift (a number sent as a string, "" where null is
 /// meant): each reader accepts the shapes seen in practice and reports the rest as not readable, so the caller can
 /// keep the raw value instead of failing the whole pull. A reader that reports false leaves the reader where it was,
 /// so the whole value is still there to keep.

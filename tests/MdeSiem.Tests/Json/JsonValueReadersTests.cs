@@ -69,11 +69,16 @@ public sealed class JsonValueReadersTests
     [InlineData("[ ]", "[ ]")]
     public void A_text_column_keeps_every_value_as_its_text(string json, string? expected)
     {
-        var reader = ReaderOn(json);
+        // The value is followed by another, so a reader that stopped short of its end or read past it shows.
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes("[" + json + ", 7]"));
+        reader.Read();
+        reader.Read();
         Assert.Equal(expected, JsonValueReaders.ReadText(ref reader));
 
-        // A nested value is read whole: the reader is on its last token, and the document has nothing after it.
-        Assert.Equal(json.Length, (int)reader.BytesConsumed);
+        // A nested value is read whole: the reader is on its last token, and the next one is the value after it.
+        Assert.True(reader.Read());
+        Assert.Equal(JsonTokenType.Number, reader.TokenType);
+        Assert.Equal(7, reader.GetInt32());
     }
 
     [Theory]
