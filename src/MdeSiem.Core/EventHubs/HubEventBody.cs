@@ -90,15 +90,16 @@ internal static class HubEventBody
 
     /// <summary>The items of one event: its records, or one item with the error (or with nothing) that ends the event.</summary>
     /// <param name="sequenceNumber">
-    /// The event's <see cref="EventData.SequenceNumber"/>, which the caller has read already (each read of it looks
-    /// it up in the message's annotations).
+    /// The event's <see cref="EventData.SequenceNumber"/>, read once by the caller (each read of it looks it up in the
+    /// message's annotations).
     /// </param>
-    public static List<HubRecord> Records(string partitionId, EventData eventData, long sequenceNumber, string? table)
+    /// <param name="body">The event's body (<see cref="EventData.EventBody"/>).</param>
+    public static List<HubRecord> Records(string partitionId, long sequenceNumber, ReadOnlyMemory<byte> body, string? table)
     {
         var items = new List<HubRecord>();
         try
         {
-            Read(eventData.EventBody.ToMemory(), table, partitionId, sequenceNumber, items);
+            Read(body, table, partitionId, sequenceNumber, items);
         }
         catch (MdeSiemException invalid)
         {

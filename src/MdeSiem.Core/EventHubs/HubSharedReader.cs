@@ -127,7 +127,7 @@ public sealed class HubSharedReader
                 HubRecord? last = null;
                 foreach (var eventData in batch.Events)
                 {
-                    foreach (var record in HubEventBody.Records(batch.PartitionId, eventData, eventData.SequenceNumber, query.Table))
+                    foreach (var record in HubEventBody.Records(batch.PartitionId, eventData.SequenceNumber, eventData.EventBody.ToMemory(), query.Table))
                     {
                         record.WithdrawnCheck = batch.IsWithdrawn;
                         var delivered = eventData;

@@ -91,7 +91,7 @@ public sealed class HubStreamReader
                             && nextSequenceNumbers.TryGetValue(state.PartitionId, out var next) && next == sequenceNumber
                             ? count
                             : 0;
-                        var records = HubEventBody.Records(state.PartitionId, eventData, sequenceNumber, query.Table);
+                        var records = HubEventBody.Records(state.PartitionId, sequenceNumber, eventData.EventBody.ToMemory(), query.Table);
                         foreach (var record in alreadyDelivered > 0 ? WithoutDelivered(records, alreadyDelivered) : records)
                         {
                             if (last is not null)

@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Json;
 using MdeSiem.Core.Errors;
 using MdeSiem.Core.Json;
-using MdeSiem.Core.StreamingApi;
 
 namespace MdeSiem.Core.Hunting;
 

@@ -16,12 +16,10 @@ namespace MdeSiem.Core.Json;
 /// </summary>
 internal static class JsonValueReaders
 {
-    /// <summary>A string; "" becomes null; numbers and booleans keep their JSON text; an object or array is not a string.</summary>
-    public static bool TryReadString(ref Utf8JsonReader reader, out string? value) => TryReadString(ref reader, null, out value);
-
     /// <summary>
-    /// As <see cref="TryReadString(ref Utf8JsonReader, out string?)"/>; with <paramref name="repeated"/>, a string
-    /// read lately comes from that cache (for fields whose values repeat from record to record).
+    /// A string; "" becomes null; numbers and booleans keep their JSON text; an object or array is not a string. With
+    /// <paramref name="repeated"/>, a string read lately comes from that cache (for fields whose values repeat from
+    /// record to record).
     /// </summary>
     public static bool TryReadString(ref Utf8JsonReader reader, JsonStringCache? repeated, out string? value)
     {
@@ -178,32 +176,8 @@ internal static class JsonValueReaders
     /// A value of any shape as a PowerShell-friendly object: string, long, double, bool, null, or an object or array
     /// as its raw JSON text (a SIEM record's fields that the module does not know).
     /// </summary>
-    public static object? ReadAny(ref Utf8JsonReader reader)
-    {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.String:
-                return reader.GetString();
-            case JsonTokenType.Number:
-                if (reader.TryGetInt64(out var integer))
-                {
-                    return integer;
-                }
-
-                return reader.GetDouble();
-            case JsonTokenType.True:
-                return true;
-            case JsonTokenType.False:
-                return false;
-            case JsonTokenType.Null:
-                return null;
-            default:
-                using (var document = JsonDocument.ParseValue(ref reader))
-                {
-                    return document.RootElement.GetRawText();
-                }
-        }
-    }
+    public static object? ReadAny(ref Utf8JsonReader reader) =>
+        reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray ? NestedJsonText(ref reader) : ToPlain(ref reader);
 
     /// <summary>
     /// Any value as a plain object: string, long, double, bool, null, name/value pairs or an array (the Streaming API's
@@ -260,14 +234,18 @@ internal static class JsonValueReaders
             case JsonTokenType.Null:
                 return null;
             case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                using (var nested = JsonDocument.ParseValue(ref reader))
-                {
-                    return nested.RootElement.GetRawText();
-                }
-
+                return NestedJsonText(ref reader);
             default:
                 var bytes = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray();
                 return System.Text.Encoding.UTF8.GetString(bytes);
         }
+    }
+
+    // A nested object or array, whose StartObject or StartArray is the current token, as its JSON text as sent; the
+    // reader is left on its last token.
+    private static string NestedJsonText(ref Utf8JsonReader reader)
+    {
+        using var nested = JsonDocument.ParseValue(ref reader);
+        return nested.RootElement.GetRawText();
     }
 }

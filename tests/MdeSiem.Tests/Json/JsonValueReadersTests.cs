@@ -92,7 +92,7 @@ public sealed class JsonValueReadersTests
     public void A_string_field_takes_empty_as_null_and_refuses_nested_json(string json, bool readable, string? expected)
     {
         var reader = ReaderOn(json);
-        Assert.Equal(readable, JsonValueReaders.TryReadString(ref reader, out var read));
+        Assert.Equal(readable, JsonValueReaders.TryReadString(ref reader, null, out var read));
         Assert.Equal(expected, read);
 
         // Refused: the reader has not moved, so the caller can still keep the whole value.
