@@ -220,13 +220,11 @@ public sealed class OutFileWriter : IDisposable
 
     private void Append(string key, DateTime? timeUtc, ArraySegment<byte> line)
     {
-        var start = _batch.Length;
-        var byteCount = line.Count + 1;
-        _batch.SetLength(start + byteCount);
-        Buffer.BlockCopy(line.Array!, line.Offset, _batch.GetBuffer(), (int)start, line.Count);
-        _batch.GetBuffer()[start + byteCount - 1] = (byte)'\n';
-        _batch.Position = _batch.Length;
-        _length += byteCount;
+        // Write, not SetLength and a copy: growing a MemoryStream's length clears the new bytes first, a second pass
+        // over every line's bytes that was a few percent of an -OutFile pull.
+        _batch.Write(line.Array!, line.Offset, line.Count);
+        _batch.WriteByte((byte)'\n');
+        _length += line.Count + 1;
         _journal?.Announce(_currentPath!, _length, key, timeUtc);
     }
 

@@ -19,7 +19,17 @@ public sealed class TypedJsonLineWriter : IDisposable
     private readonly MemoryStream _buffer = new();
     private readonly Utf8JsonWriter _writer;
 
-    public TypedJsonLineWriter() => _writer = new Utf8JsonWriter(_buffer, JsonLineFormatter.Options);
+    // The general formatter's options without the writer's checks of each call against the JSON grammar: this
+    // writer only ever writes one flat object of named members, and those checks were a part of every field's cost.
+    // The bytes are the same (TypedJsonLineWriterTests).
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Encoder = JsonLineFormatter.Options.Encoder,
+        Indented = JsonLineFormatter.Options.Indented,
+        SkipValidation = true,
+    };
+
+    public TypedJsonLineWriter() => _writer = new Utf8JsonWriter(_buffer, Options);
 
     /// <summary>
     /// The record's line as UTF-8, without its newline. The bytes are valid until the next call.
