@@ -11,6 +11,7 @@ using Azure.Messaging.EventHubs.Consumer;
 using Azure.Messaging.EventHubs.Primitives;
 using Azure.Storage.Blobs;
 using MdeSiem.Core.Errors;
+using MdeSiem.Core.StreamingApi;
 
 namespace MdeSiem.Core.EventHubs;
 
@@ -62,15 +63,19 @@ public sealed class HubSharedReader
         catch (RequestFailedException failed) when (failed.Status == 403)
         {
         }
+        catch (Exception exception) when (IsStorageFailure(exception, cancellationToken))
+        {
+            throw StorageFailureTranslator.Translate(exception, "creating the checkpoint container", StorageUse.CheckpointContainer);
+        }
 
         var store = new BlobHubCheckpointStore(_container, TimeSpan.FromTicks(LoadBalancingInterval.Ticks * 3), query.Table);
         try
         {
             await store.EnsureSameTableAsync(_target.FullyQualifiedNamespace, _target.HubName, _target.ConsumerGroup, cancellationToken).ConfigureAwait(false);
         }
-        catch (RequestFailedException failed)
+        catch (Exception exception) when (IsStorageFailure(exception, cancellationToken))
         {
-            throw StreamingApi.StorageFailureTranslator.Translate(failed, "reading the checkpoint container");
+            throw StorageFailureTranslator.Translate(exception, "reading the checkpoint container", StorageUse.CheckpointContainer);
         }
 
         var ends = query.Follow ? new Dictionary<string, long>() : await EndsAsync(cancellationToken).ConfigureAwait(false);
@@ -234,9 +239,9 @@ public sealed class HubSharedReader
             {
                 checkpointed = await store.GetCheckpointedSequenceNumberAsync(_target.FullyQualifiedNamespace, _target.HubName, _target.ConsumerGroup, end.Key, cancellationToken).ConfigureAwait(false);
             }
-            catch (RequestFailedException failed)
+            catch (Exception exception) when (IsStorageFailure(exception, cancellationToken))
             {
-                throw StreamingApi.StorageFailureTranslator.Translate(failed, "reading the checkpoint container");
+                throw StorageFailureTranslator.Translate(exception, "reading the checkpoint container", StorageUse.CheckpointContainer);
             }
 
             if (checkpointed is null || checkpointed < end.Value)
@@ -247,4 +252,10 @@ public sealed class HubSharedReader
 
         return true;
     }
+
+    // Any failure of a storage call, not only the service's answers: an account that cannot be reached ends in the
+    // client's AggregateException of its retries, and that must not reach the user as an unexpected error. The
+    // caller's own cancellation is not a failure.
+    private static bool IsStorageFailure(Exception exception, CancellationToken cancellationToken) =>
+        exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested;
 }

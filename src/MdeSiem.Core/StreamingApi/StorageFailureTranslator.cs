@@ -13,7 +13,10 @@ namespace MdeSiem.Core.StreamingApi;
 /// </summary>
 internal static class StorageFailureTranslator
 {
-    public static MdeSiemException Translate(Exception exception, string what)
+    /// <param name="exception">What the blob client (or the credential it asked) threw.</param>
+    /// <param name="what">What the module was doing, for the message ("while ...").</param>
+    /// <param name="use">Which kind of storage use failed: the advice for a refusal or a missing container differs.</param>
+    public static MdeSiemException Translate(Exception exception, string what, StorageUse use = StorageUse.StreamExport)
     {
         if (exception is AggregateException aggregate && aggregate.InnerExceptions.Count > 0)
         {
@@ -26,7 +29,7 @@ internal static class StorageFailureTranslator
             case MdeSiemException known:
                 return known;
             case RequestFailedException failed:
-                return FromStatus(failed, what);
+                return FromStatus(failed, what, use);
             case HttpRequestException or IOException:
                 return new MdeSiemException(ErrorCode.ConnectionFailed, $"The storage account could not be reached while {what}.")
                 {
@@ -44,7 +47,7 @@ internal static class StorageFailureTranslator
         }
     }
 
-    private static MdeSiemException FromStatus(RequestFailedException failed, string what)
+    private static MdeSiemException FromStatus(RequestFailedException failed, string what, StorageUse use)
     {
         var service = string.IsNullOrEmpty(failed.ErrorCode) ? string.Empty : $" ({failed.ErrorCode})";
         var requestId = failed.GetRawResponse()?.ClientRequestId;
@@ -60,13 +63,17 @@ internal static class StorageFailureTranslator
             {
                 StatusCode = 403,
                 RequestId = requestId,
-                RecommendedAction = "Give the identity the 'Storage Blob Data Reader' role on the account, or use a SAS with read and list permissions that has not expired.",
+                RecommendedAction = use == StorageUse.CheckpointContainer
+                    ? "The checkpoint container is read and written: give the identity the 'Storage Blob Data Contributor' role on the account or container, or use a SAS with read, write and list permissions that has not expired."
+                    : "Give the identity the 'Storage Blob Data Reader' role on the account, or use a SAS with read and list permissions that has not expired.",
             },
             404 => new MdeSiemException(ErrorCode.NotFound, message)
             {
                 StatusCode = 404,
                 RequestId = requestId,
-                RecommendedAction = "Check that the Streaming API exports this table to this storage account (Settings > Microsoft Defender XDR > Streaming API).",
+                RecommendedAction = use == StorageUse.CheckpointContainer
+                    ? "Check the container's name and account; a container the identity may not create must be created beforehand."
+                    : "Check that the Streaming API exports this table to this storage account (Settings > Microsoft Defender XDR > Streaming API).",
             },
             400 or 416 => new MdeSiemException(ErrorCode.BadRequest, message) { StatusCode = failed.Status, RequestId = requestId },
             429 or 503 => new MdeSiemException(ErrorCode.Throttled, message) { StatusCode = failed.Status, RequestId = requestId },
