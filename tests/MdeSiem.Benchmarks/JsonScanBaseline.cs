@@ -75,16 +75,16 @@ internal static class JsonScanBaseline
             return 2;
         }
 
-        var m = await RunAsync(args[1], args[2], args[3], secret, long.Parse(args[4], CultureInfo.InvariantCulture));
+        var scan = await RunAsync(args[1], args[2], args[3], secret, long.Parse(args[4], CultureInfo.InvariantCulture));
         Console.WriteLine(JsonSerializer.Serialize(new
         {
-            seconds = m.Seconds,
-            firstSeconds = m.FirstSeconds,
-            cpuSeconds = m.CpuSeconds,
-            records = m.Records,
-            bytes = m.Bytes,
-            peakMegabytes = m.PeakMegabytes,
-            growthMegabytes = m.GrowthMegabytes,
+            seconds = scan.Seconds,
+            firstSeconds = scan.FirstSeconds,
+            cpuSeconds = scan.CpuSeconds,
+            records = scan.Records,
+            bytes = scan.Bytes,
+            peakMegabytes = scan.PeakMegabytes,
+            growthMegabytes = scan.GrowthMegabytes,
         }));
         return 0;
     }
