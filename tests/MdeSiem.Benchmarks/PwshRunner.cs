@@ -17,7 +17,8 @@ internal sealed class PwshRunner
         _command = command;
     }
 
-    public (JsonElement? Result, string? Failure) RunScript(string script, IReadOnlyDictionary<string, string> parameters, string secret, TimeSpan timeout)
+    /// <param name="environment">Extra environment variables of the pwsh process (a recipe's runtime settings).</param>
+    public (JsonElement? Result, string? Failure) RunScript(string script, IReadOnlyDictionary<string, string> parameters, string secret, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
         var arguments = new List<string> { "-NoProfile", "-NonInteractive", "-File", script };
         foreach (var (name, value) in parameters)
@@ -26,7 +27,9 @@ internal sealed class PwshRunner
             arguments.Add(value);
         }
 
-        var (exitCode, output, error) = Run(arguments, timeout, ("MDESIEM_BENCH_SECRET", secret));
+        var variables = (environment ?? new Dictionary<string, string>()).Select(entry => (entry.Key, entry.Value))
+            .Append(("MDESIEM_BENCH_SECRET", secret)).ToArray();
+        var (exitCode, output, error) = Run(arguments, timeout, variables);
         var last = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.Trim();
         if (exitCode != 0 || last is null || !last.StartsWith('{'))
         {

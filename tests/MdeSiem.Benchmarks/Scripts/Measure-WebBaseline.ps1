@@ -24,6 +24,8 @@ $measured = Measure-Runs -Runs $Runs -BeforeRun {
     $script:alerts = $null
     $script:response = $null
     [GC]::Collect()
+    # Export-Csv replaces the last run's file: removed here, outside the stopwatch, as for the module's contenders.
+    if ($CsvPath) { Remove-Item -Path $CsvPath -ErrorAction SilentlyContinue }
 } -Pull {
     if ($Method -eq 'WebRequest') {
         $script:response = Invoke-WebRequest -Method Get -Uri $url -Headers $headers -SkipCertificateCheck

@@ -1,0 +1,15 @@
+using System.Collections.Generic;
+
+namespace MdeSiem.Benchmarks;
+
+/// <summary>
+/// How the scheduled-run recipe (about_MdeSiem_ScheduledRuns) starts pwsh: with profile-guided recompilation off. A
+/// process that pulls once never earns back what the instrumented copies of the hot code cost, and a module cannot
+/// set this for the process it is loaded into, so the "PGO off" rows measure the recipe beside the default.
+/// </summary>
+internal static class ScheduledRun
+{
+    public static readonly IReadOnlyDictionary<string, string> Environment = new Dictionary<string, string> { ["DOTNET_TieredPGO"] = "0" };
+
+    public const string Detail = "DOTNET_TieredPGO=0, as the scheduled-run recipe starts pwsh";
+}
