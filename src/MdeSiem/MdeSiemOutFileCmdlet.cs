@@ -71,7 +71,9 @@ public abstract class MdeSiemOutFileCmdlet : MdeSiemConnectedCmdlet
     /// <summary>
     /// Ends a read: the lines go to stable storage, then <paramref name="commit"/> moves the checkpoint (or saves a
     /// failed run's progress), then the journal goes. After a failed write nothing is committed: the file and its
-    /// journal tell the next run, so nothing from memory is saved over them.
+    /// journal tell the next run, so nothing from memory is saved over them. With nothing to commit, the lines are
+    /// written without waiting for the disk: no checkpoint counts on them, and an fsync of a large run's file is
+    /// seconds (1 to 1.6 s for the 2 GB of 1,000,000 SIEM records on the project's machine).
     /// </summary>
     protected void CloseOutFile(IOutFileCheckpoint? run, Action? commit)
     {
@@ -84,13 +86,19 @@ public abstract class MdeSiemOutFileCmdlet : MdeSiemConnectedCmdlet
                 return;
             }
 
+            if (commit is null)
+            {
+                closing?.WriteOut();
+                return;
+            }
+
             closing?.FlushToDisk(run);
-            commit?.Invoke();
+            commit.Invoke();
             closing?.Committed();
         }
     }
 
-    /// <summary>A read without a checkpoint appends to -OutFile and puts the lines on disk when it ends.</summary>
+    /// <summary>A read without a checkpoint appends to -OutFile and hands the last lines to the file when it ends.</summary>
     protected override void EndProcessing()
     {
         CloseOutFile(run: null, commit: null);

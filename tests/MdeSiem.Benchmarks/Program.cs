@@ -18,6 +18,7 @@ internal static class Program
     private const string ModuleCsv = "Get-MdeSiemAlert | Export-Csv (1)";
     private const string ModuleOutFile = "Get-MdeSiemAlert -OutFile (JSON lines) (1)";
     private const string ModuleJson = "Get-MdeSiemAlert | ConvertTo-Json | Add-Content (1)";
+    private const string ModuleCheckpointed = "Get-MdeSiemAlert -OutFile -Checkpoint (1)";
     private const string RecipeNull = "Get-MdeSiemAlert | Out-Null, PGO off (1)";
     private const string RecipeOutFile = "Get-MdeSiemAlert -OutFile, PGO off (1)";
 
@@ -74,6 +75,7 @@ internal static class Program
                 (ModuleNull, pull, With(module, ("Sink", "Null")), null),
                 (ModuleCsv, pull, With(module, ("Sink", "Csv"), ("CsvPath", csvPath)), null),
                 (ModuleOutFile, pull, With(module, ("Sink", "OutFile"), ("CsvPath", csvPath)), null),
+                (ModuleCheckpointed, pull, With(module, ("Sink", "OutFileCheckpoint"), ("CsvPath", csvPath)), null),
                 (RecipeNull, pull, With(module, ("Sink", "Null")), ScheduledRun.Environment),
                 (RecipeOutFile, pull, With(module, ("Sink", "OutFile"), ("CsvPath", csvPath)), ScheduledRun.Environment),
             };
@@ -114,6 +116,10 @@ internal static class Program
         }
 
         File.Delete(csvPath);
+        foreach (var left in Directory.GetFiles(Path.GetDirectoryName(csvPath)!, Path.GetFileName(csvPath) + ".checkpoint*"))
+        {
+            File.Delete(left);
+        }
         if (options.HubAlerts > 0 && options.Runs(EventHubWorkload.Module))
         {
             results.AddRange(EventHubWorkload.Measure(pwsh, scripts, options.SimulatorAssembly, options.ModuleManifest, options.HubAlerts));

@@ -118,6 +118,12 @@ public sealed class OutFileWriter : IDisposable
         }
     }
 
+    /// <summary>
+    /// Hands what is batched to the operating system without waiting for stable storage: the end of a run that no
+    /// checkpoint counts on, which leaves its file as Add-Content or Export-Csv leave theirs.
+    /// </summary>
+    public void WriteOut() => WriteBatch();
+
     /// <summary>Writes what is batched and flushes every file of this run to stable storage; returns their lengths.</summary>
     public IReadOnlyDictionary<string, long> FlushToDisk()
     {

@@ -164,7 +164,7 @@ public sealed class GetDefenderStreamEventCommand : MdeSiemOutFileCmdlet
         finally
         {
             // A failed or stopped run keeps the offsets reached (and, with -OutFile, what is on disk).
-            CloseOutFile(pull.Checkpoint, pull.Finish);
+            CloseOutFile(pull.Checkpoint, pull.Checkpoint is null ? null : pull.Finish);
         }
 
         if (pull.Summary is { } summary)
@@ -223,7 +223,7 @@ public sealed class GetDefenderStreamEventCommand : MdeSiemOutFileCmdlet
         finally
         {
             // A failed or stopped run keeps what went down the pipeline (and, with -OutFile, what is on disk).
-            CloseOutFile(pull.Checkpoint, pull.Finish);
+            CloseOutFile(pull.Checkpoint, pull.IsCheckpointed ? pull.Finish : null);
         }
 
         foreach (var problem in pull.TakeProblems())

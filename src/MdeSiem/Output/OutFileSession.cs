@@ -10,7 +10,7 @@ namespace MdeSiem.Output;
 /// <summary>
 /// A pull's -OutFile: formats each record as its line and appends it. With a checkpoint, lines are journaled beside
 /// the checkpoint and on stable storage before the checkpoint that covers them moves (see <see cref="OutFileWriter"/>);
-/// without one, the file is simply appended to and flushed to disk at the end.
+/// without one, the file is simply appended to, and the operating system puts it on disk in its own time.
 /// </summary>
 internal sealed class OutFileSession : IDisposable
 {
@@ -99,6 +99,9 @@ internal sealed class OutFileSession : IDisposable
         var lengths = _writer.FlushToDisk();
         run?.RecordOutputs(lengths);
     }
+
+    /// <summary>Ends a run that nothing will be committed for: its lines go to the file, not waiting for the disk.</summary>
+    public void WriteOut() => _writer.WriteOut();
 
     /// <summary>The checkpoint covers every line now: the journal is no longer needed.</summary>
     public void Committed() => _writer.ForgetJournal();
