@@ -21,7 +21,6 @@ internal static class Program
     private const string ModuleCheckpointed = "Get-MdeSiemAlert -OutFile -Checkpoint (1)";
     private const string RecipeNull = "Get-MdeSiemAlert | Out-Null, PGO off (1)";
     private const string RecipeOutFile = "Get-MdeSiemAlert -OutFile, PGO off (1)";
-
     private const string RestNull = "Invoke-RestMethod | Out-Null (A)";
     private const string WebNull = "Invoke-WebRequest + ConvertFrom-Json (A)";
     private const string RestCsv = "Invoke-RestMethod | Export-Csv (A)";
@@ -120,6 +119,7 @@ internal static class Program
         {
             File.Delete(left);
         }
+
         if (options.HubAlerts > 0 && options.Runs(EventHubWorkload.Module))
         {
             results.AddRange(EventHubWorkload.Measure(pwsh, scripts, options.SimulatorAssembly, options.ModuleManifest, options.HubAlerts));

@@ -3,9 +3,9 @@ using System.Collections.Generic;
 namespace MdeSiem.Benchmarks;
 
 /// <summary>
-/// How the scheduled-run recipe (about_MdeSiem_ScheduledRuns) starts pwsh: with profile-guided recompilation off. A
-/// process that pulls once never earns back what the instrumented copies of the hot code cost, and a module cannot
-/// set this for the process it is loaded into, so the "PGO off" rows measure the recipe beside the default.
+/// How the scheduled-run recipe (about_MdeSiem_ScheduledRuns) may start pwsh: with profile-guided recompilation off,
+/// since a process that pulls once may not earn back what the instrumented copies of the hot code cost. A module
+/// cannot set this for the process it is loaded into, so the "PGO off" rows measure the recipe beside the default.
 /// </summary>
 internal static class ScheduledRun
 {
