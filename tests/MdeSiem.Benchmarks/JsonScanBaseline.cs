@@ -28,64 +28,19 @@ internal static class JsonScanBaseline
     /// program pays in a new process (its JIT, TLS, the HTTP stack), and that is the fair reference for a scheduled
     /// script's first run. The secret goes by environment, never on a command line.
     /// </summary>
-    public static Measurement RunInFreshProcess(SimulatorProcess simulator, long size)
-    {
-        var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        if (string.Equals(Path.GetFileNameWithoutExtension(start.FileName), "dotnet", StringComparison.OrdinalIgnoreCase))
-        {
-            start.ArgumentList.Add(typeof(JsonScanBaseline).Assembly.Location);
-        }
-
-        foreach (var argument in new[] { ChildSwitch, simulator.BaseUri, simulator.TenantId, simulator.ClientId, size.ToString(CultureInfo.InvariantCulture) })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["MDESIEM_BENCH_SECRET"] = simulator.ClientSecret;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the scan's process.");
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"The scan's process failed ({process.ExitCode}): {error.Result}");
-        }
-
-        using var json = JsonDocument.Parse(output.Trim());
-        var root = json.RootElement;
-        return new Measurement(Name, size, root.GetProperty("seconds").GetDouble(), root.GetProperty("records").GetInt64(), root.GetProperty("bytes").GetInt64(),
-            root.GetProperty("peakMegabytes").GetDouble(), root.GetProperty("growthMegabytes").GetDouble())
-        {
-            FirstSeconds = root.GetProperty("firstSeconds").GetDouble(),
-            CpuSeconds = root.GetProperty("cpuSeconds").GetDouble(),
-        };
-    }
+    public static Measurement RunInFreshProcess(SimulatorProcess simulator, long size) =>
+        FreshProcess.Run(Name, size, new[] { ChildSwitch, simulator.BaseUri, simulator.TenantId, simulator.ClientId, size.ToString(CultureInfo.InvariantCulture) }, simulator.ClientSecret);
 
     /// <summary>The child process: runs the scan and prints its measurement as one JSON line.</summary>
     public static async Task<int> RunChildAsync(string[] args)
     {
-        if (args.Length != 5 || Environment.GetEnvironmentVariable("MDESIEM_BENCH_SECRET") is not { Length: > 0 } secret)
+        if (args.Length != 5 || FreshProcess.Secret is not { } secret)
         {
-            Console.Error.WriteLine($"{ChildSwitch} <baseUri> <tenantId> <clientId> <size>, with MDESIEM_BENCH_SECRET set.");
+            Console.Error.WriteLine($"{ChildSwitch} <baseUri> <tenantId> <clientId> <size>, with {FreshProcess.SecretVariable} set.");
             return 2;
         }
 
-        var scan = await RunAsync(args[1], args[2], args[3], secret, long.Parse(args[4], CultureInfo.InvariantCulture));
-        Console.WriteLine(JsonSerializer.Serialize(new
-        {
-            seconds = scan.Seconds,
-            firstSeconds = scan.FirstSeconds,
-            cpuSeconds = scan.CpuSeconds,
-            records = scan.Records,
-            bytes = scan.Bytes,
-            peakMegabytes = scan.PeakMegabytes,
-            growthMegabytes = scan.GrowthMegabytes,
-        }));
+        FreshProcess.Print(await RunAsync(args[1], args[2], args[3], secret, long.Parse(args[4], CultureInfo.InvariantCulture)));
         return 0;
     }
 

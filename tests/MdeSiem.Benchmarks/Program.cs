@@ -33,6 +33,11 @@ internal static class Program
             return await JsonScanBaseline.RunChildAsync(args);
         }
 
+        if (args.Length > 0 && args[0] == EventHubWorkload.ChildSwitch)
+        {
+            return await EventHubWorkload.RunChildAsync(args);
+        }
+
         BenchOptions options;
         try
         {
