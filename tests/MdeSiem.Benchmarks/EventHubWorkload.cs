@@ -77,22 +77,10 @@ internal static class EventHubWorkload
         }
 
         var delivered = json.GetProperty("records").GetInt64();
-        var seconds = json.GetProperty("seconds").GetDouble();
-        var slower = receive.Records / Math.Max(receive.Seconds, 1e-9) / (events / Math.Max(seconds, 1e-9));
+        var module = Measurement.FromRuns(json, name, events, events, 0);
+        var slower = receive.RecordsPerSecond / module.RecordsPerSecond;
         var detail = delivered == records ? $"{slower:F1}x slower than the receive loop; every record delivered" : $"delivered {delivered:N0} of {records:N0} records";
-        return new Measurement(
-            name,
-            events,
-            seconds,
-            events,
-            0,
-            json.GetProperty("peakAfter").GetInt64() / 1048576.0,
-            (json.GetProperty("peakAfter").GetInt64() - json.GetProperty("peakBefore").GetInt64()) / 1048576.0)
-        {
-            FirstSeconds = json.GetProperty("firstSeconds").GetDouble(),
-            CpuSeconds = json.GetProperty("cpuSeconds").GetDouble(),
-            Detail = environment is null ? detail : detail + "; " + ScheduledRun.Detail,
-        };
+        return module with { Detail = environment is null ? detail : detail + "; " + ScheduledRun.Detail };
     }
 
     /// <summary>The child process: runs the receive loop and prints its measurement as one JSON line.</summary>

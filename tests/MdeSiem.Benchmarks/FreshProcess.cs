@@ -13,6 +13,7 @@ namespace MdeSiem.Benchmarks;
 /// </summary>
 internal static class FreshProcess
 {
+    /// <summary>Carries the secret to every process the harness starts (the pwsh scripts read it too).</summary>
     public const string SecretVariable = "MDESIEM_BENCH_SECRET";
 
     /// <summary>Runs the harness with <paramref name="arguments"/> (a child switch first) and reads its measurement.</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace MdeSiem.Benchmarks;
 
 /// <summary>One workload at one size: how long it took, what it read, and how much memory its process grew.</summary>
@@ -22,6 +24,21 @@ internal sealed record Measurement(
 
     /// <summary>Printed after the row, e.g. how many alerts the records merged into.</summary>
     public string? Detail { get; init; }
+
+    /// <summary>
+    /// A pwsh contender's row from what Measure-Runs.ps1 reports: its fastest and first run, that run's CPU time, and
+    /// the working set's peak before and after the first run.
+    /// </summary>
+    public static Measurement FromRuns(JsonElement runs, string workload, long size, long records, long bytes)
+    {
+        var peakBefore = runs.GetProperty("peakBefore").GetInt64();
+        var peakAfter = runs.GetProperty("peakAfter").GetInt64();
+        return new Measurement(workload, size, runs.GetProperty("seconds").GetDouble(), records, bytes, peakAfter / 1048576.0, (peakAfter - peakBefore) / 1048576.0)
+        {
+            FirstSeconds = runs.GetProperty("firstSeconds").GetDouble(),
+            CpuSeconds = runs.GetProperty("cpuSeconds").GetDouble(),
+        };
+    }
 
     public double RecordsPerSecond => Seconds > 0 ? Records / Seconds : 0;
 

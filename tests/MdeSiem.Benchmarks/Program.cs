@@ -156,20 +156,7 @@ internal static class Program
         }
 
         var records = json.GetProperty("records").GetInt64();
-        var peakBefore = json.GetProperty("peakBefore").GetInt64();
-        var peakAfter = json.GetProperty("peakAfter").GetInt64();
-        return new Measurement(
-            workload,
-            size,
-            json.GetProperty("seconds").GetDouble(),
-            records < 0 ? scan.Records : records,
-            scan.Bytes,
-            peakAfter / 1048576.0,
-            (peakAfter - peakBefore) / 1048576.0)
-        {
-            FirstSeconds = json.GetProperty("firstSeconds").GetDouble(),
-            CpuSeconds = json.GetProperty("cpuSeconds").GetDouble(),
-        };
+        return Measurement.FromRuns(json, workload, size, records < 0 ? scan.Records : records, scan.Bytes);
     }
 
     /// <summary>Median wall time of a fresh pwsh that imports the module, minus one that does not.</summary>

@@ -28,7 +28,7 @@ internal sealed class PwshRunner
         }
 
         var variables = (environment ?? new Dictionary<string, string>()).Select(entry => (entry.Key, entry.Value))
-            .Append(("MDESIEM_BENCH_SECRET", secret)).ToArray();
+            .Append((FreshProcess.SecretVariable, secret)).ToArray();
         var (exitCode, output, error) = Run(arguments, timeout, variables);
         var last = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.Trim();
         if (exitCode != 0 || last is null || !last.StartsWith('{'))
