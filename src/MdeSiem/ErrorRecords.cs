@@ -95,6 +95,7 @@ internal static class ErrorRecords
         ErrorCode.BrowserUnavailable => ErrorCategory.ResourceUnavailable,
         ErrorCode.PathNotFound => ErrorCategory.ObjectNotFound,
         ErrorCode.FileUnreadable => ErrorCategory.ReadError,
+        ErrorCode.OutFileWriteFailed or ErrorCode.CheckpointWriteFailed => ErrorCategory.WriteError,
         _ => ErrorCategory.NotSpecified,
     };
 }

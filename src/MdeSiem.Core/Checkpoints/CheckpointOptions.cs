@@ -16,4 +16,10 @@ public sealed class CheckpointOptions
 
     /// <summary>A lock older than this is taken to belong to a run that died.</summary>
     public TimeSpan StaleLockAge { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>
+    /// How many keys a run holds in memory as strings (about 25 MB at the default); the keys it delivers past these
+    /// go to a temporary file beside the checkpoint (see <see cref="DeliveredKeys"/>). A setting for tests.
+    /// </summary>
+    internal int DeliveredKeysHeldInMemory { get; set; } = 100_000;
 }

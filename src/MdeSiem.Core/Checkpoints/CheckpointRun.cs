@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -20,13 +19,18 @@ namespace MdeSiem.Core.Checkpoints;
 /// marked before the worker looks it up is always seen. Begin, Commit, SaveProgress and Dispose run on the
 /// pipeline thread once the stream has ended.
 /// </para>
+/// <para>
+/// Memory: the keys of this run are held by <see cref="DeliveredKeys"/>, which keeps a hash of each and spills the
+/// keys themselves to a temporary file past a limit, so a run of millions of records grows by tens of megabytes,
+/// not hundreds.
+/// </para>
 /// </summary>
 public sealed class CheckpointRun : IDisposable, IOutFileCheckpoint
 {
     private readonly CheckpointLock _lock;
     private readonly CheckpointDocument _document;
     private readonly CheckpointOptions _options;
-    private readonly ConcurrentDictionary<string, DateTime> _deliveredNow = new(StringComparer.Ordinal);
+    private readonly DeliveredKeys _deliveredNow;
     private int _skippedCount;
     private readonly Dictionary<string, long> _outputs = new(StringComparer.Ordinal);
     private bool _finished;
@@ -39,6 +43,7 @@ public sealed class CheckpointRun : IDisposable, IOutFileCheckpoint
         _options = options;
         SinceUtc = sinceUtc;
         UntilUtc = untilUtc;
+        _deliveredNow = new DeliveredKeys(CheckpointStore.TemporaryFileBeside(path), options.DeliveredKeysHeldInMemory);
     }
 
     public string Path { get; }
@@ -105,7 +110,7 @@ public sealed class CheckpointRun : IDisposable, IOutFileCheckpoint
         await foreach (var item in source.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             var id = key(item);
-            if (_document.Delivered.ContainsKey(id) || _deliveredNow.ContainsKey(id))
+            if (_document.Delivered.ContainsKey(id) || _deliveredNow.Contains(id))
             {
                 Interlocked.Increment(ref _skippedCount);
                 continue;
@@ -131,7 +136,7 @@ public sealed class CheckpointRun : IDisposable, IOutFileCheckpoint
     }
 
     /// <summary>Call once a record has gone down the pipeline.</summary>
-    public void MarkDelivered(string key, DateTime? timeUtc) => _deliveredNow[key] = timeUtc ?? UntilUtc;
+    public void MarkDelivered(string key, DateTime? timeUtc) => _deliveredNow.Add(key, timeUtc ?? UntilUtc);
 
     /// <summary>The journal's key is the record's key, its time the record's time.</summary>
     void IOutFileCheckpoint.AdoptDelivered(JournalEntry entry) => MarkDelivered(entry.Key, entry.TimeUtc);
@@ -170,7 +175,12 @@ public sealed class CheckpointRun : IDisposable, IOutFileCheckpoint
         _finished = true;
     }
 
-    public void Dispose() => _lock.Dispose();
+    public void Dispose()
+    {
+        // The spilled keys go first: once the lock is released, the next run may take it.
+        _deliveredNow.Dispose();
+        _lock.Dispose();
+    }
 
     private void Save(DateTime? watermark, DateTime keepFrom)
     {
@@ -180,14 +190,11 @@ public sealed class CheckpointRun : IDisposable, IOutFileCheckpoint
         }
 
         var next = _document.Successor(watermark);
-        foreach (var delivered in new IEnumerable<KeyValuePair<string, DateTime>>[] { _document.Delivered, _deliveredNow })
+        foreach (var entry in _document.Delivered)
         {
-            foreach (var entry in delivered)
+            if (entry.Value >= keepFrom)
             {
-                if (entry.Value >= keepFrom)
-                {
-                    next.Delivered[entry.Key] = entry.Value;
-                }
+                next.Delivered[entry.Key] = entry.Value;
             }
         }
 
@@ -198,7 +205,19 @@ public sealed class CheckpointRun : IDisposable, IOutFileCheckpoint
             next.Outputs[output.Key] = output.Value;
         }
 
-        CheckpointStore.Write(Path, next);
+        // This run's keys are streamed into the file (a failed run of millions saves them all).
+        CheckpointStore.Write(Path, next, KeptFrom(_deliveredNow.Entries(), keepFrom));
         _finished = true;
+    }
+
+    private static IEnumerable<KeyValuePair<string, DateTime>> KeptFrom(IEnumerable<KeyValuePair<string, DateTime>> entries, DateTime keepFrom)
+    {
+        foreach (var entry in entries)
+        {
+            if (entry.Value >= keepFrom)
+            {
+                yield return entry;
+            }
+        }
     }
 }

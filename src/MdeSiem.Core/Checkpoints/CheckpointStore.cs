@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text.Json;
@@ -122,18 +123,26 @@ public static class CheckpointStore
         return document;
     }
 
-    public static void Write(string path, CheckpointDocument document)
+    public static void Write(string path, CheckpointDocument document) => Write(path, document, moreDelivered: null);
+
+    /// <summary>
+    /// Writes the checkpoint atomically (a temporary file, flushed to disk, then renamed over the old one).
+    /// <paramref name="moreDelivered"/> are delivered keys written after the document's own, streamed rather than
+    /// collected: a failed run of millions of records saves every key it delivered.
+    /// </summary>
+    /// <exception cref="MdeSiemException">The file could not be written (CheckpointWriteFailed); the old checkpoint stands.</exception>
+    internal static void Write(string path, CheckpointDocument document, IEnumerable<KeyValuePair<string, DateTime>>? moreDelivered)
     {
         var folder = Path.GetDirectoryName(path)!;
-        Directory.CreateDirectory(folder);
-        var temporary = Path.Combine(folder, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
+        var temporary = TemporaryFileBeside(path);
         try
         {
+            Directory.CreateDirectory(folder);
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
                 {
-                    WriteDocument(writer, document);
+                    WriteDocument(writer, document, moreDelivered);
                 }
 
                 stream.Flush(flushToDisk: true);
@@ -148,6 +157,14 @@ public static class CheckpointStore
                 File.Move(temporary, path);
             }
         }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new MdeSiemException(ErrorCode.CheckpointWriteFailed, $"The checkpoint '{path}' could not be written: {exception.Message}", exception)
+            {
+                RecommendedAction = "Free disk space or fix the folder's permissions and run again: the previous checkpoint stands, so nothing is lost (records of this run may be delivered again).",
+                Target = path,
+            };
+        }
         finally
         {
             if (File.Exists(temporary))
@@ -156,6 +173,13 @@ public static class CheckpointStore
             }
         }
     }
+
+    /// <summary>
+    /// A new temporary file's path beside the checkpoint (hidden, named after it). The next run that takes the lock
+    /// removes every such file a killed run left.
+    /// </summary>
+    internal static string TemporaryFileBeside(string path) =>
+        Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
 
     // A run killed inside Write leaves its temporary file; only the lock holder writes, so under the lock every
     // temporary file of this checkpoint is a leftover.
@@ -250,7 +274,7 @@ public static class CheckpointStore
     private static DateTime ReadUtc(JsonElement element) =>
         DateTime.Parse(element.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
 
-    private static void WriteDocument(Utf8JsonWriter writer, CheckpointDocument document)
+    private static void WriteDocument(Utf8JsonWriter writer, CheckpointDocument document, IEnumerable<KeyValuePair<string, DateTime>>? moreDelivered)
     {
         writer.WriteStartObject();
         writer.WriteString("format", CheckpointDocument.FormatName);
@@ -269,9 +293,20 @@ public static class CheckpointStore
 
         writer.WriteString("updatedUtc", FormatUtc(document.UpdatedUtc));
         writer.WriteStartObject("delivered");
+        // The writer keeps what it wrote until flushed: flushing every few thousand keys keeps a checkpoint of
+        // millions of keys (a failed huge run) from being held whole in memory.
+        var written = 0;
         foreach (var entry in document.Delivered)
         {
-            writer.WriteString(entry.Key, FormatUtc(entry.Value));
+            WriteDelivered(writer, entry, ref written);
+        }
+
+        foreach (var entry in moreDelivered ?? Array.Empty<KeyValuePair<string, DateTime>>())
+        {
+            if (!document.Delivered.ContainsKey(entry.Key))
+            {
+                WriteDelivered(writer, entry, ref written);
+            }
         }
 
         writer.WriteEndObject();
@@ -298,6 +333,15 @@ public static class CheckpointStore
         }
 
         writer.WriteEndObject();
+    }
+
+    private static void WriteDelivered(Utf8JsonWriter writer, KeyValuePair<string, DateTime> entry, ref int written)
+    {
+        writer.WriteString(entry.Key, FormatUtc(entry.Value));
+        if (++written % 4096 == 0)
+        {
+            writer.Flush();
+        }
     }
 
     private static string FormatUtc(DateTime value) =>

@@ -110,6 +110,13 @@ public enum ErrorCode
     /// reached the file.
     /// </summary>
     OutFileWriteFailed,
+
+    /// <summary>
+    /// A checkpoint, or the list of keys a run keeps beside it, could not be written (disk full, no permission); the
+    /// watermark did not move, so nothing is lost (records of the run may be delivered again).
+    /// </summary>
+    CheckpointWriteFailed,
+
     /// <summary>
     /// A hunting query's result reached the row limit, so the service may have cut it: rows may be missing. Run it
     /// over shorter windows (-SplitBy) or narrow it.

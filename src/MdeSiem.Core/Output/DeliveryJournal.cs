@@ -63,7 +63,7 @@ public sealed class DeliveryJournal : IDisposable
                 && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var end))
             {
                 DateTime? time = parts[2] == "-" ? null : new DateTime(long.Parse(parts[2], CultureInfo.InvariantCulture), DateTimeKind.Utc);
-                entries.Add(new JournalEntry(file, end, Unescape(parts[3]), time));
+                entries.Add(new JournalEntry(file, end, KeyLineEscaping.Unescape(parts[3]), time));
             }
         }
 
@@ -81,7 +81,7 @@ public sealed class DeliveryJournal : IDisposable
 
         _pending.Append("L\t").Append(end.ToString(CultureInfo.InvariantCulture)).Append('\t')
             .Append(timeUtc is { } time ? time.Ticks.ToString(CultureInfo.InvariantCulture) : "-").Append('\t');
-        AppendEscaped(_pending, key);
+        _pending.Append(KeyLineEscaping.Escape(key));
         _pending.Append('\n');
     }
 
@@ -122,42 +122,4 @@ public sealed class DeliveryJournal : IDisposable
     }
 
     public void Dispose() => _stream?.Dispose();
-
-    private static void AppendEscaped(StringBuilder builder, string key)
-    {
-        foreach (var c in key)
-        {
-            switch (c)
-            {
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                default: builder.Append(c); break;
-            }
-        }
-    }
-
-    private static string Unescape(string text)
-    {
-        if (text.IndexOf('\\') < 0)
-        {
-            return text;
-        }
-
-        var builder = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '\\' && i + 1 < text.Length)
-            {
-                i++;
-                builder.Append(text[i] switch { 'n' => '\n', 'r' => '\r', _ => text[i] });
-            }
-            else
-            {
-                builder.Append(text[i]);
-            }
-        }
-
-        return builder.ToString();
-    }
 }

@@ -114,20 +114,103 @@ public class CheckpointRunTests
         Assert.False(System.IO.File.Exists(path + ".lock"));
     }
 
+    private static CheckpointOptions HoldingOnly(int keys) => new()
+    {
+        Overlap = Options.Overlap,
+        AvailabilityLag = Options.AvailabilityLag,
+        DeliveredKeysHeldInMemory = keys,
+    };
+
+    [Fact]
+    public async Task A_failed_run_that_delivered_more_keys_than_it_holds_saves_them_all_and_the_next_run_skips_them()
+    {
+        using var folder = new TemporaryFolder();
+        var path = folder.File("c.json");
+        var delivered = Enumerable.Range(0, 50).Select(i => "k" + i).ToArray();
+        using (var failed = CheckpointRun.Begin(path, "Api", "t", "s", HoldingOnly(3), Now.AddHours(-1), Now))
+        {
+            foreach (var key in await Collect(failed.SkipDelivered(Items(delivered), k => k)))
+            {
+                failed.MarkDelivered(key, Now.AddMinutes(-50));
+            }
+
+            Assert.Single(System.IO.Directory.GetFiles(folder.Path, ".c.json.*.tmp"));
+            failed.SaveProgress();
+        }
+
+        Assert.Empty(System.IO.Directory.GetFiles(folder.Path, ".c.json.*.tmp"));
+        var saved = CheckpointStore.Read(path, "Api", "t", "s")!;
+        Assert.Null(saved.WatermarkUtc);
+        Assert.Equal(delivered.OrderBy(k => k, StringComparer.Ordinal), saved.Delivered.Keys.OrderBy(k => k, StringComparer.Ordinal));
+        Assert.All(saved.Delivered.Values, time => Assert.Equal(Now.AddMinutes(-50), time));
+
+        using var next = CheckpointRun.Begin(path, "Api", "t", "s", HoldingOnly(3), Now.AddHours(-1), Now);
+        Assert.Equal(new[] { "new" }, await Collect(next.SkipDelivered(Items(delivered.Append("new").ToArray()), k => k)));
+    }
+
+    [Fact]
+    public void A_commit_keeps_only_the_spilled_keys_the_next_overlap_can_read_again()
+    {
+        using var folder = new TemporaryFolder();
+        var path = folder.File("c.json");
+        using (var run = CheckpointRun.Begin(path, "Api", "t", "s", HoldingOnly(1), Now.AddHours(-1), Now))
+        {
+            run.MarkDelivered("held-old", Now.AddMinutes(-40));
+            run.MarkDelivered("spilled-old", Now.AddMinutes(-30));
+            run.MarkDelivered("spilled-recent", Now.AddMinutes(-10));
+            run.MarkDelivered("spilled-untimed", null);
+            run.Commit();
+        }
+
+        var saved = CheckpointStore.Read(path, "Api", "t", "s")!;
+        Assert.Equal(new[] { "spilled-recent", "spilled-untimed" }, saved.Delivered.Keys.OrderBy(k => k, StringComparer.Ordinal));
+        Assert.Equal(Now.AddMinutes(-2), saved.Delivered["spilled-untimed"]);
+    }
+
+    [Fact]
+    public void A_spill_a_killed_run_left_is_removed_by_the_next_run()
+    {
+        using var folder = new TemporaryFolder();
+        var path = folder.File("c.json");
+        var leftover = CheckpointStore.TemporaryFileBeside(path);
+        System.IO.File.WriteAllText(leftover, "638000000000000000\tk1\n");
+
+        using var run = CheckpointRun.Begin(path, "Api", "t", "s", Options, Now.AddHours(-1), Now);
+
+        Assert.False(System.IO.File.Exists(leftover));
+    }
+
+    [Fact]
+    public void A_checkpoint_that_cannot_be_written_fails_with_CheckpointWriteFailed_naming_the_file()
+    {
+        using var folder = new TemporaryFolder();
+        var aFile = folder.File("a-file");
+        System.IO.File.WriteAllText(aFile, "not a folder");
+        var blocked = System.IO.Path.Combine(aFile, "c.json");
+        var document = new CheckpointDocument { Api = "Api", TenantId = "t", Scope = "s" };
+
+        var error = Assert.Throws<MdeSiem.Core.Errors.MdeSiemException>(() => CheckpointStore.Write(blocked, document));
+
+        Assert.Equal(MdeSiem.Core.Errors.ErrorCode.CheckpointWriteFailed, error.Code);
+        Assert.Equal(blocked, error.Target);
+    }
+
     /// <summary>
     /// The prefetch worker runs <see cref="CheckpointRun.SkipDelivered{T}"/> while the pipeline thread calls
     /// <see cref="CheckpointRun.MarkDelivered"/>. A record marked before the worker looks it up must be skipped:
     /// with a plain dictionary, a lookup during a resize on the other thread misses keys that are there.
     /// </summary>
-    [Fact]
-    public async Task A_record_marked_on_the_pipeline_thread_is_skipped_by_the_worker_at_once()
+    [Theory]
+    [InlineData(100_000)]
+    [InlineData(1_000)]
+    public async Task A_record_marked_on_the_pipeline_thread_is_skipped_by_the_worker_at_once(int held)
     {
         const int Keys = 100_000;
         var names = Enumerable.Range(0, Keys).Select(i => "k" + i).ToArray();
         using var folder = new TemporaryFolder();
         for (var round = 0; round < 10; round++)
         {
-            using var run = CheckpointRun.Begin(folder.File($"c{round}.json"), "Api", "t", "s", Options, Now.AddHours(-1), Now);
+            using var run = CheckpointRun.Begin(folder.File($"c{round}.json"), "Api", "t", "s", HoldingOnly(held), Now.AddHours(-1), Now);
             var progress = new MarkProgress();
             using var start = new System.Threading.Barrier(2);
             var marker = Task.Run(() =>
