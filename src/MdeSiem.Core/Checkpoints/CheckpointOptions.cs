@@ -18,8 +18,8 @@ public sealed class CheckpointOptions
     public TimeSpan StaleLockAge { get; set; } = TimeSpan.FromHours(2);
 
     /// <summary>
-    /// How many keys a run holds in memory as strings (about 25 MB at the default); the keys it delivers past these
+    /// How many keys a run holds in memory as strings (about 5 MB at the default); the keys it delivers past these
     /// go to a temporary file beside the checkpoint (see <see cref="DeliveredKeys"/>). A setting for tests.
     /// </summary>
-    internal int DeliveredKeysHeldInMemory { get; set; } = 100_000;
+    internal int DeliveredKeysHeldInMemory { get; set; } = 20_000;
 }
