@@ -49,7 +49,36 @@ public sealed class CheckpointedMidBodyFaultTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(MidBodyFaults))]
-    public void A_run_broken_mid_body_keeps_the_watermark_and_the_rerun_delivers_the_rest_once(string fault, string errorId)
+    public void A_run_broken_mid_body_keeps_the_watermark_and_the_rerun_delivers_the_rest_once(string fault, string errorId) =>
+        BreakMidBodyAndRerun(
+            lateAlerts: 400,
+            // Enough late records that the next body is long; the fault cuts it about a third of the way in.
+            _ => fault == "reset" ? SimulatedFault.ResetMidBody(200_000) : SimulatedFault.StallMidBody(200_000, TimeSpan.FromSeconds(30)),
+            errorId,
+            leastDeliveredByFailure: 1);
+
+    /// <summary>
+    /// A failed run that delivered more records than a run holds as keys in memory: the keys past those were spilled
+    /// to a file beside the checkpoint, and the failed run must still save every one of them.
+    /// </summary>
+    [Fact]
+    public void A_run_broken_after_more_records_than_it_holds_in_memory_saves_every_key_and_the_rerun_delivers_the_rest_once()
+    {
+        var held = new MdeSiem.Core.Checkpoints.CheckpointOptions().DeliveredKeysHeldInMemory;
+        BreakMidBodyAndRerun(
+            lateAlerts: held + held / 5,
+            // Cut at nine tenths of the late records' bytes: more records than are held have gone out by then.
+            late =>
+            {
+                using var body = new MemoryStream();
+                SiemRecordWriter.WriteArray(body, late.GetRecords());
+                return SimulatedFault.ResetMidBody(body.Length / 10 * 9);
+            },
+            "MdeSiem.IncompleteResponse",
+            leastDeliveredByFailure: held + 1);
+    }
+
+    private void BreakMidBodyAndRerun(int lateAlerts, Func<SiemAlertGenerator, SimulatedFault> fault, string errorId, int leastDeliveredByFailure)
     {
         var delivered = new List<string>();
         var first = Run();
@@ -58,18 +87,14 @@ public sealed class CheckpointedMidBodyFaultTests : IAsyncLifetime
         var watermark = ReadCheckpoint().GetProperty("watermarkUtc").GetString();
         Assert.NotNull(watermark);
 
-        // Enough late records that the next body is long; the fault cuts it about a third of the way in.
-        _tenant.AddLateAlerts(400, TimeSpan.FromMinutes(5));
-        _tenant.EnqueueFault(fault == "reset"
-            ? SimulatedFault.ResetMidBody(200_000)
-            : SimulatedFault.StallMidBody(200_000, TimeSpan.FromSeconds(30)));
+        _tenant.EnqueueFault(fault(_tenant.AddLateAlerts(lateAlerts, TimeSpan.FromMinutes(5))));
         var failed = Run();
 
         var error = Assert.Single(failed.Errors);
         Assert.StartsWith(errorId + ",", error.FullyQualifiedErrorId, StringComparison.Ordinal);
         Assert.IsType<MdeSiem.Core.Errors.MdeSiemException>(error.Exception);
         var deliveredByFailedRun = FullIds(failed);
-        Assert.InRange(deliveredByFailedRun.Count, 1, 399);
+        Assert.InRange(deliveredByFailedRun.Count, leastDeliveredByFailure, lateAlerts - 1);
         delivered.AddRange(deliveredByFailedRun);
 
         // Not advanced: the same watermark, and exactly the failed run's records added to the delivered keys.
