@@ -121,6 +121,43 @@ Describe 'The scheduled-run recipe of about_MdeSiem_ScheduledRuns' {
         $locked.Text | Should -Match 'MdeSiem\.CheckpointLocked'
     }
 
+    It 'exits with 2 and leaves a damaged checkpoint untouched' {
+        $kept = Get-Content -Raw $script:Checkpoint
+        Set-Content -Path $script:Checkpoint -Value '{ damaged' -NoNewline
+        try {
+            $damaged = Invoke-ScheduledRun
+            $damaged.ExitCode | Should -Be 2 -Because $damaged.Text
+            $damaged.Text | Should -Match 'MdeSiem\.CheckpointCorrupt'
+            Get-Content -Raw $script:Checkpoint | Should -Be '{ damaged'
+        }
+        finally {
+            Set-Content -Path $script:Checkpoint -Value $kept -NoNewline
+        }
+    }
+
+    It 'exits with 1 when the checkpoint cannot be written, and the next run completes the file exactly once' {
+        # A folder where the checkpoint file should go: the run writes its lines, then cannot save the checkpoint.
+        $saved = $script:Checkpoint, $script:Output
+        $script:Checkpoint = Join-Path $script:Work 'unwritable.json'
+        $script:Output = Join-Path $script:Work 'unwritable.csv'
+        New-Item -ItemType Directory -Path $script:Checkpoint | Out-Null
+        try {
+            $blocked = Invoke-ScheduledRun
+            $blocked.ExitCode | Should -Be 1 -Because $blocked.Text
+            $blocked.Text | Should -Match 'MdeSiem\.CheckpointWriteFailed'
+
+            Remove-Item -Path $script:Checkpoint
+            $next = Invoke-ScheduledRun
+            $next.ExitCode | Should -Be 0 -Because $next.Text
+            $written = Get-WrittenIds
+            ($written | Sort-Object -Unique).Count | Should -Be $written.Count -Because 'no detection may be written twice'
+            ($written | Sort-Object) | Should -Be ($script:ExpectedIds | Sort-Object)
+        }
+        finally {
+            $script:Checkpoint, $script:Output = $saved
+        }
+    }
+
     It 'is shown by Get-Help about_MdeSiem_ScheduledRuns with the script in it' {
         Import-Module $env:MDESIEM_MODULE_MANIFEST -Force
         $text = Get-Help about_MdeSiem_ScheduledRuns | Out-String
