@@ -16,6 +16,8 @@
 .EXAMPLE
     dotnet tool restore; dotnet pwsh ./build.ps1 -Task Test
 .EXAMPLE
+    dotnet tool restore; dotnet pwsh ./build.ps1 -Task Test -XunitFilter 'FullyQualifiedName~Checkpoint' -PesterFilter 'Checkpoint'
+.EXAMPLE
     dotnet tool restore; dotnet pwsh ./build.ps1 -Task Demo
 #>
 [CmdletBinding()]
@@ -26,8 +28,12 @@ param(
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
 
-    # Run only the Pester files whose names match (e.g. 'Connect'); the xunit suite still runs in full.
+    # Run only the Pester files whose names match (e.g. 'Connect'); the xunit suite still runs in full unless
+    # -XunitFilter narrows it too.
     [string] $PesterFilter = '*',
+
+    # Run only the xunit tests this dotnet test filter selects (e.g. 'FullyQualifiedName~Checkpoint').
+    [string] $XunitFilter = '',
 
     # Bench: the numbers of SIEM records to measure at, comma-separated (a string, so 'dotnet pwsh ./build.ps1'
     # passes it intact from any shell).
@@ -157,7 +163,8 @@ function Invoke-XunitSuite {
     if (Test-Path $trxDir) { Remove-Item -Recurse -Force $trxDir }
     Write-Host 'Running the xunit suite...'
     # Out-Host: the test output is for the reader, not part of this function's result.
-    & dotnet test (Join-Path $RepoRoot 'MdeSiem.sln') -c $Configuration --no-build --nologo `
+    $narrowed = if ($XunitFilter) { @('--filter', $XunitFilter) } else { @() }
+    & dotnet test (Join-Path $RepoRoot 'MdeSiem.sln') -c $Configuration --no-build --nologo @narrowed `
         --logger 'console;verbosity=normal' --logger 'trx' --results-directory $trxDir | Out-Host
     $exitCode = $LASTEXITCODE
     $counts = Get-TrxCounts -Directory $trxDir
