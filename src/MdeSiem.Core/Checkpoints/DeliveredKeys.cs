@@ -27,8 +27,13 @@ namespace MdeSiem.Core.Checkpoints;
 /// </remarks>
 internal sealed class DeliveredKeys : IDisposable
 {
+    // The hashes in 256 sets chosen by the hash's first byte: a set that grows copies only its own entries, so a
+    // million keys never hold two copies of one large table at once while it is resized.
+    private const int ShardCount = 256;
+
     private readonly object _gate = new();
-    private readonly HashSet<(ulong, ulong)> _hashes = new();
+    private readonly HashSet<(ulong, ulong)>?[] _hashes = new HashSet<(ulong, ulong)>?[ShardCount];
+    private int _count;
     private readonly List<KeyValuePair<string, DateTime>> _held = new();
     private readonly int _heldLimit;
     private readonly string _spillPath;
@@ -48,7 +53,7 @@ internal sealed class DeliveredKeys : IDisposable
         {
             lock (_gate)
             {
-                return _hashes.Count;
+                return _count;
             }
         }
     }
@@ -58,7 +63,7 @@ internal sealed class DeliveredKeys : IDisposable
         var hash = HashOf(key);
         lock (_gate)
         {
-            return _hashes.Contains(hash);
+            return _hashes[ShardOf(hash)] is { } shard && shard.Contains(hash);
         }
     }
 
@@ -69,10 +74,12 @@ internal sealed class DeliveredKeys : IDisposable
         var hash = HashOf(key);
         lock (_gate)
         {
-            if (!_hashes.Add(hash))
+            if (!(_hashes[ShardOf(hash)] ??= new HashSet<(ulong, ulong)>()).Add(hash))
             {
                 return;
             }
+
+            _count++;
 
             if (_held.Count < _heldLimit)
             {
@@ -159,6 +166,8 @@ internal sealed class DeliveredKeys : IDisposable
         XxHash128.Hash(MemoryMarshal.AsBytes(key.AsSpan()), hash);
         return (BinaryPrimitives.ReadUInt64LittleEndian(hash), BinaryPrimitives.ReadUInt64LittleEndian(hash.Slice(8)));
     }
+
+    private static int ShardOf((ulong, ulong) hash) => (int)(hash.Item1 >> 56);
 
     private MdeSiemException WriteFailed(Exception exception) =>
         new(ErrorCode.CheckpointWriteFailed, $"The keys this run delivered could not be written beside the checkpoint: {exception.Message}", exception)
