@@ -15,7 +15,7 @@ namespace MdeSiem.Core.Checkpoints;
 /// The keys one checkpointed run delivered, with their times, kept so that the run skips a record it already
 /// delivered and, when it fails, saves every key it did deliver. A huge run delivers millions: held as strings
 /// with their entries they cost about 250 bytes each (267 MB of growth at 1,000,000 SIEM records). Here the test
-/// "delivered already?" uses a 128-bit hash of each key (about 30 bytes), and the keys themselves stay in memory
+/// "delivered already?" uses a 128-bit hash of each key (about 40 bytes with the set's own room), and the keys themselves stay in memory
 /// only up to a limit; the rest are appended to a temporary file beside the checkpoint and read back once, when the
 /// run saves.
 /// </summary>
