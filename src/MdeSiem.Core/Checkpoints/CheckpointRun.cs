@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -20,9 +21,9 @@ namespace MdeSiem.Core.Checkpoints;
 /// pipeline thread once the stream has ended.
 /// </para>
 /// <para>
-/// Memory: the keys of this run are held by <see cref="DeliveredKeys"/>, which keeps a hash of each and spills the
-/// keys themselves to a temporary file past a limit, so a run of millions of records grows by tens of megabytes,
-/// not hundreds.
+/// Memory: the keys earlier runs delivered and the keys of this run are each held by a <see cref="DeliveredKeys"/>,
+/// which keeps a hash of each and spills the keys themselves to a temporary file past a limit, so a run of millions
+/// of records (or the run after a failed one that saved millions) grows by tens of megabytes, not hundreds.
 /// </para>
 /// </summary>
 public sealed class CheckpointRun : IDisposable, IOutFileCheckpoint
@@ -30,13 +31,15 @@ public sealed class CheckpointRun : IDisposable, IOutFileCheckpoint
     private readonly CheckpointLock _lock;
     private readonly CheckpointDocument _document;
     private readonly CheckpointOptions _options;
+    private readonly DeliveredKeys _deliveredBefore;
     private readonly DeliveredKeys _deliveredNow;
     private int _skippedCount;
     private readonly Dictionary<string, long> _outputs = new(StringComparer.Ordinal);
     private bool _finished;
 
-    private CheckpointRun(string path, CheckpointLock heldLock, CheckpointDocument document, CheckpointOptions options, DateTime sinceUtc, DateTime untilUtc)
+    private CheckpointRun(string path, CheckpointLock heldLock, CheckpointDocument document, DeliveredKeys deliveredBefore, CheckpointOptions options, DateTime sinceUtc, DateTime untilUtc)
     {
+        _deliveredBefore = deliveredBefore;
         Path = path;
         _lock = heldLock;
         _document = document;
@@ -74,7 +77,20 @@ public sealed class CheckpointRun : IDisposable, IOutFileCheckpoint
             throw new ArgumentNullException(nameof(options));
         }
 
-        var (path, heldLock, document) = CheckpointStore.OpenLocked(pathOrName, api, tenantId, scope, options.StaleLockAge);
+        var before = new DeliveredKeys(CheckpointStore.TemporaryFileBeside(CheckpointStore.ResolvePath(pathOrName)), options.DeliveredKeysHeldInMemory);
+        CheckpointLock heldLock;
+        string path;
+        CheckpointDocument document;
+        try
+        {
+            (path, heldLock, document) = CheckpointStore.OpenLocked(pathOrName, api, tenantId, scope, options.StaleLockAge, before.Add);
+        }
+        catch
+        {
+            before.Dispose();
+            throw;
+        }
+
         try
         {
             // Options out of range make these throw: the lock must not outlive the failed start.
@@ -87,10 +103,11 @@ public sealed class CheckpointRun : IDisposable, IOutFileCheckpoint
                 since = until;
             }
 
-            return new CheckpointRun(path, heldLock, document, options, since, until);
+            return new CheckpointRun(path, heldLock, document, before, options, since, until);
         }
         catch
         {
+            before.Dispose();
             heldLock.Dispose();
             throw;
         }
@@ -110,7 +127,7 @@ public sealed class CheckpointRun : IDisposable, IOutFileCheckpoint
         await foreach (var item in source.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             var id = key(item);
-            if (_document.Delivered.ContainsKey(id) || _deliveredNow.Contains(id))
+            if (_deliveredBefore.Contains(id) || _deliveredNow.Contains(id))
             {
                 Interlocked.Increment(ref _skippedCount);
                 continue;
@@ -178,6 +195,7 @@ public sealed class CheckpointRun : IDisposable, IOutFileCheckpoint
     public void Dispose()
     {
         // The spilled keys go first: once the lock is released, the next run may take it.
+        _deliveredBefore.Dispose();
         _deliveredNow.Dispose();
         _lock.Dispose();
     }
@@ -190,13 +208,6 @@ public sealed class CheckpointRun : IDisposable, IOutFileCheckpoint
         }
 
         var next = _document.Successor(watermark);
-        foreach (var entry in _document.Delivered)
-        {
-            if (entry.Value >= keepFrom)
-            {
-                next.Delivered[entry.Key] = entry.Value;
-            }
-        }
 
         // Only the files this run wrote can hold lines past the checkpoint (their journal is emptied once this is
         // saved); a run that wrote nothing keeps the previous lengths.
@@ -205,16 +216,17 @@ public sealed class CheckpointRun : IDisposable, IOutFileCheckpoint
             next.Outputs[output.Key] = output.Value;
         }
 
-        // This run's keys are streamed into the file (a failed run of millions saves them all).
-        CheckpointStore.Write(Path, next, KeptFrom(_deliveredNow.Entries(), keepFrom));
+        // The keys are streamed into the file (a failed run of millions saves them all). A key both sets hold (a
+        // journaled line adopted after a save) is written once.
+        CheckpointStore.Write(Path, next, KeptFrom(_deliveredBefore.Entries(), keepFrom, null).Concat(KeptFrom(_deliveredNow.Entries(), keepFrom, _deliveredBefore)));
         _finished = true;
     }
 
-    private static IEnumerable<KeyValuePair<string, DateTime>> KeptFrom(IEnumerable<KeyValuePair<string, DateTime>> entries, DateTime keepFrom)
+    private static IEnumerable<KeyValuePair<string, DateTime>> KeptFrom(IEnumerable<KeyValuePair<string, DateTime>> entries, DateTime keepFrom, DeliveredKeys? except)
     {
         foreach (var entry in entries)
         {
-            if (entry.Value >= keepFrom)
+            if (entry.Value >= keepFrom && except?.Contains(entry.Key) != true)
             {
                 yield return entry;
             }

@@ -61,14 +61,22 @@ public static class CheckpointStore
     /// yet). The lock is released again when reading fails; otherwise the caller owns it.
     /// </summary>
     public static (string Path, CheckpointLock Lock, CheckpointDocument Document) OpenLocked(
-        string pathOrName, string api, string tenantId, string scope, TimeSpan staleLockAge)
+        string pathOrName, string api, string tenantId, string scope, TimeSpan staleLockAge) =>
+        OpenLocked(pathOrName, api, tenantId, scope, staleLockAge, delivered: null);
+
+    /// <param name="delivered">
+    /// When given, receives the checkpoint's delivered keys instead of <see cref="CheckpointDocument.Delivered"/>,
+    /// once the lock is held (a failed huge run may have saved millions).
+    /// </param>
+    internal static (string Path, CheckpointLock Lock, CheckpointDocument Document) OpenLocked(
+        string pathOrName, string api, string tenantId, string scope, TimeSpan staleLockAge, Action<string, DateTime>? delivered)
     {
         var path = ResolvePath(pathOrName);
         var heldLock = CheckpointLock.Acquire(path, staleLockAge);
         try
         {
             RemoveLeftoverTemporaryFiles(path);
-            var document = Read(path, api, tenantId, scope)
+            var document = Read(path, api, tenantId, scope, delivered)
                 ?? new CheckpointDocument { Api = api, TenantId = tenantId, Scope = scope };
             return (path, heldLock, document);
         }
@@ -80,7 +88,11 @@ public static class CheckpointStore
     }
 
     /// <summary>The checkpoint at <paramref name="path"/>, or null when there is none yet.</summary>
-    public static CheckpointDocument? Read(string path, string api, string tenantId, string scope)
+    public static CheckpointDocument? Read(string path, string api, string tenantId, string scope) =>
+        Read(path, api, tenantId, scope, delivered: null);
+
+    /// <param name="delivered">When given, receives the delivered keys instead of <see cref="CheckpointDocument.Delivered"/>.</param>
+    internal static CheckpointDocument? Read(string path, string api, string tenantId, string scope, Action<string, DateTime>? delivered)
     {
         if (!File.Exists(path))
         {
@@ -100,7 +112,7 @@ public static class CheckpointStore
         CheckpointDocument document;
         try
         {
-            document = Parse(bytes, path);
+            document = Parse(bytes, path, delivered);
         }
         catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or ArgumentException or System.Collections.Generic.KeyNotFoundException)
         {
@@ -204,7 +216,7 @@ public static class CheckpointStore
         }
     }
 
-    private static CheckpointDocument Parse(byte[] bytes, string path)
+    private static CheckpointDocument Parse(byte[] bytes, string path, Action<string, DateTime>? delivered)
     {
         using var json = JsonDocument.Parse(bytes);
         var root = json.RootElement;
@@ -235,9 +247,10 @@ public static class CheckpointStore
             WatermarkUtc = root.GetProperty("watermarkUtc").ValueKind == JsonValueKind.Null ? null : ReadUtc(root.GetProperty("watermarkUtc")),
             UpdatedUtc = ReadUtc(root.GetProperty("updatedUtc")),
         };
+        delivered ??= (key, time) => document.Delivered[key] = time;
         foreach (var entry in root.GetProperty("delivered").EnumerateObject())
         {
-            document.Delivered[entry.Name] = ReadUtc(entry.Value);
+            delivered(entry.Name, ReadUtc(entry.Value));
         }
 
         if (root.TryGetProperty("positions", out var positions))

@@ -144,8 +144,43 @@ public class CheckpointRunTests
         Assert.Equal(delivered.OrderBy(k => k, StringComparer.Ordinal), saved.Delivered.Keys.OrderBy(k => k, StringComparer.Ordinal));
         Assert.All(saved.Delivered.Values, time => Assert.Equal(Now.AddMinutes(-50), time));
 
-        using var next = CheckpointRun.Begin(path, "Api", "t", "s", HoldingOnly(3), Now.AddHours(-1), Now);
-        Assert.Equal(new[] { "new" }, await Collect(next.SkipDelivered(Items(delivered.Append("new").ToArray()), k => k)));
+        // The next run reads those keys into its own set (spilled past 3 as well), skips them, and when it fails too
+        // saves them again with its own.
+        using (var next = CheckpointRun.Begin(path, "Api", "t", "s", HoldingOnly(3), Now.AddHours(-1), Now))
+        {
+            Assert.Single(System.IO.Directory.GetFiles(folder.Path, ".c.json.*.tmp"));
+            Assert.Equal(new[] { "new" }, await Collect(next.SkipDelivered(Items(delivered.Append("new").ToArray()), k => k)));
+            next.MarkDelivered("new", Now.AddMinutes(-40));
+            next.SaveProgress();
+        }
+
+        Assert.Empty(System.IO.Directory.GetFiles(folder.Path, ".c.json.*.tmp"));
+        var savedAgain = CheckpointStore.Read(path, "Api", "t", "s")!;
+        Assert.Equal(delivered.Append("new").OrderBy(k => k, StringComparer.Ordinal), savedAgain.Delivered.Keys.OrderBy(k => k, StringComparer.Ordinal));
+        Assert.Equal(Now.AddMinutes(-50), savedAgain.Delivered["k49"]);
+    }
+
+    [Fact]
+    public void A_commit_after_a_failed_run_keeps_only_the_earlier_keys_the_next_overlap_can_read_again()
+    {
+        using var folder = new TemporaryFolder();
+        var path = folder.File("c.json");
+        using (var failed = CheckpointRun.Begin(path, "Api", "t", "s", HoldingOnly(1), Now.AddHours(-1), Now))
+        {
+            failed.MarkDelivered("old-1", Now.AddMinutes(-40));
+            failed.MarkDelivered("old-2", Now.AddMinutes(-30));
+            failed.MarkDelivered("recent", Now.AddMinutes(-10));
+            failed.SaveProgress();
+        }
+
+        using (var next = CheckpointRun.Begin(path, "Api", "t", "s", HoldingOnly(1), Now.AddHours(-1), Now))
+        {
+            next.MarkDelivered("this-run", Now.AddMinutes(-5));
+            next.Commit();
+        }
+
+        var saved = CheckpointStore.Read(path, "Api", "t", "s")!;
+        Assert.Equal(new[] { "recent", "this-run" }, saved.Delivered.Keys.OrderBy(k => k, StringComparer.Ordinal));
     }
 
     [Fact]
