@@ -18,8 +18,9 @@ public sealed class CheckpointOptions
     public TimeSpan StaleLockAge { get; set; } = TimeSpan.FromHours(2);
 
     /// <summary>
-    /// How many keys a run holds in memory as strings (about 5 MB at the default); the keys it delivers past these
-    /// go to a temporary file beside the checkpoint (see <see cref="DeliveredKeys"/>). A setting for tests.
+    /// How many delivered keys a run holds in memory as strings, for the earlier runs' keys and for its own (about
+    /// 5 MB each at the default); the keys past these go to a temporary file beside the checkpoint (see
+    /// <see cref="DeliveredKeys"/>). A setting for tests.
     /// </summary>
     internal int DeliveredKeysHeldInMemory { get; set; } = 20_000;
 }

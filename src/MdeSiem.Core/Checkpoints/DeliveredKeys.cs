@@ -12,12 +12,12 @@ using MdeSiem.Core.Output;
 namespace MdeSiem.Core.Checkpoints;
 
 /// <summary>
-/// The keys one checkpointed run delivered, with their times, kept so that the run skips a record it already
-/// delivered and, when it fails, saves every key it did deliver. A huge run delivers millions: held as strings
-/// with their entries they cost about 250 bytes each (267 MB of growth at 1,000,000 SIEM records). Here the test
-/// "delivered already?" uses a 128-bit hash of each key (about 40 bytes with the set's own room), and the keys themselves stay in memory
-/// only up to a limit; the rest are appended to a temporary file beside the checkpoint and read back once, when the
-/// run saves.
+/// Delivered record keys with their times: those a checkpoint holds from earlier runs, or those this run delivers.
+/// A run looks each record up to skip what was delivered, and a failed run saves every key it delivered. A huge
+/// run means millions: held as strings with their entries they cost about 250 bytes each (267 MB of growth at
+/// 1,000,000 SIEM records). Here "delivered already?" uses a 128-bit hash of each key (about 40 bytes with the
+/// set's own room), and the keys themselves stay in memory only up to a limit; the rest are appended to a
+/// temporary file beside the checkpoint and read back once, when the run saves.
 /// </summary>
 /// <remarks>
 /// Two different keys would have to share all 128 bits of an XxHash128 for one to be taken as delivered: for
