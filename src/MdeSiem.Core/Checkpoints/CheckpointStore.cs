@@ -99,22 +99,17 @@ public static class CheckpointStore
             return null;
         }
 
-        byte[] bytes;
+        CheckpointDocument document;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+            document = CheckpointFileReader.Read(stream, path, delivered);
         }
         catch (IOException exception)
         {
             throw Corrupt(path, "it cannot be read: " + exception.Message, exception);
         }
-
-        CheckpointDocument document;
-        try
-        {
-            document = Parse(bytes, path, delivered);
-        }
-        catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or ArgumentException or System.Collections.Generic.KeyNotFoundException)
+        catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or ArgumentException or OverflowException)
         {
             throw Corrupt(path, "it is not a valid checkpoint: " + exception.Message, exception);
         }
@@ -215,77 +210,6 @@ public static class CheckpointStore
             }
         }
     }
-
-    private static CheckpointDocument Parse(byte[] bytes, string path, Action<string, DateTime>? delivered)
-    {
-        using var json = JsonDocument.Parse(bytes);
-        var root = json.RootElement;
-        if (root.ValueKind != JsonValueKind.Object
-            || !root.TryGetProperty("format", out var format)
-            || format.GetString() != CheckpointDocument.FormatName)
-        {
-            throw new FormatException("the file does not say it is an MdeSiem checkpoint");
-        }
-
-        var version = root.GetProperty("version").GetInt32();
-        if (version > CheckpointDocument.CurrentVersion)
-        {
-            throw new MdeSiemException(
-                ErrorCode.CheckpointVersionUnsupported,
-                $"The checkpoint '{path}' has format version {version}; this module reads up to version {CheckpointDocument.CurrentVersion}.")
-            {
-                RecommendedAction = "Update the MdeSiem module, or point this run at another checkpoint.",
-                Target = path,
-            };
-        }
-
-        var document = new CheckpointDocument
-        {
-            Api = root.GetProperty("api").GetString() ?? string.Empty,
-            TenantId = root.GetProperty("tenantId").GetString() ?? string.Empty,
-            Scope = root.GetProperty("scope").GetString() ?? string.Empty,
-            WatermarkUtc = root.GetProperty("watermarkUtc").ValueKind == JsonValueKind.Null ? null : ReadUtc(root.GetProperty("watermarkUtc")),
-            UpdatedUtc = ReadUtc(root.GetProperty("updatedUtc")),
-        };
-        delivered ??= (key, time) => document.Delivered[key] = time;
-        foreach (var entry in root.GetProperty("delivered").EnumerateObject())
-        {
-            delivered(entry.Name, ReadUtc(entry.Value));
-        }
-
-        if (root.TryGetProperty("positions", out var positions))
-        {
-            foreach (var entry in positions.EnumerateObject())
-            {
-                var offset = entry.Value.GetInt64();
-                if (offset < 0)
-                {
-                    throw new FormatException($"the position of '{entry.Name}' is negative");
-                }
-
-                document.Positions[entry.Name] = offset;
-            }
-        }
-
-        if (root.TryGetProperty("outputs", out var outputs))
-        {
-            foreach (var entry in outputs.EnumerateObject())
-            {
-                var length = entry.Value.GetInt64();
-                if (length < 0)
-                {
-                    throw new FormatException($"the length of output '{entry.Name}' is negative");
-                }
-
-                document.Outputs[entry.Name] = length;
-            }
-        }
-
-        return document;
-    }
-
-    private static DateTime ReadUtc(JsonElement element) =>
-        DateTime.Parse(element.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
 
     private static void WriteDocument(Utf8JsonWriter writer, CheckpointDocument document, IEnumerable<KeyValuePair<string, DateTime>>? moreDelivered)
     {
