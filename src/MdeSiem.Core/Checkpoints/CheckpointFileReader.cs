@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text.Json;
@@ -27,14 +28,12 @@ internal sealed class CheckpointFileReader
     private readonly string _path;
     private readonly CheckpointDocument _document = new();
     private readonly Action<string, DateTime> _delivered;
+    // The root's properties a checkpoint must have; each is checked for its kind as it is read.
+    private static readonly string[] Required = { "api", "tenantId", "scope", "watermarkUtc", "updatedUtc", DeliveredField };
+
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private string? _format;
     private int? _version;
-    private bool _sawApi;
-    private bool _sawTenantId;
-    private bool _sawScope;
-    private bool _sawWatermark;
-    private bool _sawUpdated;
-    private bool _sawDelivered;
 
     // The root's property being read, and within one of its objects, the entry's name.
     private string? _property;
@@ -105,7 +104,8 @@ internal sealed class CheckpointFileReader
             case 0 when reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.EndObject):
                 throw new FormatException("the file does not say it is an MdeSiem checkpoint");
             case 1 when reader.TokenType == JsonTokenType.PropertyName:
-                _property = reader.GetString();
+                _property = reader.GetString()!;
+                _seen.Add(_property);
                 _entry = null;
                 break;
             case 1 when reader.TokenType != JsonTokenType.EndObject && reader.TokenType != JsonTokenType.EndArray:
@@ -140,23 +140,18 @@ internal sealed class CheckpointFileReader
                 break;
             case "api":
                 _document.Api = reader.GetString() ?? string.Empty;
-                _sawApi = true;
                 break;
             case "tenantId":
                 _document.TenantId = reader.GetString() ?? string.Empty;
-                _sawTenantId = true;
                 break;
             case "scope":
                 _document.Scope = reader.GetString() ?? string.Empty;
-                _sawScope = true;
                 break;
             case "watermarkUtc":
                 _document.WatermarkUtc = reader.TokenType == JsonTokenType.Null ? null : ReadUtc(ref reader);
-                _sawWatermark = true;
                 break;
             case "updatedUtc":
                 _document.UpdatedUtc = ReadUtc(ref reader);
-                _sawUpdated = true;
                 break;
             case DeliveredField or PositionsField or OutputsField:
                 if (reader.TokenType != JsonTokenType.StartObject)
@@ -164,7 +159,6 @@ internal sealed class CheckpointFileReader
                     throw new FormatException($"'{_property}' is not an object");
                 }
 
-                _sawDelivered |= _property == DeliveredField;
                 break;
         }
     }
@@ -199,13 +193,9 @@ internal sealed class CheckpointFileReader
         }
 
         CheckVersion();
-        foreach (var (seen, name) in new[]
+        foreach (var name in Required)
         {
-            (_sawApi, "api"), (_sawTenantId, "tenantId"), (_sawScope, "scope"), (_sawWatermark, "watermarkUtc"),
-            (_sawUpdated, "updatedUtc"), (_sawDelivered, DeliveredField),
-        })
-        {
-            if (!seen)
+            if (!_seen.Contains(name))
             {
                 throw new FormatException($"it has no '{name}'");
             }

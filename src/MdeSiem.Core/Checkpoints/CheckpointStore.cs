@@ -134,8 +134,8 @@ public static class CheckpointStore
 
     /// <summary>
     /// Writes the checkpoint atomically (a temporary file, flushed to disk, then renamed over the old one).
-    /// <paramref name="moreDelivered"/> are delivered keys written after the document's own, streamed rather than
-    /// collected: a failed run of millions of records saves every key it delivered.
+    /// <paramref name="moreDelivered"/> are delivered keys written after the document's own (none of them among the
+    /// document's), streamed rather than collected: a failed run of millions of records saves every key it delivered.
     /// </summary>
     /// <exception cref="MdeSiemException">The file could not be written (CheckpointWriteFailed); the old checkpoint stands.</exception>
     internal static void Write(string path, CheckpointDocument document, IEnumerable<KeyValuePair<string, DateTime>>? moreDelivered)
@@ -240,10 +240,7 @@ public static class CheckpointStore
 
         foreach (var entry in moreDelivered ?? Array.Empty<KeyValuePair<string, DateTime>>())
         {
-            if (!document.Delivered.ContainsKey(entry.Key))
-            {
-                WriteDelivered(writer, entry, ref written);
-            }
+            WriteDelivered(writer, entry, ref written);
         }
 
         writer.WriteEndObject();
