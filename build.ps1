@@ -37,7 +37,12 @@ param(
 
     # Bench: the numbers of SIEM records to measure at, comma-separated (a string, so 'dotnet pwsh ./build.ps1'
     # passes it intact from any shell).
-    [string] $BenchSizes = '10000,100000,1000000'
+    [string] $BenchSizes = '10000,100000,1000000',
+
+    # Bench: how many rounds of every size (and of the Event Hubs workload), each contender's ratio taken against
+    # the baseline of its own round; with more than one, the report adds every round's ratio and their median.
+    [ValidateRange(1, 20)]
+    [int] $BenchRounds = 1
 )
 
 $ErrorActionPreference = 'Stop'
@@ -262,7 +267,7 @@ function Invoke-Bench {
     Import-Module (Join-Path $RepoRoot 'tests/TestSupport/MdeSiem.TestSupport.psm1') -Force
     $simulator = Find-SimulatorAssembly -Configuration $Configuration
     Invoke-Native dotnet @($harness, '--pwsh', ((Get-PwshCommand) -join ';'), '--module', $ModuleManifest,
-        '--simulator', $simulator, '--sizes', ($BenchSizes -replace '\s', ''), '--out', (Join-Path $OutDir 'bench'))
+        '--simulator', $simulator, '--sizes', ($BenchSizes -replace '\s', ''), '--rounds', $BenchRounds, '--out', (Join-Path $OutDir 'bench'))
 }
 
 function Invoke-Package {

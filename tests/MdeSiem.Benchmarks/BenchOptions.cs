@@ -30,6 +30,14 @@ internal sealed class BenchOptions
     public string OutputDirectory { get; private set; } = "out/bench";
 
     /// <summary>
+    /// How many times each size (and the Event Hubs workload) is measured, the baseline and its contenders again in
+    /// each round. The machine's speed drifts over a run of several minutes, and a contender measured long after its
+    /// baseline pays for that drift; in rounds, each ratio is taken against the baseline of its own round and the
+    /// report gives every round's ratio and their median.
+    /// </summary>
+    public int Rounds { get; private set; } = 1;
+
+    /// <summary>
     /// Words of the workloads to run (any workload whose name contains one); empty runs them all. The scan and the
     /// hub's receive loop always run: every ratio is taken against them.
     /// </summary>
@@ -57,6 +65,14 @@ internal sealed class BenchOptions
                 case "--baseline-max": options.BaselineMaxSize = long.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--import-runs": options.ImportRuns = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--out": options.OutputDirectory = Next(); break;
+                case "--rounds":
+                    options.Rounds = int.Parse(Next(), CultureInfo.InvariantCulture);
+                    if (options.Rounds < 1)
+                    {
+                        throw new ArgumentException("--rounds must be at least 1.");
+                    }
+
+                    break;
                 case "--only": options.Only = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
                 default: throw new ArgumentException($"Unknown argument {args[i]}.");
             }

@@ -22,6 +22,9 @@ internal sealed record Measurement(
     /// <summary>CPU time of the measuring process during the fastest run: on a shared machine, wall time alone misleads.</summary>
     public double? CpuSeconds { get; init; }
 
+    /// <summary>Which round of the run measured it (see BenchOptions.Rounds); ratios are taken within a round.</summary>
+    public int Round { get; init; } = 1;
+
     /// <summary>Printed after the row, e.g. how many alerts the records merged into.</summary>
     public string? Detail { get; init; }
 

@@ -29,6 +29,9 @@ public sealed class StreamEventPull : IDisposable
     /// <summary>The checkpoint, for -OutFile's journal; null without one.</summary>
     public IOutFileCheckpoint? Checkpoint => _run;
 
+    /// <summary>True when the run keeps its place (the storage export has one way: a checkpoint file).</summary>
+    public bool IsCheckpointed => _run is not null;
+
     /// <summary>Where this run starts, for the verbose log; read it after an -OutFile took over a killed run's lines.</summary>
     public string Description => _run is null
         ? "No checkpoint: every blob of the window."

@@ -164,7 +164,7 @@ public sealed class GetDefenderStreamEventCommand : MdeSiemOutFileCmdlet
         finally
         {
             // A failed or stopped run keeps the offsets reached (and, with -OutFile, what is on disk).
-            CloseOutFile(pull.Checkpoint, pull.Checkpoint is null ? null : pull.Finish);
+            CloseOutFile(pull.Checkpoint, pull.IsCheckpointed ? pull.Finish : null);
         }
 
         if (pull.Summary is { } summary)
