@@ -176,6 +176,23 @@ Describe 'Get-DefenderStreamEvent -EventHubConnectionString' {
             Should -Be @($script:Hub.records | ForEach-Object { "$($_.table)|$($_.record.properties.AlertId)" } | Sort-Object)
     }
 
+    It 'names a hub the namespace lacks as MdeSiem.NotFound and a wrong key as MdeSiem.Unauthorized' {
+        # The namespace's policy signs for any of its entities, so a mistyped EntityPath is "not found", not a
+        # credentials failure; only a key that does not sign is refused.
+        $otherHub = $script:Cs -replace 'EntityPath=[^;]+', 'EntityPath=no-such-hub'
+        $failure = $null
+        try { Get-DefenderStreamEvent -EventHubConnectionString $otherHub -ErrorAction Stop } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -BeLike 'MdeSiem.NotFound,*'
+        $failure.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $failure.Exception.Message | Should -Match 'no-such-hub'
+
+        $wrongKey = $script:Cs -replace 'SharedAccessKey=[^;]+', ('SharedAccessKey=' + [Convert]::ToBase64String([byte[]]::new(32)))
+        $failure = $null
+        try { Get-DefenderStreamEvent -EventHubConnectionString $wrongKey -ErrorAction Stop } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -BeLike 'MdeSiem.Unauthorized,*'
+        $failure.CategoryInfo.Category | Should -Be 'AuthenticationError'
+    }
+
     It 'refuses -Until, and never shows the shared access key' {
         $key = ($script:Cs -split ';' | Where-Object { $_ -like 'SharedAccessKey=*' }) -replace '^SharedAccessKey=', ''
         { Get-DefenderStreamEvent -EventHubConnectionString $script:Cs -Until ([datetime]::UtcNow) } |

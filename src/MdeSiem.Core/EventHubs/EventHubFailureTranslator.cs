@@ -29,7 +29,7 @@ internal static class EventHubFailureTranslator
                 {
                     EventHubsException.FailureReason.ResourceNotFound => new MdeSiemException(ErrorCode.NotFound, $"The hub or consumer group does not exist while {where}.")
                     {
-                        RecommendedAction = "Check -EventHubName and -ConsumerGroup against the Streaming API's destination.",
+                        RecommendedAction = "Check the event hub's name (-EventHubName, or EntityPath in the connection string) and -ConsumerGroup against the Streaming API's destination.",
                     },
                     EventHubsException.FailureReason.ServiceBusy or EventHubsException.FailureReason.QuotaExceeded => new MdeSiemException(ErrorCode.Throttled, $"The namespace kept refusing as busy while {where}.")
                     {

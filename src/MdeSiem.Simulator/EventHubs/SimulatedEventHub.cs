@@ -99,10 +99,20 @@ public sealed class SimulatedEventHub : IRuntimeProvider, IAsyncDisposable
     /// <summary>Null when the token is valid for this hub, otherwise why it is not.</summary>
     public string? CheckToken(string type, string token) => type switch
     {
-        CbsNode.SasTokenType => SharedAccessSignature.Check(token, Options.KeyName, Options.Key, Options.HubName, Options.Clock.GetUtcNow()),
+        CbsNode.SasTokenType => SharedAccessSignature.Check(token, Options.KeyName, Options.Key, Options.Clock.GetUtcNow()),
         CbsNode.JwtTokenType => Options.BearerTokenCheck is { } check ? check(token) : "Bearer tokens are not accepted by this namespace.",
         _ => $"The token type '{type}' is not supported.",
     };
+
+    /// <summary>
+    /// True when a token's audience names this namespace or something in this hub ("sb://host/", "amqp://host/hub",
+    /// ".../hub/ConsumerGroups/..."); false for another entity of the namespace, which does not exist here.
+    /// </summary>
+    public bool HasEntityOf(string audience)
+    {
+        string path = Uri.TryCreate(audience, UriKind.Absolute, out Uri? uri) ? uri.AbsolutePath.Trim('/') : audience.Trim('/');
+        return path.Length == 0 || path.Equals(Options.HubName, StringComparison.OrdinalIgnoreCase) || path.StartsWith(Options.HubName + "/", StringComparison.OrdinalIgnoreCase);
+    }
 
     public ValueTask DisposeAsync()
     {

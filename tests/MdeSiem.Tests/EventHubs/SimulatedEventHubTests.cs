@@ -49,6 +49,33 @@ public sealed class SimulatedEventHubTests
     }
 
     [Fact]
+    public async Task A_valid_signature_for_a_hub_the_namespace_lacks_is_not_found_and_a_wrong_key_is_unauthorized()
+    {
+        // The namespace-level policy signs for any entity of the namespace: the service answers put-token for a
+        // mistyped hub with 404 "The messaging entity ... could not be found" (the client's ResourceNotFound), and
+        // only a signature that does not check out with 401.
+        await using SimulatedEventHub hub = SimulatedEventHub.Start(new EventHubOptions { PartitionCount = 1 });
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var options = new EventHubConsumerClientOptions { RetryOptions = new EventHubsRetryOptions { MaximumRetries = 0 } };
+
+        string otherHub = hub.ConnectionString.Replace("EntityPath=" + hub.Options.HubName, "EntityPath=no-such-hub", StringComparison.Ordinal);
+        Assert.NotEqual(hub.ConnectionString, otherHub);
+        await using (var client = new EventHubConsumerClient(EventHubConsumerClient.DefaultConsumerGroupName, otherHub, options))
+        {
+            var missing = await Assert.ThrowsAsync<EventHubsException>(() => client.GetPartitionIdsAsync(timeout.Token));
+            Assert.Equal(EventHubsException.FailureReason.ResourceNotFound, missing.Reason);
+            Assert.Contains("no-such-hub", missing.Message, StringComparison.Ordinal);
+        }
+
+        string wrongKey = System.Text.RegularExpressions.Regex.Replace(hub.ConnectionString, "SharedAccessKey=[^;]+", "SharedAccessKey=" + Convert.ToBase64String(new byte[32]));
+        Assert.NotEqual(hub.ConnectionString, wrongKey);
+        await using (var client = new EventHubConsumerClient(EventHubConsumerClient.DefaultConsumerGroupName, wrongKey, options))
+        {
+            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => client.GetPartitionIdsAsync(timeout.Token));
+        }
+    }
+
+    [Fact]
     public async Task Receiver_starts_after_the_sequence_number_of_its_position()
     {
         await using SimulatedEventHub hub = SimulatedEventHub.Start(new EventHubOptions { PartitionCount = 1 });
