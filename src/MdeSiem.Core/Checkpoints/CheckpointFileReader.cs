@@ -133,6 +133,7 @@ internal sealed class CheckpointFileReader
         {
             case "format":
                 _format = reader.GetString();
+                CheckVersion();
                 break;
             case "version":
                 _version = reader.GetInt32();

@@ -194,10 +194,17 @@ public sealed class CheckpointRun : IDisposable, IOutFileCheckpoint
 
     public void Dispose()
     {
-        // The spilled keys go first: once the lock is released, the next run may take it.
-        _deliveredBefore.Dispose();
-        _deliveredNow.Dispose();
-        _lock.Dispose();
+        // The spilled keys go first: once the lock is released, the next run may take it. The lock is released
+        // whatever happens to them (the next run removes a spill file left behind).
+        try
+        {
+            _deliveredBefore.Dispose();
+            _deliveredNow.Dispose();
+        }
+        finally
+        {
+            _lock.Dispose();
+        }
     }
 
     private void Save(DateTime? watermark, DateTime keepFrom)
@@ -217,18 +224,38 @@ public sealed class CheckpointRun : IDisposable, IOutFileCheckpoint
         }
 
         // The keys are streamed into the file (a failed run of millions saves them all). A key both sets hold (a
-        // journaled line adopted after a save) is written once.
-        CheckpointStore.Write(Path, next, KeptFrom(_deliveredBefore.Entries(), keepFrom, null).Concat(KeptFrom(_deliveredNow.Entries(), keepFrom, _deliveredBefore)));
+        // journaled line adopted after a save) is written once, with the later of its two times: it stays while
+        // either time is still inside the overlap.
+        var heldByBoth = new Dictionary<string, DateTime>(StringComparer.Ordinal);
+        CheckpointStore.Write(Path, next, EarlierRunsKept(keepFrom, heldByBoth).Concat(ThisRunKept(keepFrom, heldByBoth)));
         _finished = true;
     }
 
-    private static IEnumerable<KeyValuePair<string, DateTime>> KeptFrom(IEnumerable<KeyValuePair<string, DateTime>> entries, DateTime keepFrom, DeliveredKeys? except)
+    /// <summary>The earlier runs' keys to keep; those this run holds too are set aside in <paramref name="heldByBoth"/>.</summary>
+    private IEnumerable<KeyValuePair<string, DateTime>> EarlierRunsKept(DateTime keepFrom, Dictionary<string, DateTime> heldByBoth)
     {
-        foreach (var entry in entries)
+        foreach (var entry in _deliveredBefore.Entries())
         {
-            if (entry.Value >= keepFrom && except?.Contains(entry.Key) != true)
+            if (_deliveredNow.Contains(entry.Key))
+            {
+                heldByBoth[entry.Key] = entry.Value;
+            }
+            else if (entry.Value >= keepFrom)
             {
                 yield return entry;
+            }
+        }
+    }
+
+    /// <summary>This run's keys to keep, a key both sets hold at the later of its times (read after <see cref="EarlierRunsKept"/>).</summary>
+    private IEnumerable<KeyValuePair<string, DateTime>> ThisRunKept(DateTime keepFrom, Dictionary<string, DateTime> heldByBoth)
+    {
+        foreach (var entry in _deliveredNow.Entries())
+        {
+            var time = heldByBoth.TryGetValue(entry.Key, out var earlier) && earlier > entry.Value ? earlier : entry.Value;
+            if (time >= keepFrom)
+            {
+                yield return new KeyValuePair<string, DateTime>(entry.Key, time);
             }
         }
     }

@@ -188,8 +188,17 @@ public static class CheckpointStore
     internal static string TemporaryFileBeside(string path) =>
         Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
 
-    // A run killed inside Write leaves its temporary file; only the lock holder writes, so under the lock every
-    // temporary file of this checkpoint is a leftover.
+    // A name TemporaryFileBeside gives: the prefix, a GUID as 32 hex digits, ".tmp".
+    private static bool IsTemporaryFileOf(string name, string prefix) =>
+        name.Length == prefix.Length + 32 + 4
+        && name.StartsWith(prefix, StringComparison.Ordinal)
+        && name.EndsWith(".tmp", StringComparison.Ordinal)
+        && Guid.TryParseExact(name.Substring(prefix.Length, 32), "N", out _);
+
+    // A run killed inside Write (or holding spilled keys) leaves its temporary file; only the lock holder writes, so
+    // under the lock every temporary file of this checkpoint is a leftover. Only names with exactly a GUID between
+    // the checkpoint's name and ".tmp" are this checkpoint's: ".cp.json.*.tmp" also matches the files of a
+    // checkpoint named "cp.json.other.json", whose run may be writing them now under its own lock.
     private static void RemoveLeftoverTemporaryFiles(string path)
     {
         var folder = Path.GetDirectoryName(path)!;
@@ -198,8 +207,14 @@ public static class CheckpointStore
             return;
         }
 
-        foreach (var leftover in Directory.GetFiles(folder, "." + Path.GetFileName(path) + ".*.tmp"))
+        var prefix = "." + Path.GetFileName(path) + ".";
+        foreach (var leftover in Directory.GetFiles(folder, prefix + "*.tmp"))
         {
+            if (!IsTemporaryFileOf(Path.GetFileName(leftover), prefix))
+            {
+                continue;
+            }
+
             try
             {
                 File.Delete(leftover);

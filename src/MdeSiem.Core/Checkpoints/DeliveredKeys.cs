@@ -39,6 +39,10 @@ internal sealed class DeliveredKeys : IDisposable
     private readonly string _spillPath;
     private StreamWriter? _spill;
 
+    // Set when a write to the spill file failed: what the file holds after that (a torn last line, keys lost from
+    // the writer's buffer) cannot be trusted, so no save may take its keys from it.
+    private Exception? _spillFailure;
+
     /// <param name="spillPath">Where the keys past <paramref name="heldLimit"/> go (created when the first one does).</param>
     /// <param name="heldLimit">How many keys stay in memory as strings.</param>
     public DeliveredKeys(string spillPath, int heldLimit)
@@ -87,6 +91,11 @@ internal sealed class DeliveredKeys : IDisposable
                 return;
             }
 
+            if (_spillFailure is not null)
+            {
+                throw WriteFailed(_spillFailure);
+            }
+
             try
             {
                 _spill ??= new StreamWriter(new FileStream(_spillPath, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 64 * 1024), new UTF8Encoding(false));
@@ -97,14 +106,24 @@ internal sealed class DeliveredKeys : IDisposable
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
+                _spillFailure = exception;
                 throw WriteFailed(exception);
             }
         }
     }
 
     /// <summary>Every key added, once, in the order added; read once the stream has ended.</summary>
+    /// <exception cref="MdeSiemException">
+    /// A key could not be written to the temporary file (CheckpointWriteFailed): the keys are not all there, so
+    /// nothing is handed out that a save could take for all of them.
+    /// </exception>
     public IEnumerable<KeyValuePair<string, DateTime>> Entries()
     {
+        if (_spillFailure is not null)
+        {
+            throw WriteFailed(_spillFailure);
+        }
+
         foreach (var entry in _held)
         {
             yield return entry;
@@ -154,7 +173,7 @@ internal sealed class DeliveredKeys : IDisposable
         {
             File.Delete(_spillPath);
         }
-        catch (IOException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             // Still open elsewhere: the next run removes it with the checkpoint's other leftovers.
         }

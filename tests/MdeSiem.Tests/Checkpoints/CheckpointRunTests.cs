@@ -203,6 +203,51 @@ public class CheckpointRunTests
     }
 
     [Fact]
+    public void A_key_an_earlier_run_and_this_one_both_delivered_is_kept_at_the_later_of_its_times()
+    {
+        // A record without a time is marked at each run's end of window: the failed run's time is past the next
+        // overlap, this run's is not, so the key must stay (at this run's time) or the overlap delivers it again.
+        using var folder = new TemporaryFolder();
+        var path = folder.File("c.json");
+        using (var failed = CheckpointRun.Begin(path, "Api", "t", "s", Options, Now.AddHours(-2), Now.AddHours(-1)))
+        {
+            failed.MarkDelivered("untimed", null);
+            failed.MarkDelivered("both-old", Now.AddHours(-2));
+            failed.SaveProgress();
+        }
+
+        using (var next = CheckpointRun.Begin(path, "Api", "t", "s", Options, null, Now))
+        {
+            next.MarkDelivered("untimed", null);
+            next.MarkDelivered("both-old", Now.AddHours(-2));
+            next.Commit();
+        }
+
+        var saved = CheckpointStore.Read(path, "Api", "t", "s")!;
+        Assert.Equal(new[] { "untimed" }, saved.Delivered.Keys);
+        Assert.Equal(Now - Options.AvailabilityLag, saved.Delivered["untimed"]);
+    }
+
+    [Fact]
+    public void Opening_a_checkpoint_leaves_the_temporary_files_of_another_whose_name_begins_with_its_own()
+    {
+        // ".cp.json.*.tmp" also matches the spill of "cp.json.other.json", whose run holds its own lock and is still
+        // writing it.
+        using var folder = new TemporaryFolder();
+        var spilling = HoldingOnly(0);
+        var otherPath = folder.File("cp.json.other.json");
+        using var other = CheckpointRun.Begin(otherPath, "Api", "t", "s", spilling, Now.AddHours(-1), Now);
+        other.MarkDelivered("k1", Now.AddMinutes(-30));
+
+        using (CheckpointRun.Begin(folder.File("cp.json"), "Api", "t", "s", spilling, Now.AddHours(-1), Now))
+        {
+        }
+
+        other.SaveProgress();
+        Assert.Contains("k1", CheckpointStore.Read(otherPath, "Api", "t", "s")!.Delivered.Keys);
+    }
+
+    [Fact]
     public void A_spill_a_killed_run_left_is_removed_by_the_next_run()
     {
         using var folder = new TemporaryFolder();

@@ -100,6 +100,17 @@ public class CheckpointStoreTests
     }
 
     [Fact]
+    public void A_checkpoint_from_a_newer_version_is_refused_when_its_version_comes_before_its_format()
+    {
+        using var folder = new TemporaryFolder();
+        var path = folder.File("c.json");
+        File.WriteAllText(path, "{\"version\":2,\"format\":\"MdeSiem.Checkpoint\",\"api\":\"SiemAlerts\",\"tenantId\":\"t\",\"scope\":\"s\",\"watermarkUtc\":null,\"updatedUtc\":\"2026-01-01T00:00:00Z\",\"delivered\":{\"a\":{\"at\":\"2026-01-01T00:00:00Z\"}}}");
+
+        var failure = Assert.Throws<MdeSiemException>(() => CheckpointStore.Read(path, "SiemAlerts", "t", "s"));
+        Assert.Equal(ErrorCode.CheckpointVersionUnsupported, failure.Code);
+    }
+
+    [Fact]
     public void A_checkpoint_from_a_newer_version_is_refused()
     {
         using var folder = new TemporaryFolder();

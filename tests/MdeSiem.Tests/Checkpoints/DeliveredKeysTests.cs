@@ -83,4 +83,18 @@ public class DeliveredKeysTests
         Assert.Equal(ErrorCode.CheckpointWriteFailed, error.Code);
         Assert.Equal(unwritable, error.Target);
     }
+
+    [Fact]
+    public void After_a_spill_write_failed_the_keys_are_not_handed_out_without_the_one_that_failed()
+    {
+        // "spilled" was delivered but is not in the file: a save that took the held keys alone would lose it.
+        using var folder = new TemporaryFolder();
+        using var keys = new DeliveredKeys(Path.Combine(folder.File("no such folder"), "spill.tmp"), heldLimit: 1);
+        keys.Add("held", Start);
+        Assert.Throws<MdeSiemException>(() => keys.Add("spilled", Start));
+
+        var error = Assert.Throws<MdeSiemException>(() => keys.Entries().ToList());
+        Assert.Equal(ErrorCode.CheckpointWriteFailed, error.Code);
+        Assert.Equal(ErrorCode.CheckpointWriteFailed, Assert.Throws<MdeSiemException>(() => keys.Add("next", Start)).Code);
+    }
 }
