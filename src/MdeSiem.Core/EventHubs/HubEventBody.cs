@@ -74,6 +74,11 @@ internal static class HubEventBody
         {
             throw NotRecords(partitionId, sequenceNumber, "it is not JSON (" + exception.Message + ")");
         }
+        catch (InvalidOperationException exception)
+        {
+            // A string that is not valid UTF-8 or escapes a lone surrogate: System.Text.Json throws this when it is read.
+            throw NotRecords(partitionId, sequenceNumber, "it holds text that is not valid Unicode (" + exception.Message + ")");
+        }
 
         if (!sawRecords)
         {

@@ -11,6 +11,8 @@ namespace MdeSiem.Core.StreamingApi;
 /// Splits a blob's content stream into lines as it arrives, counting bytes exactly (LF or CRLF), so a checkpoint can
 /// name the offset after the last whole line. Memory stays at one buffer (grown only for a longer line). A last line
 /// without its line break may still be being written, so it is returned only when the caller says the blob is final.
+/// Empty lines are returned too (with no bytes): the offset after them must be reachable, or a blob that ends in one
+/// is never read to its end. A UTF-8 byte order mark at the blob's start is not part of its first line.
 /// </summary>
 internal static class BlobLineReader
 {
@@ -69,10 +71,7 @@ internal static class BlobLineReader
                 var start = lineStart;
                 lineStart = newline + 1;
                 scanned = lineStart;
-                if (length > 0)
-                {
-                    yield return new BlobLine(new ReadOnlyMemory<byte>(buffer, start, length), end);
-                }
+                yield return new BlobLine(Content(buffer, start, length, bufferOffset), end);
             }
 
             scanned = filled;
@@ -86,10 +85,18 @@ internal static class BlobLineReader
                 length--;
             }
 
-            if (length > 0)
-            {
-                yield return new BlobLine(new ReadOnlyMemory<byte>(buffer, lineStart, length), bufferOffset + filled);
-            }
+            yield return new BlobLine(Content(buffer, lineStart, length, bufferOffset), bufferOffset + filled);
         }
+    }
+
+    /// <summary>A line's bytes; the blob's first line without a UTF-8 byte order mark it may start with.</summary>
+    private static ReadOnlyMemory<byte> Content(byte[] buffer, int start, int length, long bufferOffset)
+    {
+        if (bufferOffset + start == 0 && length >= 3 && buffer[start] == 0xEF && buffer[start + 1] == 0xBB && buffer[start + 2] == 0xBF)
+        {
+            return new ReadOnlyMemory<byte>(buffer, start + 3, length - 3);
+        }
+
+        return new ReadOnlyMemory<byte>(buffer, start, length);
     }
 }

@@ -131,25 +131,38 @@ public sealed class StreamEventReader
 
                 var line = lines.Current;
                 StreamedRecord record;
-                try
+                if (line.Bytes.IsEmpty)
                 {
-                    var streamed = StreamingRecordParser.Parse(line.Bytes, query.Table, blob.Name);
-                    if (InWindow(streamed, query))
-                    {
-                        record = new StreamedRecord(blob.Name, line.EndOffset, streamed, null);
-                    }
-                    else if (query.ReportSkipped)
-                    {
-                        record = new StreamedRecord(blob.Name, line.EndOffset, null, null);
-                    }
-                    else
+                    // An empty line holds no record; a checkpoint still moves past it.
+                    if (!query.ReportSkipped)
                     {
                         continue;
                     }
+
+                    record = new StreamedRecord(blob.Name, line.EndOffset, null, null);
                 }
-                catch (MdeSiemException notARecord)
+                else
                 {
-                    record = new StreamedRecord(blob.Name, line.EndOffset, null, notARecord);
+                    try
+                    {
+                        var streamed = StreamingRecordParser.Parse(line.Bytes, query.Table, blob.Name);
+                        if (InWindow(streamed, query))
+                        {
+                            record = new StreamedRecord(blob.Name, line.EndOffset, streamed, null);
+                        }
+                        else if (query.ReportSkipped)
+                        {
+                            record = new StreamedRecord(blob.Name, line.EndOffset, null, null);
+                        }
+                        else
+                        {
+                            continue;
+                        }
+                    }
+                    catch (MdeSiemException notARecord)
+                    {
+                        record = new StreamedRecord(blob.Name, line.EndOffset, null, notARecord);
+                    }
                 }
 
                 yield return record;

@@ -51,6 +51,12 @@ internal static class StreamingRecordParser
         {
             throw NotARecord(blobName, "it is not JSON (" + exception.Message + ")");
         }
+        catch (InvalidOperationException exception)
+        {
+            // A string that is not valid UTF-8, or escapes a lone UTF-16 surrogate: System.Text.Json cannot turn it
+            // into text, and the reader throws this (not a JsonException) when the value is read.
+            throw NotARecord(blobName, "it holds text that is not valid Unicode (" + exception.Message + ")");
+        }
 
         streamed.BlobName = blobName;
         return streamed;
@@ -106,10 +112,8 @@ internal static class StreamingRecordParser
                     }
 
                     break;
-                case PropertiesField:
-                    reader.Skip();
-                    break;
                 default:
+                    // Also a "properties" that is not an object, or a second one: kept as it came, never dropped.
                     (extras ??= new List<KeyValuePair<string, object?>>()).Add(new KeyValuePair<string, object?>(name, JsonValueReaders.ToPlain(ref reader)));
                     break;
             }

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
+using MdeSiem.Core.StreamingApi;
 using MdeSiem.Simulator;
 using MdeSiem.Simulator.StreamingApi;
 using MdeSiem.Tests.Checkpoints;
@@ -124,6 +125,31 @@ public sealed class GetDefenderStreamEventTests
         Assert.Equal(20, first.Output.Count);
         Assert.Empty(second.Errors);
         Assert.Equal(StreamExportScenario.KeyOf(line), KeyOf(StreamingExportComposer.DeviceEvents, Assert.Single(second.Output)));
+    }
+
+    [Fact]
+    public async Task A_settled_blob_with_a_byte_order_mark_and_a_last_empty_line_is_delivered_once_and_passed_by_the_watermark()
+    {
+        await using var azurite = await AzuriteServer.StartAsync();
+        var writer = new StreamingExportWriter(azurite.Client(), StreamExportScenario.TenantId);
+        var hour = StreamingBlobPath.Floor(DateTime.UtcNow).AddHours(-5);
+        static string Line(DateTime time, string key) =>
+            "{\"time\":\"" + time.ToString("o", System.Globalization.CultureInfo.InvariantCulture) + "\",\"category\":\"AdvancedHunting-DeviceEvents\",\"properties\":{\"AdditionalFields\":\"" + key + "\"}}";
+        await writer.AppendRawAsync(StreamingExportComposer.DeviceEvents, hour, "\uFEFF" + Line(hour.AddMinutes(1), "k1") + "\n" + Line(hour.AddMinutes(2), "k2") + "\n\n");
+        using var folder = new TemporaryFolder();
+        using var engine = new HostedEngine();
+        var variables = new (string, object?)[] { ("table", "DeviceEvents"), ("cs", azurite.ConnectionString), ("cp", folder.File("cp.json")) };
+
+        var first = engine.Run(Read + " -Checkpoint $cp", variables);
+        var second = engine.Run(Read + " -Checkpoint $cp", variables);
+
+        Assert.Empty(first.Errors);
+        Assert.Equal(new[] { "k1", "k2" }, first.Output.Select(o => KeyOf(StreamingExportComposer.DeviceEvents, o)));
+        Assert.Empty(second.Errors);
+        Assert.Empty(second.Output);
+        var scope = StreamCheckpointRun.ScopeOf(StreamStorageTarget.ForConnectionString(azurite.ConnectionString), new StreamEventQuery("DeviceEvents"));
+        using var run = StreamCheckpointRun.Begin(folder.File("cp.json"), string.Empty, scope, TimeSpan.FromHours(2));
+        Assert.True(run.WatermarkHourUtc > hour, $"The watermark stayed at {run.WatermarkHourUtc:o}.");
     }
 
     [Fact]

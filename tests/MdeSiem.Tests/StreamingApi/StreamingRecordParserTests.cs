@@ -132,6 +132,43 @@ public sealed class StreamingRecordParserTests
         Assert.Equal(ErrorCode.InvalidResponse, failure.Code);
     }
 
+    [Theory]
+    [InlineData("{\"time\":\"2026-07-22T10:00:00Z\",\"properties\":{\"Cmd\":\"\\ud800\"}}")]
+    [InlineData("{\"time\":\"2026-07-22T10:00:00Z\",\"tenantId\":\"\\udc00x\",\"properties\":{}}")]
+    [InlineData("{\"time\":\"2026-07-22T10:00:00Z\",\"properties\":{\"\\ud800\":1}}")]
+    public void A_line_whose_text_escapes_a_lone_surrogate_is_InvalidResponse(string line)
+    {
+        var failure = Assert.Throws<MdeSiemException>(() => Parse(line, "DeviceEvents"));
+        Assert.Equal(ErrorCode.InvalidResponse, failure.Code);
+    }
+
+    [Fact]
+    public void A_line_whose_text_is_not_valid_UTF8_is_InvalidResponse()
+    {
+        var bytes = Encoding.UTF8.GetBytes("{\"time\":\"2026-07-22T10:00:00Z\",\"properties\":{\"Cmd\":\"a?b\"}}");
+        bytes[Array.IndexOf(bytes, (byte)'?')] = 0xC3; // a lead byte followed by 'b', not a continuation byte
+
+        var failure = Assert.Throws<MdeSiemException>(() => StreamingRecordParser.Parse(bytes, "DeviceEvents", "blob"));
+        Assert.Equal(ErrorCode.InvalidResponse, failure.Code);
+    }
+
+    [Fact]
+    public void A_properties_value_that_is_not_an_object_or_is_a_second_one_is_kept_as_it_came()
+    {
+        const string Head = "{\"time\":\"2026-07-22T10:00:00Z\",\"category\":\"AdvancedHunting-DeviceEvents\",";
+
+        var array = Parse(Head + "\"properties\":[1,2]}", "DeviceEvents");
+        Assert.Equal(new object?[] { 1L, 2L }, Assert.IsType<object?[]>(Assert.Single(array.GetAdditionalProperties(), p => p.Key == "properties").Value));
+
+        var text = Parse(Head + "\"properties\":\"{}\"}", "DeviceEvents");
+        Assert.Equal("{}", Assert.Single(text.GetAdditionalProperties(), p => p.Key == "properties").Value);
+
+        var second = Parse(Head + "\"properties\":{\"A\":\"x\"},\"properties\":{\"B\":\"y\"}}", "DeviceEvents");
+        Assert.Equal("x", Assert.Single(second.GetAdditionalProperties(), p => p.Key == "A").Value);
+        var kept = Assert.IsAssignableFrom<IReadOnlyList<KeyValuePair<string, object?>>>(Assert.Single(second.GetAdditionalProperties(), p => p.Key == "properties").Value);
+        Assert.Equal(new[] { new KeyValuePair<string, object?>("B", "y") }, kept);
+    }
+
     private static StreamingEvent Parse(string line, string containerTable) =>
         StreamingRecordParser.Parse(Encoding.UTF8.GetBytes(line), containerTable, "blob");
 }
