@@ -176,14 +176,13 @@ public abstract class MdeSiemCmdlet : PSCmdlet, IDisposable
             while (Await(enumerator.MoveNextAsync()))
             {
                 var item = enumerator.Current;
+                BeginItem();
                 try
                 {
                     write(item);
                 }
-                catch (PipelineStoppedException) when (afterWrite is not null && !Stopping)
+                catch (Exception exception) when (afterWrite is not null && DeliveredDespite(exception))
                 {
-                    // A downstream command that needs no more (Select-Object -First) took this item and then
-                    // stopped the pipeline: the item was delivered. Ctrl+C (Stopping) stops before it is passed on.
                     afterWrite(item);
                     throw;
                 }
@@ -199,6 +198,18 @@ public abstract class MdeSiemCmdlet : PSCmdlet, IDisposable
                 WaitRelayingLog(disposal.AsTask());
             }
         }
+    }
+
+    /// <summary>
+    /// Whether the item whose write threw <paramref name="exception"/> was delivered all the same. A downstream
+    /// command that needs no more (Select-Object -First) took it and then stopped the pipeline: delivered. Ctrl+C
+    /// (Stopping) stops before it is passed on, and a downstream command's failure means it was not taken.
+    /// </summary>
+    protected virtual bool DeliveredDespite(Exception exception) => exception is PipelineStoppedException && !Stopping;
+
+    /// <summary>Runs before each item of <see cref="HandEach{T}"/> is written (a derived cmdlet forgets the last one's state).</summary>
+    protected virtual void BeginItem()
+    {
     }
 
     /// <summary>

@@ -32,6 +32,9 @@ public abstract class MdeSiemOutFileCmdlet : MdeSiemConnectedCmdlet
     // The open -OutFile of this run: opened by a checkpointed read before its first record, else at the first record.
     private OutFileSession? _outFile;
 
+    // Set by Deliver once the current record's line is in the output file (see DeliveredDespite).
+    private bool _lineWritten;
+
     /// <summary>
     /// Opens -OutFile for a read. With <paramref name="run"/>, the lines a killed run left past the checkpoint are
     /// taken over first (they count as delivered, a torn last line goes) and reported to -Verbose.
@@ -62,11 +65,20 @@ public abstract class MdeSiemOutFileCmdlet : MdeSiemConnectedCmdlet
 
         _outFile ??= OpenOutFile(run: null);
         _outFile!.Write(output, key, timeUtc);
+        _lineWritten = true;
         if (PassThru)
         {
             WriteObject(output);
         }
     }
+
+    /// <summary>
+    /// With -OutFile a record is delivered once its line is written: -PassThru's downstream commands failing or
+    /// being stopped after that does not take it back (the checkpoint must count it, or the next run writes it again).
+    /// </summary>
+    protected override bool DeliveredDespite(Exception exception) => _lineWritten || base.DeliveredDespite(exception);
+
+    protected override void BeginItem() => _lineWritten = false;
 
     /// <summary>
     /// Ends a read: the lines go to stable storage, then <paramref name="commit"/> moves the checkpoint (or saves a

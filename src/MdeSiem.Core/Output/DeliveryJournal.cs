@@ -108,14 +108,52 @@ public sealed class DeliveryJournal : IDisposable
         _pending.Clear();
     }
 
+    /// <summary>
+    /// Replaces the journal with <paramref name="entries"/> in one step (a new file renamed over the old): a kill
+    /// at any moment leaves either the old entries or the new ones, never none.
+    /// </summary>
+    public void Replace(IEnumerable<JournalEntry> entries)
+    {
+        Clear(keepFile: true);
+        foreach (var entry in entries)
+        {
+            Announce(entry.File, entry.End, entry.Key, entry.TimeUtc);
+        }
+
+        if (_pending.Length == 0)
+        {
+            Clear();
+            return;
+        }
+
+        var replacement = _path + ".tmp";
+        using (var stream = new FileStream(replacement, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            var bytes = Encoding.UTF8.GetBytes(Header + "\n" + _pending);
+            stream.Write(bytes, 0, bytes.Length);
+        }
+
+        _pending.Clear();
+        if (File.Exists(_path))
+        {
+            File.Replace(replacement, _path, destinationBackupFileName: null);
+        }
+        else
+        {
+            File.Move(replacement, _path);
+        }
+    }
+
     /// <summary>Forgets every entry: a checkpoint now covers their lines.</summary>
-    public void Clear()
+    public void Clear() => Clear(keepFile: false);
+
+    private void Clear(bool keepFile)
     {
         _pending.Clear();
         _currentFile = null;
         _stream?.Dispose();
         _stream = null;
-        if (File.Exists(_path))
+        if (!keepFile && File.Exists(_path))
         {
             File.Delete(_path);
         }

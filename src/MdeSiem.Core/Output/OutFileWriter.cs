@@ -67,13 +67,7 @@ public sealed class OutFileWriter : IDisposable
             RecoverFile(file, entries.Where(entry => string.Equals(entry.File, file, StringComparison.Ordinal)), recovery);
         }
 
-        _journal.Clear();
-        foreach (var entry in recovery.Delivered)
-        {
-            _journal.Announce(entry.File, entry.End, entry.Key, entry.TimeUtc);
-        }
-
-        Guard(_journal.WritePending);
+        Guard(() => _journal.Replace(recovery.Delivered));
         return recovery;
     }
 
@@ -159,7 +153,9 @@ public sealed class OutFileWriter : IDisposable
         var lastComplete = covered;
         foreach (var entry in entries)
         {
-            if (entry.End > covered && entry.End <= actual)
+            // The journal holds only entries since the last commit, so a complete line it announces is this
+            // checkpoint's to count even below the covered length: a shipper may have truncated the file since.
+            if (entry.End <= actual)
             {
                 if (entry.Key.Length > 0)
                 {

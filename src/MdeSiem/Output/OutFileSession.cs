@@ -39,14 +39,17 @@ internal sealed class OutFileSession : IDisposable
     {
         var name = OutFileName.Parse(outFile);
         var formatter = new RecordLineFormatter(format);
-        formatter.AdoptHeaderOf(name.PathAt(DateTime.UtcNow));
         if (run is null)
         {
+            formatter.AdoptHeaderOf(name.PathAt(DateTime.UtcNow));
             return new OutFileSession(new OutFileWriter(name, journal: null, new Dictionary<string, long>(), () => DateTime.UtcNow), formatter, format);
         }
 
         var session = new OutFileSession(new OutFileWriter(name, new DeliveryJournal(run.Path + ".outfile"), run.CoveredOutputs, () => DateTime.UtcNow), formatter, format);
         session.Recovery = session._writer.Recover();
+
+        // Only once a torn last line is cut off: a killed run's first write may have torn the header itself.
+        formatter.AdoptHeaderOf(name.PathAt(DateTime.UtcNow));
         foreach (var entry in session.Recovery.Delivered)
         {
             run.AdoptDelivered(entry);

@@ -109,6 +109,42 @@ public class OutFileWriterTests
     }
 
     [Fact]
+    public void Lines_a_killed_run_wrote_into_a_file_truncated_since_the_checkpoint_all_count_as_delivered()
+    {
+        // A shipper's copytruncate empties the file; the next run writes past the old covered length and is killed.
+        // Its lines below that length are journaled too, and must count, or the run after writes them again.
+        using var folder = new TemporaryFolder();
+        IReadOnlyDictionary<string, long> covered;
+        using (var first = Writer(folder))
+        {
+            for (var i = 0; i < 50; i++)
+            {
+                first.WriteLine("old" + i, null, Line(i));
+            }
+
+            covered = first.FlushToDisk();
+            first.ForgetJournal();
+        }
+
+        File.WriteAllBytes(folder.File("out.jsonl"), Array.Empty<byte>());
+        var killed = Writer(folder, covered);
+        killed.Recover();
+        for (var i = 0; i < 100; i++)
+        {
+            killed.WriteLine("new" + i, null, Line(i));
+        }
+
+        killed.WriteOut();
+        killed.Dispose();
+        Assert.True(new FileInfo(folder.File("out.jsonl")).Length > covered.Single().Value);
+
+        using var next = Writer(folder, covered);
+        var recovery = next.Recover();
+        Assert.Equal(Enumerable.Range(0, 100).Select(i => "new" + i), recovery.Delivered.Select(entry => entry.Key));
+        Assert.Equal(0, recovery.UnaccountedLines);
+    }
+
+    [Fact]
     public void Lines_the_checkpoint_covers_are_not_reported_again()
     {
         using var folder = new TemporaryFolder();
