@@ -78,7 +78,7 @@ public sealed class HubSharedReader
             throw StorageFailureTranslator.Translate(exception, "reading the checkpoint container", StorageUse.CheckpointContainer);
         }
 
-        var ends = query.Follow ? new Dictionary<string, long>() : await EndsAsync(cancellationToken).ConfigureAwait(false);
+        var ends = query.Follow ? new Dictionary<string, long>() : await EndsAsync(store, query.SinceUtc, cancellationToken).ConfigureAwait(false);
         var options = new EventProcessorOptions
         {
             LoadBalancingUpdateInterval = LoadBalancingInterval,
@@ -197,7 +197,12 @@ public sealed class HubSharedReader
         return _queue.Batches.Reader.TryRead(out var next) ? next : null;
     }
 
-    private async Task<Dictionary<string, long>> EndsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Where a scheduled run stops in each partition: its last enqueued sequence number, -1 when there is nothing for
+    /// it: empty, or (read from -Since, which takes only events enqueued after that time) nothing enqueued since. A
+    /// partition some consumer checkpointed is read from its checkpoint instead, so -Since only decides for the others.
+    /// </summary>
+    private async Task<Dictionary<string, long>> EndsAsync(BlobHubCheckpointStore store, DateTime? sinceUtc, CancellationToken cancellationToken)
     {
         var ends = new Dictionary<string, long>(StringComparer.Ordinal);
         try
@@ -211,7 +216,9 @@ public sealed class HubSharedReader
                     foreach (var partitionId in await consumer.GetPartitionIdsAsync(cancellationToken).ConfigureAwait(false))
                     {
                         var properties = await consumer.GetPartitionPropertiesAsync(partitionId, cancellationToken).ConfigureAwait(false);
-                        ends[partitionId] = properties.IsEmpty ? -1 : properties.LastEnqueuedSequenceNumber;
+                        var nothingSince = sinceUtc is { } since && properties.LastEnqueuedTime.UtcDateTime <= since
+                            && await CheckpointedAsync(store, partitionId, cancellationToken).ConfigureAwait(false) is null;
+                        ends[partitionId] = properties.IsEmpty || nothingSince ? -1 : properties.LastEnqueuedSequenceNumber;
                     }
                 }
             }
@@ -234,16 +241,7 @@ public sealed class HubSharedReader
                 continue;
             }
 
-            long? checkpointed;
-            try
-            {
-                checkpointed = await store.GetCheckpointedSequenceNumberAsync(_target.FullyQualifiedNamespace, _target.HubName, _target.ConsumerGroup, end.Key, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (IsStorageFailure(exception, cancellationToken))
-            {
-                throw StorageFailureTranslator.Translate(exception, "reading the checkpoint container", StorageUse.CheckpointContainer);
-            }
-
+            var checkpointed = await CheckpointedAsync(store, end.Key, cancellationToken).ConfigureAwait(false);
             if (checkpointed is null || checkpointed < end.Value)
             {
                 return false;
@@ -251,6 +249,19 @@ public sealed class HubSharedReader
         }
 
         return true;
+    }
+
+    /// <summary>The sequence number a consumer of this group checkpointed in the partition last; null for none.</summary>
+    private async Task<long?> CheckpointedAsync(BlobHubCheckpointStore store, string partitionId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await store.GetCheckpointedSequenceNumberAsync(_target.FullyQualifiedNamespace, _target.HubName, _target.ConsumerGroup, partitionId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (IsStorageFailure(exception, cancellationToken))
+        {
+            throw StorageFailureTranslator.Translate(exception, "reading the checkpoint container", StorageUse.CheckpointContainer);
+        }
     }
 
     // Any failure of a storage call, not only the service's answers: an account that cannot be reached ends in the

@@ -171,15 +171,21 @@ public sealed class HubStreamReader
             foreach (var partitionId in await consumer.GetPartitionIdsAsync(cancellationToken).ConfigureAwait(false))
             {
                 long end = long.MaxValue;
+                var nothingSince = false;
                 if (!query.Follow)
                 {
                     var properties = await consumer.GetPartitionPropertiesAsync(partitionId, cancellationToken).ConfigureAwait(false);
                     end = properties.IsEmpty ? -1 : properties.LastEnqueuedSequenceNumber;
+                    nothingSince = query.SinceUtc is { } sinceUtc && properties.LastEnqueuedTime.UtcDateTime <= sinceUtc;
                 }
 
                 ends[partitionId] = end;
                 var from = next.TryGetValue(partitionId, out var sequenceNumber) ? sequenceNumber : (long?)null;
-                if (!query.Follow && (end < 0 || (from is { } start && start > end)))
+
+                // A scheduled run skips a partition with nothing for it: empty, read past where it stops, or (read
+                // from -Since, which takes only events enqueued after that time) nothing enqueued since; its receiver
+                // would wait for an event to stop at.
+                if (!query.Follow && (end < 0 || (from is { } start ? start > end : nothingSince)))
                 {
                     continue;
                 }

@@ -208,4 +208,24 @@ public sealed class HubSharedReaderTests
         record.SequenceNumber,
         record.Event!.Table,
         record.Event switch { AlertInfoEvent info => info.AlertId, AlertEvidenceEvent evidence => evidence.AlertId, _ => null });
+
+    [Fact]
+    public async Task A_scheduled_run_on_a_new_container_from_a_since_after_every_event_stops_with_nothing()
+    {
+        await using var azurite = await AzuriteServer.StartAsync();
+        await using var scenario = HubScenario.Start(alerts: 20, partitions: 2);
+        var container = azurite.Client().GetBlobContainerClient("hub-checkpoints");
+        await container.CreateAsync();
+        var reader = new HubSharedReader(EventHubTarget.ForConnectionString(scenario.Hub.ConnectionString, null, null), container) { LoadBalancingInterval = Balancing };
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var delivered = 0;
+
+        await foreach (var record in reader.ReadAsync(new HubReadQuery { SinceUtc = DateTime.UtcNow.AddMinutes(1) }, timeout.Token))
+        {
+            delivered++;
+            record.Acknowledge();
+        }
+
+        Assert.Equal(0, delivered);
+    }
 }

@@ -136,4 +136,22 @@ public sealed class HubStreamReaderTests
         record.SequenceNumber,
         record.Event!.Table,
         record.Event switch { AlertInfoEvent info => info.AlertId, AlertEvidenceEvent evidence => evidence.AlertId, _ => null });
+
+    [Fact]
+    public async Task A_scheduled_run_from_a_since_after_every_event_stops_with_nothing()
+    {
+        // Read from -Since, a partition takes only events enqueued after it: with none there, nothing would come to
+        // stop at, and the run waited for ever.
+        await using var scenario = HubScenario.Start(alerts: 20, partitions: 2);
+        var reader = new HubStreamReader(EventHubTarget.ForConnectionString(scenario.Hub.ConnectionString, null, null));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var delivered = 0;
+
+        await foreach (var record in reader.ReadAsync(new HubReadQuery { SinceUtc = DateTime.UtcNow.AddMinutes(1) }, new Dictionary<string, long>(), timeout.Token))
+        {
+            delivered++;
+        }
+
+        Assert.Equal(0, delivered);
+    }
 }
