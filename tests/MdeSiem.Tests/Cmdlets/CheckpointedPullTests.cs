@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
 using System.Threading.Tasks;
 using MdeSiem.Core.Siem;
 using MdeSiem.Simulator;
@@ -110,5 +111,22 @@ public sealed class CheckpointedPullTests : IAsyncLifetime
         var result = _engine.Run("Get-MdeSiemAlert -Checkpoint $path -Limit 5", ("path", CheckpointPath));
         var error = Assert.Single(result.Errors);
         Assert.StartsWith("AmbiguousParameterSet,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_OutFile_and_PassThru_a_record_passed_on_to_a_command_that_fails_is_in_the_file_once_after_the_next_run()
+    {
+        // The record's line is in the file before it is passed on: the checkpoint must count it whatever the
+        // commands after it do, or the next run writes it again.
+        const string Pull = "Get-MdeSiemAlert -Checkpoint $path -OutFile $file -SinceTimeUtc ([DateTime]::UtcNow.AddHours(-7)) -AvailabilityLag 0 -WarningAction SilentlyContinue";
+        var variables = new (string, object?)[] { ("path", CheckpointPath), ("file", _folder.File("out.jsonl")) };
+        var failed = _engine.Run("$n = 0; " + Pull + " -PassThru | ForEach-Object { $n++; if ($n -eq 5) { throw 'downstream failed' } }", variables);
+        Assert.NotEmpty(failed.Errors);
+
+        var rerun = _engine.Run(Pull, variables);
+
+        Assert.Empty(rerun.Errors);
+        var written = File.ReadAllLines(_folder.File("out.jsonl")).Select(line => JsonDocument.Parse(line).RootElement.GetProperty("FullId").GetString()!).ToList();
+        Assert.Equal(GroundTruth.OrderBy(id => id, StringComparer.Ordinal), written.OrderBy(id => id, StringComparer.Ordinal));
     }
 }
