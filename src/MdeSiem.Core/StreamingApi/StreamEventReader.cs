@@ -131,38 +131,26 @@ public sealed class StreamEventReader
 
                 var line = lines.Current;
                 StreamedRecord record;
-                if (line.Bytes.IsEmpty)
+                try
                 {
-                    // An empty line holds no record; a checkpoint still moves past it.
-                    if (!query.ReportSkipped)
+                    // An empty line holds no record: like a record outside the window, a checkpoint still moves past it.
+                    var streamed = line.Bytes.IsEmpty ? null : StreamingRecordParser.Parse(line.Bytes, query.Table, blob.Name);
+                    if (streamed is not null && InWindow(streamed, query))
+                    {
+                        record = new StreamedRecord(blob.Name, line.EndOffset, streamed, null);
+                    }
+                    else if (query.ReportSkipped)
+                    {
+                        record = new StreamedRecord(blob.Name, line.EndOffset, null, null);
+                    }
+                    else
                     {
                         continue;
                     }
-
-                    record = new StreamedRecord(blob.Name, line.EndOffset, null, null);
                 }
-                else
+                catch (MdeSiemException notARecord)
                 {
-                    try
-                    {
-                        var streamed = StreamingRecordParser.Parse(line.Bytes, query.Table, blob.Name);
-                        if (InWindow(streamed, query))
-                        {
-                            record = new StreamedRecord(blob.Name, line.EndOffset, streamed, null);
-                        }
-                        else if (query.ReportSkipped)
-                        {
-                            record = new StreamedRecord(blob.Name, line.EndOffset, null, null);
-                        }
-                        else
-                        {
-                            continue;
-                        }
-                    }
-                    catch (MdeSiemException notARecord)
-                    {
-                        record = new StreamedRecord(blob.Name, line.EndOffset, null, notARecord);
-                    }
+                    record = new StreamedRecord(blob.Name, line.EndOffset, null, notARecord);
                 }
 
                 yield return record;

@@ -36,7 +36,7 @@ public sealed class ConnectionGrants
         {
             foreach (string path in paths)
             {
-                if (path.Length == 0 || wanted.Equals(path, StringComparison.OrdinalIgnoreCase) || wanted.StartsWith(path + "/", StringComparison.OrdinalIgnoreCase))
+                if (IsWithin(wanted, path))
                 {
                     return true;
                 }
@@ -46,6 +46,11 @@ public sealed class ConnectionGrants
         return false;
     }
 
-    private static string PathOf(string audience) =>
+    /// <summary>The entity path an audience names ("sb://host/hub/..." or a bare path), without its slashes.</summary>
+    public static string PathOf(string audience) =>
         Uri.TryCreate(audience, UriKind.Absolute, out Uri? uri) ? uri.AbsolutePath.Trim('/') : audience.Trim('/');
+
+    /// <summary>True when <paramref name="path"/> is <paramref name="scope"/> or below it; the empty scope is the whole namespace.</summary>
+    public static bool IsWithin(string path, string scope) =>
+        scope.Length == 0 || path.Equals(scope, StringComparison.OrdinalIgnoreCase) || path.StartsWith(scope + "/", StringComparison.OrdinalIgnoreCase);
 }

@@ -110,8 +110,8 @@ public sealed class SimulatedEventHub : IRuntimeProvider, IAsyncDisposable
     /// </summary>
     public bool HasEntityOf(string audience)
     {
-        string path = Uri.TryCreate(audience, UriKind.Absolute, out Uri? uri) ? uri.AbsolutePath.Trim('/') : audience.Trim('/');
-        return path.Length == 0 || path.Equals(Options.HubName, StringComparison.OrdinalIgnoreCase) || path.StartsWith(Options.HubName + "/", StringComparison.OrdinalIgnoreCase);
+        string path = ConnectionGrants.PathOf(audience);
+        return path.Length == 0 || ConnectionGrants.IsWithin(path, Options.HubName);
     }
 
     public ValueTask DisposeAsync()
